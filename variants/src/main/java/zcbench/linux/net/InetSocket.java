@@ -1,0 +1,152 @@
+package zcbench.linux.net;
+
+import static zcbench.linux.net.NetConstants.AF_INET;
+import static zcbench.linux.net.NetConstants.IPPROTO_TCP;
+import static zcbench.linux.net.NetConstants.IPPROTO_UDP;
+import static zcbench.linux.net.NetConstants.SOCK_CLOEXEC;
+import static zcbench.linux.net.NetConstants.SOCK_DGRAM;
+import static zcbench.linux.net.NetConstants.SOCK_STREAM;
+import static zcbench.linux.net.Structs.POLLFD;
+import static zcbench.linux.net.Structs.SOCKADDR_IN;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
+
+import zcbench.linux.Libc;
+import zcbench.linux.LinuxException;
+
+/** An IPv4 socket file descriptor and its one owner: {@link #close()} closes it exactly once. */
+public final class InetSocket implements AutoCloseable {
+    private static final ValueLayout.OfShort NET_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+    private static final long POLLFD_FD = Structs.offset(POLLFD, "fd");
+    private static final long POLLFD_EVENTS = Structs.offset(POLLFD, "events");
+    private static final long POLLFD_REVENTS = Structs.offset(POLLFD, "revents");
+
+    private final int fd;
+    private boolean closed;
+
+    private InetSocket(int fd) {
+        this.fd = fd;
+    }
+
+    public static InetSocket udp() {
+        return new InetSocket(Libc.check("socket(AF_INET, SOCK_DGRAM)",
+                Libc.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP)));
+    }
+
+    public static InetSocket tcp() {
+        return new InetSocket(Libc.check("socket(AF_INET, SOCK_STREAM)",
+                Libc.socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP)));
+    }
+
+    /** Takes ownership of a descriptor that another call (accept4) made. */
+    public static InetSocket adopt(int fd) {
+        return new InetSocket(fd);
+    }
+
+    public int fd() {
+        return fd;
+    }
+
+    public void bind(Inet4Address address, int port) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = sockaddr(arena, address, port);
+            Libc.check("bind " + address.getHostAddress() + ":" + port, Libc.bind(fd, sa, (int) sa.byteSize()));
+        }
+    }
+
+    public void connect(Inet4Address address, int port) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = sockaddr(arena, address, port);
+            Libc.check("connect " + address.getHostAddress() + ":" + port, Libc.connect(fd, sa, (int) sa.byteSize()));
+        }
+    }
+
+    public void listen(int backlog) {
+        Libc.check("listen", Libc.listen(fd, backlog));
+    }
+
+    public InetSocket accept() {
+        return adopt(Libc.check("accept4", Libc.accept4(fd, SOCK_CLOEXEC)));
+    }
+
+    /** The bound local address, e.g. to learn the port the kernel chose for port 0. */
+    public InetSocketAddress localAddress() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sa = arena.allocate(SOCKADDR_IN);
+            MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, (int) SOCKADDR_IN.byteSize());
+            Libc.check("getsockname", Libc.getsockname(fd, sa, len));
+            int port = Short.toUnsignedInt(sa.get(NET_SHORT, Structs.offset(SOCKADDR_IN, "sin_port")));
+            byte[] ip = sa.asSlice(Structs.offset(SOCKADDR_IN, "sin_addr"), 4).toArray(ValueLayout.JAVA_BYTE);
+            return new InetSocketAddress(java.net.InetAddress.getByAddress(ip), port);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void setOption(int level, int name, int value) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment v = arena.allocateFrom(ValueLayout.JAVA_INT, value);
+            Libc.check("setsockopt(" + level + ", " + name + ", " + value + ")",
+                    Libc.setsockopt(fd, level, name, v, Integer.BYTES));
+        }
+    }
+
+    public int getOption(int level, int name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment v = arena.allocate(ValueLayout.JAVA_INT);
+            MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, Integer.BYTES);
+            Libc.check("getsockopt(" + level + ", " + name + ")", Libc.getsockopt(fd, level, name, v, len));
+            return v.get(ValueLayout.JAVA_INT, 0);
+        }
+    }
+
+    /** send(2): bytes sent, or {@code -errno}; the hot path decides which errors it retries. */
+    public long send(MemorySegment buf, long len, int flags) {
+        return Libc.send(fd, buf, len, flags);
+    }
+
+    /** recv(2): bytes received, or {@code -errno}. */
+    public long recv(MemorySegment buf, long len, int flags) {
+        return Libc.recv(fd, buf, len, flags);
+    }
+
+    /**
+     * poll(2) on this socket alone: the returned events, 0 on time-out. {@code pollfd} is a
+     * caller-owned {@link Structs#POLLFD} so that a hot loop allocates nothing.
+     */
+    public short poll(MemorySegment pollfd, short events, int timeoutMillis) {
+        pollfd.set(ValueLayout.JAVA_INT, POLLFD_FD, fd);
+        pollfd.set(ValueLayout.JAVA_SHORT, POLLFD_EVENTS, events);
+        pollfd.set(ValueLayout.JAVA_SHORT, POLLFD_REVENTS, (short) 0);
+        int n = Libc.check("poll", Libc.poll(pollfd, 1, timeoutMillis));
+        return n == 0 ? 0 : pollfd.get(ValueLayout.JAVA_SHORT, POLLFD_REVENTS);
+    }
+
+    /** Writes a {@code sockaddr_in}; family in host order, port and address in network order. */
+    public static MemorySegment sockaddr(Arena arena, Inet4Address address, int port) {
+        MemorySegment sa = arena.allocate(SOCKADDR_IN);
+        sa.set(ValueLayout.JAVA_SHORT, Structs.offset(SOCKADDR_IN, "sin_family"), (short) AF_INET);
+        sa.set(NET_SHORT, Structs.offset(SOCKADDR_IN, "sin_port"), (short) port);
+        MemorySegment.copy(address.getAddress(), 0, sa, ValueLayout.JAVA_BYTE,
+                Structs.offset(SOCKADDR_IN, "sin_addr"), 4);
+        return sa;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        int rc = Libc.close(fd);
+        if (rc < 0) {
+            throw new LinuxException("close(" + fd + ")", -rc);
+        }
+    }
+}

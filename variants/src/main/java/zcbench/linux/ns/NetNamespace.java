@@ -1,0 +1,49 @@
+package zcbench.linux.ns;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import zcbench.linux.Libc;
+import zcbench.linux.LinuxException;
+
+/**
+ * Runs code with only the calling thread inside another network namespace. setns(2) moves the
+ * calling thread alone, so the JVM's other threads (and JMH's link to its host) stay where they
+ * are; a socket keeps the namespace it was created in after the thread has switched back.
+ */
+public final class NetNamespace {
+    public static final int CLONE_NEWNET = 0x40000000;
+    private static final int O_RDONLY = 0;
+    private static final int O_CLOEXEC = 0x80000;
+
+    private NetNamespace() {
+    }
+
+    /** Calls {@code body} inside the namespace whose file is {@code nsFile} (e.g. /var/run/netns/NAME). */
+    public static <T> T callIn(Path nsFile, Supplier<T> body) {
+        int home = Libc.check("open /proc/thread-self/ns/net", Libc.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC));
+        try {
+            int target = Libc.open(nsFile.toString(), O_RDONLY | O_CLOEXEC);
+            if (target < 0) {
+                throw new LinuxException("open " + nsFile, -target);
+            }
+            try {
+                Libc.check("setns " + nsFile, Libc.setns(target, CLONE_NEWNET));
+            } finally {
+                Libc.close(target);
+            }
+            try {
+                return body.get();
+            } finally {
+                int rc = Libc.setns(home, CLONE_NEWNET);
+                if (rc < 0) {
+                    // A JVM thread left in the benchmark's namespace would send the wrong way
+                    // from now on: nothing sensible can go on.
+                    throw new Error(new LinuxException("setns back to the original namespace", -rc));
+                }
+            }
+        } finally {
+            Libc.close(home);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package zcbench.variants;
+
+/**
+ * One send path over one connected UDP socket, which it owns. Single-threaded: the thread that
+ * opened it sends, drains and closes it.
+ */
+public interface Sender extends AutoCloseable {
+    /** Hands {@code batch} stamped packets to the kernel; with flush, also waits for their notifications. */
+    void sendBatch();
+
+    /** Waits until every send has its notification, so no buffer is referenced by the kernel. */
+    void drain();
+
+    SendCounters counters();
+
+    SendConfig config();
+
+    /** Drains, then releases the socket, ring and buffers, each even if an earlier step failed. */
+    @Override
+    void close();
+}

@@ -1,0 +1,179 @@
+package zcbench.variants.uring;
+
+import static zcbench.linux.uring.IoUringConstants.IORING_CQE_F_MORE;
+import static zcbench.linux.uring.IoUringConstants.IORING_CQE_F_NOTIF;
+import static zcbench.linux.uring.IoUringConstants.IORING_NOTIF_USAGE_ZC_COPIED;
+import static zcbench.linux.uring.IoUringConstants.IORING_RECVSEND_FIXED_BUF;
+import static zcbench.linux.uring.IoUringConstants.IORING_SEND_ZC_REPORT_USAGE;
+import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_COOP_TASKRUN;
+import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_SINGLE_ISSUER;
+
+import java.lang.foreign.MemorySegment;
+
+import zcbench.linux.LinuxException;
+import zcbench.linux.Teardown;
+import zcbench.linux.net.InetSocket;
+import zcbench.linux.uring.CqeHandler;
+import zcbench.linux.uring.IoUring;
+import zcbench.variants.PayloadPool;
+import zcbench.variants.RequestTable;
+import zcbench.variants.SendConfig;
+import zcbench.variants.SendCounters;
+import zcbench.variants.Sender;
+import zcbench.variants.Stamp;
+import zcbench.variants.Variant;
+
+/**
+ * io_uring senders: IORING_OP_SEND (uring_send), IORING_OP_SEND_ZC on normal buffers (uring_zc)
+ * and on registered buffers (uring_zc_fixed). One ring per sender, set up as liburing's
+ * send-zerocopy example does (COOP_TASKRUN | SINGLE_ISSUER), the socket registered as fixed file 0,
+ * {@code batch} SQEs per io_uring_enter.
+ *
+ * <p>A SEND_ZC request posts its send result with IORING_CQE_F_MORE when a notification will
+ * follow, and later the notification (IORING_CQE_F_NOTIF). Every F_MORE owes exactly one
+ * notification, failed sends included; the buffer is free again only after it.
+ */
+public final class UringSender implements Sender, CqeHandler {
+    static final long WAIT_LIMIT_NANOS = 10_000_000_000L;
+    private static final int FIXED_FILE = 0;
+
+    private final SendConfig config;
+    private final InetSocket socket;
+    private final boolean zeroCopy;
+    private final int zcFlags;
+    private final RequestTable requests;
+    private final SendCounters counters = new SendCounters();
+    private PayloadPool pool;
+    private IoUring ring;
+    private long sequence;
+    private int sendsOutstanding;
+    private int notificationsOwed;
+
+    /** Takes ownership of {@code socket}; on failure everything is closed, the socket too. */
+    public UringSender(SendConfig config, InetSocket socket) {
+        if (!config.variant().usesRing()) {
+            throw new IllegalArgumentException(config.variant().id() + " is not an io_uring variant");
+        }
+        this.config = config;
+        this.socket = socket;
+        this.zeroCopy = config.variant().zeroCopy();
+        boolean fixed = config.variant() == Variant.URING_ZC_FIXED;
+        this.zcFlags = IORING_SEND_ZC_REPORT_USAGE | (fixed ? IORING_RECVSEND_FIXED_BUF : 0);
+        int slots = config.effectiveSlots();
+        this.requests = RequestTable.create(config.ubufCache(), slots);
+        try {
+            pool = new PayloadPool(slots, config.payload());
+            // Two CQEs per zero-copy request in flight, and room to spare: the CQ must never overflow.
+            int sqEntries = Integer.highestOneBit(Math.max(config.batch(), slots) * 2 - 1);
+            int cqEntries = Integer.highestOneBit(Math.max(8, 4 * (slots + config.batch())) - 1) << 1;
+            ring = IoUring.open(sqEntries, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER, cqEntries);
+            ring.registerFiles(socket.fd());
+            if (fixed) {
+                ring.registerBuffers(pool.buffers());
+            }
+        } catch (RuntimeException | Error e) {
+            new Teardown().close(ring).close(socket).close(pool).doneAfter(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void sendBatch() {
+        int batch = config.batch();
+        int payload = config.payload();
+        ring.reap(this);
+        for (int i = 0; i < batch; i++) {
+            while (pool.free() == 0 || !requests.canBegin()) {
+                awaitCompletion();
+            }
+            int slot = pool.acquire();
+            MemorySegment buffer = pool.buffer(slot);
+            Stamp.sequence(buffer, sequence++);
+            int id = requests.begin(slot);
+            if (zeroCopy) {
+                ring.prepSendZc(FIXED_FILE, true, buffer, payload, 0, zcFlags, slot, Integer.toUnsignedLong(id));
+            } else {
+                ring.prepSend(FIXED_FILE, true, buffer, payload, 0, Integer.toUnsignedLong(id));
+            }
+            sendsOutstanding++;
+        }
+        ring.submitAndWait(batch);
+        ring.reap(this);
+        while (sendsOutstanding > 0) {
+            awaitCompletion();
+        }
+        if (config.flush()) {
+            while (notificationsOwed > 0) {
+                awaitCompletion();
+            }
+        }
+        counters.enters = ring.enters();
+    }
+
+    @Override
+    public void onCqe(long userData, int res, int flags) {
+        int id = (int) userData;
+        if ((flags & IORING_CQE_F_NOTIF) != 0) {
+            notificationsOwed--;
+            pool.release(requests.complete(id));
+            counters.notifications++;
+            if ((res & IORING_NOTIF_USAGE_ZC_COPIED) != 0) {
+                counters.copied++;
+            }
+            return;
+        }
+        sendsOutstanding--;
+        boolean notificationFollows = (flags & IORING_CQE_F_MORE) != 0;
+        if (notificationFollows) {
+            notificationsOwed++;
+        } else {
+            pool.release(requests.complete(id));
+        }
+        if (res != config.payload()) {
+            String op = zeroCopy ? "IORING_OP_SEND_ZC" : "IORING_OP_SEND";
+            if (res < 0) {
+                throw new LinuxException(op + " (request " + Integer.toUnsignedString(id) + ")", -res);
+            }
+            throw new IllegalStateException(op + ": short send of " + res + " of " + config.payload() + " bytes");
+        }
+        counters.packets++;
+        counters.bytes += res;
+    }
+
+    /** Submits what is written, waits for at least one CQE and reaps; a silent kernel is an error. */
+    private void awaitCompletion() {
+        if (sendsOutstanding == 0 && notificationsOwed == 0 && ring.pending() == 0) {
+            throw new IllegalStateException("waiting for a completion with nothing in flight");
+        }
+        if (!ring.submitAndWait(1, WAIT_LIMIT_NANOS)) {
+            throw new IllegalStateException("io_uring: no completion within " + WAIT_LIMIT_NANOS / 1_000_000_000L
+                    + " s with " + sendsOutstanding + " send results and " + notificationsOwed
+                    + " notifications outstanding (a missing notification?)");
+        }
+        ring.reap(this);
+    }
+
+    @Override
+    public void drain() {
+        while (sendsOutstanding > 0 || notificationsOwed > 0) {
+            awaitCompletion();
+        }
+        counters.enters = ring.enters();
+    }
+
+    @Override
+    public SendCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public SendConfig config() {
+        return config;
+    }
+
+    /** Drains first: the ring and the buffers go only when the kernel owes nothing more. */
+    @Override
+    public void close() {
+        new Teardown().step(this::drain).close(ring).close(socket).close(pool).done();
+    }
+}

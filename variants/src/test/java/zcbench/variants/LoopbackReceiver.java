@@ -1,0 +1,80 @@
+package zcbench.variants;
+
+import static zcbench.linux.net.NetConstants.POLLIN;
+import static zcbench.linux.net.NetConstants.SOL_SOCKET;
+import static zcbench.linux.net.NetConstants.SO_RCVBUFFORCE;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import zcbench.linux.Libc;
+import zcbench.linux.net.InetSocket;
+import zcbench.linux.net.Structs;
+
+/**
+ * A UDP receiver on 127.0.0.1 that checks every packet's stamp: count, order and content. It
+ * runs on its own thread and fails on the first packet that is wrong.
+ */
+final class LoopbackReceiver implements AutoCloseable {
+    static final Inet4Address LOOPBACK;
+
+    static {
+        try {
+            LOOPBACK = (Inet4Address) InetAddress.getByName("127.0.0.1");
+        } catch (UnknownHostException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final InetSocket socket = InetSocket.udp();
+    private final int port;
+
+    LoopbackReceiver() {
+        // Room for every packet a test sends, so that loopback never drops one.
+        socket.setOption(SOL_SOCKET, SO_RCVBUFFORCE, 256 << 20);
+        socket.bind(LOOPBACK, 0);
+        port = socket.localAddress().getPort();
+    }
+
+    /** A UDP socket connected to this receiver, for a sender to own. */
+    InetSocket connectedSender() {
+        InetSocket s = InetSocket.udp();
+        s.connect(LOOPBACK, port);
+        return s;
+    }
+
+    /** Receives {@code count} packets of {@code payload} bytes with sequence numbers 0..count-1 in order. */
+    CompletableFuture<Long> expect(long count, int payload) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment buf = arena.allocate(65536, 4096);
+                MemorySegment pollfd = arena.allocate(Structs.POLLFD);
+                for (long expected = 0; expected < count; expected++) {
+                    if (socket.poll(pollfd, POLLIN, 10_000) == 0) {
+                        throw new IllegalStateException("no packet within 10 s; received " + expected + " of " + count);
+                    }
+                    long n = Libc.check("recv", socket.recv(buf, buf.byteSize(), 0));
+                    long seq = Stamp.verify(buf, (int) n, payload);
+                    if (seq != expected) {
+                        throw new IllegalStateException("packet " + expected + " carries sequence number " + seq);
+                    }
+                }
+                return count;
+            }
+        });
+    }
+
+    static long await(CompletableFuture<Long> received) throws Exception {
+        return received.get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

@@ -1,0 +1,108 @@
+package zcbench.variants;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PayloadPoolTest {
+
+    /**
+     * A scripted completion sequence as a SEND_ZC sender sees it: send results arrive in order,
+     * notifications late and out of order. No buffer may be handed out again before its
+     * notification, and every buffer comes back.
+     */
+    @Test
+    void bufferIsNeverReusedBeforeItsNotification() {
+        try (PayloadPool pool = new PayloadPool(4, 4096)) {
+            RequestTable table = RequestTable.create(true, 4);
+            int a = pool.acquire();
+            int ida = table.begin(a);
+            int b = pool.acquire();
+            int idb = table.begin(b);
+            int c = pool.acquire();
+            int idc = table.begin(c);
+            int d = pool.acquire();
+            table.begin(d);
+            assertEquals(4, Set.of(a, b, c, d).size(), "four distinct buffers");
+            assertEquals(-1, pool.acquire(), "all four owe a notification: nothing to hand out");
+            // Send results came, notifications did not: still nothing.
+            assertEquals(-1, pool.acquire());
+            // Notification for the third request only.
+            pool.release(table.complete(idc));
+            assertEquals(c, pool.acquire(), "only the notified buffer comes back");
+            assertEquals(-1, pool.acquire());
+            pool.release(table.complete(idb));
+            pool.release(table.complete(ida));
+            assertEquals(b, pool.acquire(), "first in, first out");
+            assertEquals(a, pool.acquire());
+            assertEquals(-1, pool.acquire());
+        }
+    }
+
+    @ParameterizedTest(name = "ubufCache={0}")
+    @ValueSource(booleans = {true, false})
+    void randomCompletionOrderNeverHandsOutABusyBuffer(boolean ubufCache) {
+        Random random = new Random(42);
+        try (PayloadPool pool = new PayloadPool(8, 4096)) {
+            RequestTable table = RequestTable.create(ubufCache, 8);
+            List<Integer> inFlightIds = new ArrayList<>();
+            Set<Integer> busySlots = new HashSet<>();
+            for (int step = 0; step < 100_000; step++) {
+                boolean send = random.nextBoolean() && pool.free() > 0 && table.canBegin();
+                if (send) {
+                    int slot = pool.acquire();
+                    assertTrue(busySlots.add(slot), "buffer " + slot + " handed out while still owed a notification");
+                    inFlightIds.add(table.begin(slot));
+                } else if (!inFlightIds.isEmpty()) {
+                    int id = inFlightIds.remove(random.nextInt(inFlightIds.size()));
+                    int slot = table.complete(id);
+                    assertTrue(busySlots.remove(slot));
+                    pool.release(slot);
+                }
+                assertEquals(8, pool.free() + busySlots.size());
+                assertEquals(busySlots.size(), table.inFlight());
+            }
+        }
+    }
+
+    @Test
+    void releasingAFreeBufferIsAnError() {
+        try (PayloadPool pool = new PayloadPool(2, 4096)) {
+            int s = pool.acquire();
+            pool.release(s);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.release(s));
+            assertEquals("buffer " + s + " released but it was not in use", e.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "ubufCache={0}")
+    @ValueSource(booleans = {true, false})
+    void completingAnUnknownRequestIsAnError(boolean ubufCache) {
+        RequestTable table = RequestTable.create(ubufCache, 4);
+        int id = table.begin(0);
+        table.complete(id);
+        assertThrows(IllegalStateException.class, () -> table.complete(id), "twice");
+        assertThrows(IllegalStateException.class, () -> table.complete(id + 7), "never sent");
+    }
+
+    @Test
+    void buffersArePageAlignedAndStamped() {
+        try (PayloadPool pool = new PayloadPool(3, 65435)) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals(0, pool.buffer(i).address() % 4096);
+                Stamp.sequence(pool.buffer(i), 77);
+                assertEquals(77, Stamp.verify(pool.buffer(i), 65435, 65435));
+            }
+        }
+    }
+}
