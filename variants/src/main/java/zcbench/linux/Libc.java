@@ -62,6 +62,8 @@ public final class Libc {
     private static final MethodHandle SCHED_GETAFFINITY =
             errnoCall("sched_getaffinity", JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
     private static final MethodHandle SETNS = errnoCall("setns", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle UMOUNT2 = errnoCall("umount2", JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle UNLINK = errnoCall("unlink", JAVA_INT, ADDRESS);
     private static final MethodHandle MALLOC = plainCall("malloc", FunctionDescriptor.of(ADDRESS, JAVA_LONG));
     private static final MethodHandle FREE = plainCall("free", FunctionDescriptor.ofVoid(ADDRESS));
     private static final MethodHandle STRERRORNAME_NP =
@@ -317,6 +319,24 @@ public final class Libc {
         MemorySegment st = state();
         try {
             return result((int) SETNS.invokeExact(st, fd, nstype), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    public static int umount2(String target, int flags) {
+        MemorySegment st = state();
+        try (Arena arena = Arena.ofConfined()) {
+            return result((int) UMOUNT2.invokeExact(st, arena.allocateFrom(target), flags), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    public static int unlink(String path) {
+        MemorySegment st = state();
+        try (Arena arena = Arena.ofConfined()) {
+            return result((int) UNLINK.invokeExact(st, arena.allocateFrom(path)), st);
         } catch (Throwable t) {
             throw linkage(t);
         }

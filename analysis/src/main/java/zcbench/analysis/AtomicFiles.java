@@ -1,0 +1,44 @@
+package zcbench.analysis;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Writes whole files or nothing: a reader (or a crash) never sees half a report. */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Writes content to a temporary file beside target, then renames it over target. */
+    public static Path write(Path target, String content) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            // Not createTempFile: its owner-only mode would stick to the report; this one follows the umask.
+            tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + System.nanoTime() + ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new AnalysisException("Could not write " + target + " (" + e.getMessage()
+                    + "); check that its folder exists and is writable.");
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+            // The write already failed; that error is the one worth reporting.
+        }
+    }
+}

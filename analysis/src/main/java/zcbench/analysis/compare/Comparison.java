@@ -1,0 +1,114 @@
+package zcbench.analysis.compare;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import zcbench.analysis.jmh.Params;
+import zcbench.analysis.jmh.Run;
+import zcbench.analysis.table.SpeedupRow;
+import zcbench.analysis.table.SpeedupTable;
+import zcbench.analysis.table.Variants;
+
+/**
+ * Two runs, rows matched by their parameters. A parameter that has one value in A and another single
+ * value in B (target=sink in A, target=loopback in B) is what the runs compare, so it is not matched on.
+ *
+ * @param compared "name: a -> b" for each such parameter
+ */
+public record Comparison(Run a, Run b, List<String> matchedOn, List<String> compared, List<ComparisonRow> rows) {
+
+    public static Comparison of(Run runA, Run runB) {
+        List<SpeedupRow> a = SpeedupTable.of(runA, Variants.DEFAULT_BASELINE).rows();
+        List<SpeedupRow> b = SpeedupTable.of(runB, Variants.DEFAULT_BASELINE).rows();
+        List<String> matchedOn = new ArrayList<>();
+        List<String> compared = new ArrayList<>();
+        boolean[] isCompared = new boolean[Params.NAMES.size()];
+        for (int i = 0; i < isCompared.length; i++) {
+            Set<String> va = values(a, i);
+            Set<String> vb = values(b, i);
+            isCompared[i] = va.size() == 1 && vb.size() == 1 && !va.equals(vb);
+            if (isCompared[i]) {
+                compared.add(Params.NAMES.get(i) + ": " + va.iterator().next() + " -> " + vb.iterator().next());
+            } else {
+                matchedOn.add(Params.NAMES.get(i));
+            }
+        }
+        Map<List<String>, Deque<SpeedupRow>> unmatchedB = new LinkedHashMap<>();
+        b.forEach(r -> unmatchedB.computeIfAbsent(key(r, isCompared), k -> new ArrayDeque<>()).add(r));
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (SpeedupRow ra : a) {
+            Deque<SpeedupRow> same = unmatchedB.get(key(ra, isCompared));
+            rows.add(row(ra, same == null ? null : same.poll(), isCompared));
+        }
+        unmatchedB.values().forEach(rest -> rest.forEach(rb -> rows.add(row(null, rb, isCompared))));
+        return new Comparison(runA, runB, List.copyOf(matchedOn), List.copyOf(compared), List.copyOf(rows));
+    }
+
+    public List<ComparisonRow> matched() {
+        return rows.stream().filter(r -> r.a() != null && r.b() != null).toList();
+    }
+
+    public List<ComparisonRow> only(Verdict side) {
+        return rows.stream().filter(r -> r.verdict() == side).toList();
+    }
+
+    private static Set<String> values(List<SpeedupRow> rows, int i) {
+        return rows.stream().map(r -> r.params().values().get(i)).collect(Collectors.toSet());
+    }
+
+    private static List<String> key(SpeedupRow r, boolean[] isCompared) {
+        List<String> key = new ArrayList<>(r.params().values());
+        for (int i = 0; i < isCompared.length; i++) {
+            if (isCompared[i]) {
+                key.set(i, "*");
+            }
+        }
+        return key;
+    }
+
+    private static ComparisonRow row(SpeedupRow a, SpeedupRow b, boolean[] isCompared) {
+        SpeedupRow any = a != null ? a : b;
+        List<String> params = new ArrayList<>(any.params().values());
+        for (int i = 0; i < isCompared.length; i++) {
+            if (isCompared[i] && a != null && b != null) {
+                params.set(i, a.params().values().get(i) + " -> " + b.params().values().get(i));
+            }
+        }
+        int payload = Params.NAMES.indexOf("payload");
+        int target = Params.NAMES.indexOf("target");
+        List<String> context = new ArrayList<>();
+        if (!isCompared[payload]) {
+            context.add(any.params().payload() + " B");
+        }
+        if (!isCompared[target]) {
+            context.add(any.params().target());
+        }
+        String label = any.test() + (context.isEmpty() ? "" : " (" + String.join(", ", context) + ")");
+        if (a == null || b == null) {
+            return new ComparisonRow(label, params, a, b, Double.NaN, Double.NaN, Double.NaN,
+                    a == null ? Verdict.ONLY_B : Verdict.ONLY_A);
+        }
+        double ratio = b.mbS().score() / a.mbS().score();
+        double low = b.mbS().low() / a.mbS().high();
+        double high = a.mbS().low() > 0 ? b.mbS().high() / a.mbS().low() : Double.NaN;
+        return new ComparisonRow(label, params, a, b, ratio, low, high, verdict(a, b));
+    }
+
+    private static Verdict verdict(SpeedupRow a, SpeedupRow b) {
+        if (a.mbS().score() == b.mbS().score()) {
+            return Verdict.NO_DIFFERENCE;
+        }
+        if (Double.isNaN(a.mbS().low() + a.mbS().high() + b.mbS().low() + b.mbS().high())) {
+            return Verdict.UNKNOWN;
+        }
+        if (b.mbS().low() > a.mbS().high()) {
+            return Verdict.FASTER;
+        }
+        return b.mbS().high() < a.mbS().low() ? Verdict.SLOWER : Verdict.NO_DIFFERENCE;
+    }
+}

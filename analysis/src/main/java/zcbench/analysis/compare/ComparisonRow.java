@@ -1,0 +1,16 @@
+package zcbench.analysis.compare;
+
+import java.util.List;
+import zcbench.analysis.table.SpeedupRow;
+
+/**
+ * One row of a comparison: the row of run A and the row of run B with the same parameters (either is null
+ * when the row is only in the other run), B's MB/s over A's, and the verdict.
+ *
+ * @param params the values of {@link zcbench.analysis.jmh.Params#NAMES}, "a -> b" for a compared parameter
+ * @param label the test label with payload and target, less any compared parameter
+ * @param ratioLow B's lowest over A's highest MB/s within their 99.9% intervals; ratioHigh the other way round
+ */
+public record ComparisonRow(String label, List<String> params, SpeedupRow a, SpeedupRow b, double ratio,
+        double ratioLow, double ratioHigh, Verdict verdict) {
+}

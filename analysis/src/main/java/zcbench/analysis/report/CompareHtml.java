@@ -1,0 +1,59 @@
+package zcbench.analysis.report;
+
+import java.util.List;
+import java.util.Locale;
+import zcbench.analysis.compare.CompareText;
+import zcbench.analysis.compare.Comparison;
+import zcbench.analysis.compare.ComparisonRow;
+import zcbench.analysis.compare.Verdict;
+import zcbench.analysis.table.Num;
+import zcbench.analysis.table.SpeedupRow;
+
+/** compare.html: the ratios chart, the table (tr.compare-row, id cmp-N) and the rows found in one run only. */
+final class CompareHtml {
+    private static final List<String> HEADERS = List.of("no", "test", "A MB/s", "+/-", "B MB/s", "+/-", "B/A",
+            "99.9% interval", "verdict", "A copied %", "B copied %");
+    private static final List<Boolean> NUMERIC = List.of(true, false, true, true, true, true, true, true, false,
+            true, true);
+
+    private CompareHtml() {
+    }
+
+    static String render(Comparison c) {
+        String title = "zcbench comparison: " + c.a().name() + " vs " + c.b().name();
+        StringBuilder b = new StringBuilder("<h1>").append(Html.esc(title)).append("</h1>\n<p class=\"sub\">");
+        CompareText.summary(c).lines().forEach(l -> b.append(Html.esc(l)).append("<br>"));
+        b.append("A: ").append(Html.esc(Html.setup(c.a()))).append("<br>B: ").append(Html.esc(Html.setup(c.b())))
+                .append("</p>\n");
+        List<ComparisonRow> matched = c.matched();
+        if (!matched.isEmpty()) {
+            String chartTitle = "B/A per row (A: " + c.a().name() + ", B: " + c.b().name() + ")";
+            b.append("<div class=\"chart\">\n").append(Charts.ratios(matched, chartTitle, "ratio-chart"))
+                    .append("\n</div>\n");
+        }
+        b.append("<table class=\"compare\">\n").append(Html.th(HEADERS, NUMERIC));
+        int no = 0;
+        for (ComparisonRow r : matched) {
+            b.append("<tr class=\"compare-row\" id=\"cmp-").append(++no).append("\">")
+                    .append(Html.td(Integer.toString(no), true)).append(Html.td(r.label(), false))
+                    .append(mbS(r.a())).append(mbS(r.b())).append(Html.td(Num.shown(r.ratio(), 3), true))
+                    .append(Html.td(CompareText.interval(r), true)).append("<td><span class=\"badge ")
+                    .append(r.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-')).append("\">")
+                    .append(Html.esc(r.verdict().text())).append("</span></td>")
+                    .append(Html.copied(r.a())).append(Html.copied(r.b())).append("</tr>\n");
+        }
+        b.append("</table>\n");
+        for (Verdict side : List.of(Verdict.ONLY_A, Verdict.ONLY_B)) {
+            List<ComparisonRow> only = c.only(side);
+            if (!only.isEmpty()) {
+                b.append("<h2>Rows ").append(side.text()).append(" (not compared)</h2>\n")
+                        .append(Html.list("only", only.stream().map(ComparisonRow::label).toList()));
+            }
+        }
+        return Html.page(title, b.toString());
+    }
+
+    private static String mbS(SpeedupRow r) {
+        return Html.td(Num.shown(r.mbS().score(), 0), true) + Html.td(Num.shown(r.mbS().error(), 0), true);
+    }
+}

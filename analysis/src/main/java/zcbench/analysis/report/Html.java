@@ -1,0 +1,81 @@
+package zcbench.analysis.report;
+
+import java.util.List;
+import zcbench.analysis.jmh.JmhResult;
+import zcbench.analysis.jmh.Run;
+import zcbench.analysis.table.Num;
+import zcbench.analysis.table.SpeedupRow;
+
+/** The parts both HTML pages share: the page itself with its style, escaping, cells. */
+final class Html {
+    private static final String STYLE = """
+            body { font-family: "DejaVu Sans", "Liberation Sans", system-ui, sans-serif; color: #1a202c;
+                   max-width: 1320px; margin: 24px auto; padding: 0 16px; line-height: 1.45; }
+            h1 { font-size: 24px; margin-bottom: 4px; }
+            h2 { font-size: 20px; margin-top: 36px; border-bottom: 2px solid #e2e8f0; padding-bottom: 4px; }
+            h3 { font-size: 16px; margin: 20px 0 6px; }
+            .sub { color: #4a5568; margin-top: 0; }
+            .banner { background: #fff5f5; border: 3px solid #c53030; color: #742a2a; border-radius: 6px;
+                      padding: 12px 16px; font-weight: 600; margin: 16px 0; }
+            .notes { background: #f7fafc; border-left: 4px solid #a0aec0; padding: 8px 16px 8px 28px;
+                     color: #2d3748; font-size: 14px; }
+            .notes li { margin: 4px 0; }
+            table { border-collapse: collapse; font-size: 13px; margin: 4px 0 12px; }
+            table.speedup td:nth-child(2), table.compare td:nth-child(2) { white-space: nowrap; }
+            th, td { padding: 4px 8px; border-bottom: 1px solid #e2e8f0; text-align: left; vertical-align: top; }
+            th { background: #edf2f7; }
+            .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            tr.copied td { background: #fff5f5; }
+            .badge { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 12px; font-weight: 700;
+                     color: #fff; background: #718096; margin-left: 4px; }
+            .badge.copied, .badge.slower { background: #c53030; }
+            .badge.faster { background: #2f855a; }
+            .env td:first-child { font-family: "DejaVu Sans Mono", monospace; white-space: nowrap; }
+            .env td:last-child { font-family: "DejaVu Sans Mono", monospace; word-break: break-all; }
+            .chart svg { width: 100%; height: auto; display: block; margin: 8px 0 20px; }
+            """;
+
+    private Html() {
+    }
+
+    static String page(String title, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title)
+                + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    static String th(List<String> headers, List<Boolean> numeric) {
+        StringBuilder s = new StringBuilder("<tr>");
+        for (int i = 0; i < headers.size(); i++) {
+            s.append(numeric.get(i) ? "<th class=\"num\">" : "<th>").append(esc(headers.get(i))).append("</th>");
+        }
+        return s.append("</tr>\n").toString();
+    }
+
+    static String td(String text, boolean numeric) {
+        return (numeric ? "<td class=\"num\">" : "<td>") + esc(text) + "</td>";
+    }
+
+    static String list(String cssClass, List<String> items) {
+        StringBuilder s = new StringBuilder("<ul class=\"" + cssClass + "\">\n");
+        items.forEach(i -> s.append("<li>").append(esc(i)).append("</li>\n"));
+        return s.append("</ul>\n").toString();
+    }
+
+    /** A row's copied %, with a red badge when a zero-copy row was copied. */
+    static String copied(SpeedupRow r) {
+        return "<td class=\"num\">" + Num.shown(r.copiedPct(), 1)
+                + (r.copiedZeroCopy() ? "<span class=\"badge copied\">COPIED</span>" : "") + "</td>";
+    }
+
+    /** How the run was measured, from its first result. */
+    static String setup(Run run) {
+        JmhResult r = run.results().getFirst();
+        return "JMH " + r.jmhVersion() + ", JDK " + r.jdkVersion() + " (" + r.vmVersion() + "), " + r.forks()
+                + " fork(s) x " + r.measurementIterations() + " iteration(s) of " + r.measurementTime() + ", "
+                + r.threads() + " thread(s)";
+    }
+}

@@ -1,0 +1,44 @@
+package zcbench.analysis.table;
+
+import java.util.ArrayList;
+import java.util.List;
+import zcbench.analysis.rfc.RfcFigures;
+
+/** The RFC-shaped columns shown to readers (Markdown, terminal, HTML), so all three say the same thing. */
+public final class Cells {
+    public static final List<String> HEADERS = List.of("no", "test", "MB/s", "+/-", "speedup", "RFC MB/s",
+            "RFC speedup", "copied %");
+    /** Which of {@link #HEADERS} hold numbers (right-aligned). */
+    public static final List<Boolean> NUMERIC = List.of(true, false, true, true, true, true, true, true);
+
+    private Cells() {
+    }
+
+    public static List<String> of(SpeedupTable table, SpeedupRow r) {
+        return List.of(Integer.toString(r.no()),
+                r.test() + (table.isBaseline(r) ? " (baseline)" : ""),
+                Num.shown(r.mbS().score(), 0),
+                Num.shown(r.mbS().error(), 0),
+                Num.shown(r.speedup(), 2),
+                rfc(r),
+                Num.shown(r.rfcSpeedup(), 2),
+                Num.shown(r.copiedPct(), 1) + (r.copiedZeroCopy() ? " COPIED" : ""));
+    }
+
+    private static String rfc(SpeedupRow r) {
+        String mbS = Num.shown(r.rfcMbS(), 0);
+        return Double.isNaN(r.rfcKreqS()) ? mbS : mbS + " (" + Num.fixed(r.rfcKreqS(), 0) + " kreq/s)";
+    }
+
+    /** What every rendering states under its tables (after the copied warning, which each shows its own way). */
+    public static List<String> notes(SpeedupTable table) {
+        List<String> all = new ArrayList<>(RfcFigures.MAPPING_NOTES);
+        all.addAll(table.notes());
+        return all;
+    }
+
+    public static String heading(SpeedupTable table) {
+        return "MB/s = MiB/s, +/- = JMH's 99.9% interval; speedup against the " + table.baseline()
+                + " row of the same payload and target.";
+    }
+}

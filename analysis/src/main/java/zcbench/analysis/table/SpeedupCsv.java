@@ -1,0 +1,66 @@
+package zcbench.analysis.table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** speedup.csv: one line per row, the columns COLUMNS.md documents, in this order. */
+public final class SpeedupCsv {
+    private record Column(String name, Function<SpeedupRow, String> value) {
+    }
+
+    private static final List<Column> COLUMNS = columns();
+
+    private SpeedupCsv() {
+    }
+
+    public static List<String> columnNames() {
+        return COLUMNS.stream().map(Column::name).toList();
+    }
+
+    public static String render(SpeedupTable table) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(columnNames().toArray(String[]::new))
+                .setRecordSeparator("\n").get();
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (SpeedupRow row : table.rows()) {
+                printer.printRecord(COLUMNS.stream().map(c -> c.value().apply(row)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return out.toString();
+    }
+
+    private static List<Column> columns() {
+        List<Column> c = new ArrayList<>(List.of(
+                new Column("no", r -> Integer.toString(r.no())),
+                new Column("test", SpeedupRow::test),
+                new Column("variant", r -> r.params().variant()),
+                new Column("payload", r -> Integer.toString(r.params().payload())),
+                new Column("batch", r -> Integer.toString(r.params().batch())),
+                new Column("flush", r -> r.params().flush()),
+                new Column("ubuf_cache", r -> r.params().ubufCache()),
+                new Column("target", r -> r.params().target()),
+                new Column("cpu", r -> r.params().cpu()),
+                new Column("ops_s", r -> Num.fixed(r.opsPerSec(), 3)),
+                new Column("mb_s", r -> Num.fixed(r.mbS().score(), 3)),
+                new Column("mb_s_error", r -> Num.fixed(r.mbS().error(), 3)),
+                new Column("mb_s_ci_low", r -> Num.fixed(r.mbS().low(), 3)),
+                new Column("mb_s_ci_high", r -> Num.fixed(r.mbS().high(), 3)),
+                new Column("speedup", r -> Num.fixed(r.speedup(), 4)),
+                new Column("baseline_no", r -> r.baselineNo() == 0 ? "" : Integer.toString(r.baselineNo())),
+                new Column("rfc_mb_s", r -> Num.fixed(r.rfcMbS(), 3)),
+                new Column("rfc_kreq_s", r -> Num.fixed(r.rfcKreqS(), 0)),
+                new Column("rfc_speedup", r -> Num.fixed(r.rfcSpeedup(), 4)),
+                new Column("copied_pct", r -> Num.fixed(r.copiedPct(), 3))));
+        SpeedupTable.COUNTERS.forEach(n -> c.add(new Column(n + "_per_packet",
+                r -> Num.fixed(r.perPacket().get(n), 6))));
+        SpeedupTable.CPU_METRICS.forEach(n -> c.add(new Column(n, r -> Num.fixed(r.cpu().get(n), 3))));
+        return List.copyOf(c);
+    }
+}

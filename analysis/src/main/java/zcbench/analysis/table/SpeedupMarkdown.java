@@ -1,0 +1,32 @@
+package zcbench.analysis.table;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** speedup.md: the table shaped like the RFC's, one per payload and target, for a mailing-list post. */
+public final class SpeedupMarkdown {
+    private SpeedupMarkdown() {
+    }
+
+    public static String render(SpeedupTable table) {
+        StringBuilder md = new StringBuilder("# zcbench speedup table: ").append(table.run().name()).append("\n\n")
+                .append(Cells.heading(table)).append("\n");
+        for (SpeedupTable.Group g : table.groups()) {
+            md.append("\n## ").append(g.title()).append("\n\n")
+                    .append(line(Cells.HEADERS.stream().map(h -> h.equals("no") ? "№" : h).toList()))
+                    .append(line(Cells.NUMERIC.stream().map(n -> n ? "---:" : "---").toList()));
+            for (SpeedupRow r : g.rows()) {
+                List<String> cells = Cells.of(table, r);
+                md.append(line(r.copiedZeroCopy() ? cells.stream().map(c -> "**" + c + "**").toList() : cells));
+            }
+        }
+        md.append("\n");
+        table.copiedWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
+        Cells.notes(table).forEach(n -> md.append("- ").append(n).append("\n"));
+        return md.toString();
+    }
+
+    private static String line(List<String> cells) {
+        return cells.stream().map(c -> c.replace("|", "\\|")).collect(Collectors.joining(" | ", "| ", " |\n"));
+    }
+}

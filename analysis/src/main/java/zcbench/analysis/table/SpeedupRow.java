@@ -1,0 +1,28 @@
+package zcbench.analysis.table;
+
+import java.util.Map;
+import zcbench.analysis.jmh.Metric;
+import zcbench.analysis.jmh.Params;
+
+/**
+ * One row of the speedup table. Missing values are NaN (0 for baselineNo).
+ *
+ * @param mbS MB/s (MiB/s) with its 99.9% error and interval
+ * @param speedup MB/s over the MB/s of row baselineNo
+ * @param rfcKreqS the RFC's own figure where it gave thousand requests/s (4096 bytes), rfcMbS converted from it
+ * @param perPacket each of {@link SpeedupTable#COUNTERS} divided by packets
+ * @param cpu each of {@link SpeedupTable#CPU_METRICS} the profiler added
+ */
+public record SpeedupRow(int no, String test, Params params, double opsPerSec, Metric mbS, double speedup,
+        int baselineNo, double rfcMbS, double rfcKreqS, double rfcSpeedup, double copiedPct,
+        Map<String, Double> perPacket, Map<String, Double> cpu) {
+
+    public boolean zeroCopy() {
+        return Variants.isZeroCopy(params.variant());
+    }
+
+    /** A zero-copy variant whose sends the kernel copied after all, so its MB/s measure a copy. */
+    public boolean copiedZeroCopy() {
+        return zeroCopy() && copiedPct > 0;
+    }
+}

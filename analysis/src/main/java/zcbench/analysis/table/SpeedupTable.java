@@ -1,0 +1,164 @@
+package zcbench.analysis.table;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import zcbench.analysis.AnalysisException;
+import zcbench.analysis.jmh.JmhResult;
+import zcbench.analysis.jmh.Metric;
+import zcbench.analysis.jmh.Params;
+import zcbench.analysis.jmh.Run;
+import zcbench.analysis.rfc.RfcFigure;
+import zcbench.analysis.rfc.RfcFigures;
+
+/**
+ * The speedup table of one run: rows sorted by {@link Variants#ROW_ORDER} and numbered from 1, each row's
+ * speedup against the baseline variant's row of the same payload and target.
+ */
+public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List<String> notes) {
+
+    /** @AuxCounters reported per packet. */
+    public static final List<String> COUNTERS = List.of("notifications", "copied", "retries", "enters");
+    /** Secondary results the CPU profiler may add, taken as they are. */
+    public static final List<String> CPU_METRICS = List.of("cpu_ns_per_packet", "cpu_ns_per_mib", "cpu_user_pct",
+            "cpu_sys_pct");
+
+    private static final double MIB = 1048576;
+
+    /** A payload and target: the rows that share a baseline. */
+    public record Group(int payload, String target, List<SpeedupRow> rows) {
+        public String title() {
+            return payload + " bytes, " + target;
+        }
+    }
+
+    public static SpeedupTable of(Run run, String baseline) {
+        Set<String> variants = run.results().stream().map(r -> params(r).variant())
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (!Variants.ORDER.contains(baseline) && !variants.contains(baseline)) {
+            throw new AnalysisException("Baseline \"" + baseline + "\" is not a variant; pick one of "
+                    + String.join(", ", new LinkedHashSet<>(concat(Variants.ORDER, variants))) + ".");
+        }
+        List<JmhResult> sorted = run.results().stream()
+                .sorted(Comparator.comparing(SpeedupTable::params, Variants.ROW_ORDER)).toList();
+        List<String> notes = new ArrayList<>(run.notes());
+        List<SpeedupRow> rows = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            int b = baselineIndex(sorted, i, baseline);
+            if (b < 0) {
+                Params p = params(sorted.get(i));
+                String note = "No " + baseline + " row for " + p.payload() + " bytes, " + p.target()
+                        + ": speedup left empty for its rows.";
+                if (!notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
+            rows.add(row(i + 1, sorted.get(i), b < 0 ? null : sorted.get(b), b + 1));
+        }
+        return new SpeedupTable(run, baseline, List.copyOf(rows), List.copyOf(notes));
+    }
+
+    public List<Group> groups() {
+        Map<String, List<SpeedupRow>> byGroup = new LinkedHashMap<>();
+        rows.forEach(r -> byGroup.computeIfAbsent(r.params().payload() + " " + r.params().target(),
+                k -> new ArrayList<>()).add(r));
+        return byGroup.values().stream()
+                .map(g -> new Group(g.getFirst().params().payload(), g.getFirst().params().target(), List.copyOf(g)))
+                .toList();
+    }
+
+    /** Whether some row's speedup is against this one. */
+    public boolean isBaseline(SpeedupRow row) {
+        return rows.stream().anyMatch(r -> r.baselineNo() == row.no());
+    }
+
+    public Set<Integer> payloads() {
+        return rows.stream().map(r -> r.params().payload()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public boolean hasCpu() {
+        return rows.stream().anyMatch(r -> r.cpu().values().stream().anyMatch(Double::isFinite));
+    }
+
+    /** The sentence every output shows when a zero-copy row was copied after all. */
+    public Optional<String> copiedWarning() {
+        List<String> copied = rows.stream().filter(SpeedupRow::copiedZeroCopy).map(r -> Integer.toString(r.no()))
+                .toList();
+        if (copied.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("COPIED: the kernel copied the sends of zero-copy row" + (copied.size() > 1 ? "s " : " ")
+                + String.join(", ", copied) + " (copied % > 0), so their MB/s measure a copy, not zero-copy."
+                + " The kernel copies every zero-copy send to loopback at delivery: measure zero-copy on the sink.");
+    }
+
+    private static Params params(JmhResult r) {
+        return r.zcbenchParams().orElseThrow();
+    }
+
+    /**
+     * The baseline row for row i: the baseline variant's row of the same payload and target that agrees with
+     * it on batch, then flush, then ubufCache, then cpu; the first such row on a tie; -1 when there is none.
+     */
+    private static int baselineIndex(List<JmhResult> sorted, int i, String baseline) {
+        Params p = params(sorted.get(i));
+        int best = -1;
+        int bestScore = -1;
+        for (int j = 0; j < sorted.size(); j++) {
+            Params q = params(sorted.get(j));
+            if (!q.variant().equals(baseline) || q.payload() != p.payload() || !q.target().equals(p.target())) {
+                continue;
+            }
+            int score = (q.batch() == p.batch() ? 8 : 0) + (q.flush().equals(p.flush()) ? 4 : 0)
+                    + (q.ubufCache().equals(p.ubufCache()) ? 2 : 0) + (q.cpu().equals(p.cpu()) ? 1 : 0);
+            if (score > bestScore) {
+                best = j;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static SpeedupRow row(int no, JmhResult r, JmhResult base, int baselineNo) {
+        Params p = params(r);
+        Metric mbS = mbS(r);
+        Optional<RfcFigure> rfc = RfcFigures.lookup(p);
+        double rfcMbS = rfc.map(RfcFigure::mbS).orElse(Double.NaN);
+        double speedup = Double.NaN;
+        double rfcSpeedup = Double.NaN;
+        if (base != null) {
+            speedup = mbS.score() / mbS(base).score();
+            rfcSpeedup = rfcMbS / RfcFigures.lookup(params(base)).map(RfcFigure::mbS).orElse(Double.NaN);
+        }
+        double packets = r.secondaryScore("packets");
+        Map<String, Double> perPacket = new LinkedHashMap<>();
+        COUNTERS.forEach(c -> perPacket.put(c, packets > 0 ? r.secondaryScore(c) / packets : Double.NaN));
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        CPU_METRICS.forEach(c -> cpu.put(c, r.secondaryScore(c)));
+        double notifications = r.secondaryScore("notifications");
+        double copiedPct = notifications > 0 ? 100 * r.secondaryScore("copied") / notifications : Double.NaN;
+        return new SpeedupRow(no, Variants.label(p), p, r.primary().score() * r.primary().perSecondFactor(), mbS,
+                speedup, base == null ? 0 : baselineNo, rfcMbS, rfc.map(RfcFigure::kreqS).orElse(Double.NaN),
+                rfcSpeedup, copiedPct, perPacket, cpu);
+    }
+
+    /** MB/s = MiB/s = ops/s x batch x payload / 2^20, error and interval scaled alike. */
+    private static Metric mbS(JmhResult r) {
+        Params p = params(r);
+        Metric m = r.primary().scaled(r.primary().perSecondFactor() * p.batch() * p.payload() / MIB);
+        return new Metric(m.score(), m.error(), m.low(), m.high(), "MB/s");
+    }
+
+    private static List<String> concat(List<String> a, Set<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

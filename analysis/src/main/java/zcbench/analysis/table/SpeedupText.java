@@ -1,0 +1,30 @@
+package zcbench.analysis.table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The table for the terminal, shaped like the RFC's, one block per payload and target. */
+public final class SpeedupText {
+    private static final int WRAP = 100;
+
+    private SpeedupText() {
+    }
+
+    public static String render(SpeedupTable table) {
+        StringBuilder out = new StringBuilder(table.run().name()).append(": ").append(Cells.heading(table))
+                .append("\n");
+        List<List<String>> all = new ArrayList<>(List.of(Cells.HEADERS));
+        table.rows().forEach(r -> all.add(Cells.of(table, r)));
+        int[] widths = TextTable.widths(all); // one width for all blocks, so that they line up
+        for (SpeedupTable.Group g : table.groups()) {
+            out.append("\n").append(g.title()).append("\n");
+            List<List<String>> lines = new ArrayList<>(List.of(Cells.HEADERS));
+            g.rows().forEach(r -> lines.add(Cells.of(table, r)));
+            out.append(TextTable.render(lines, Cells.NUMERIC, widths));
+        }
+        out.append("\n");
+        table.copiedWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
+        Cells.notes(table).forEach(n -> out.append(TextTable.wrap("* " + n, WRAP, "  ")));
+        return out.toString();
+    }
+}

@@ -1,0 +1,173 @@
+package zcbench.harness.bench;
+
+import java.util.BitSet;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import zcbench.harness.sink.Destination;
+import zcbench.linux.Teardown;
+import zcbench.linux.sched.Affinity;
+import zcbench.variants.SendConfig;
+import zcbench.variants.SendCounters;
+import zcbench.variants.Sender;
+import zcbench.variants.Senders;
+import zcbench.variants.Variant;
+
+/**
+ * UDP send throughput of one send path. One operation hands {@code batch} packets of
+ * {@code payload} bytes to the kernel, so MB/s = score * batch * payload / 2^20 (MiB, as the
+ * kernel's tools compute it). The secondary counters explain the row.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class UdpSendBenchmark {
+
+    @Benchmark
+    public void send(SendPath path, Counters counters) {
+        if (counters.source == null) {
+            counters.attach(path.sender.counters());
+        }
+        path.sender.sendBatch();
+    }
+
+    /**
+     * The send path under test: its parameters, destination and sender. Nothing injects it into
+     * another state's @Setup or @TearDown: JMH 1.37 then makes a separate instance per injection
+     * point, each with its own trial setup, so there would be several senders and sinks.
+     */
+    @State(Scope.Thread)
+    public static class SendPath {
+        @Param({"copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed"})
+        public String variant;
+
+        @Param({"65435"})
+        public int payload;
+
+        /** Requests per io_uring_enter; for the syscall variants, sends per operation. */
+        @Param({"8"})
+        public int batch;
+
+        /** uring_zc*: wait for every notification of a batch before its buffers are used again. */
+        @Param({"false"})
+        public boolean flush;
+
+        /** on: per-request state from a recycled pool; off: allocated per request (DESIGN.md). */
+        @Param({"on"})
+        public String ubufCache;
+
+        @Param({"sink"})
+        public String target;
+
+        /** CPU the sending thread is pinned to: "last", a number, or -1 for unpinned. */
+        @Param({"last"})
+        public String cpu;
+
+        private Destination destination;
+        private Sender sender;
+        private BitSet affinityBefore;
+
+        @Setup(Level.Trial)
+        public void open() {
+            SendConfig config = new SendConfig(Variant.of(variant), payload, batch, flush, parseOnOff(ubufCache), 0);
+            int pinTo = CpuChoice.parse(cpu);
+            // One whole open-and-close cycle first. JMH counts the trial's teardown into the last
+            // iteration's allocation (-prof gc), and a first close links downcall handles and
+            // lambdas (hundreds of KB); warmed here, the figure shows the send path alone.
+            openAll(config, pinTo);
+            closeAll();
+            openAll(config, pinTo);
+        }
+
+        private void openAll(SendConfig config, int pinTo) {
+            if (pinTo >= 0) {
+                affinityBefore = Affinity.currentThread();
+                Affinity.pinCurrentThread(pinTo);
+            }
+            destination = Destination.open(target);
+            try {
+                sender = Senders.open(config, destination.openConnectedUdp());
+            } catch (RuntimeException e) {
+                new Teardown().close(destination).doneAfter(e);
+                throw e;
+            }
+        }
+
+        private void closeAll() {
+            Teardown t = new Teardown().close(sender).close(destination);
+            BitSet affinity = affinityBefore;
+            if (affinity != null) {
+                t.step(() -> Affinity.setCurrentThread(affinity));
+            }
+            sender = null;
+            destination = null;
+            affinityBefore = null;
+            t.done();
+        }
+
+        static boolean parseOnOff(String value) {
+            return switch (value) {
+                case "on", "true" -> true;
+                case "off", "false" -> false;
+                default -> throw new IllegalArgumentException("ubufCache must be on or off, not '" + value + "'");
+            };
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            closeAll();
+        }
+    }
+
+    /**
+     * What explains a row, as rates per second (JMH divides by the iteration's time). The first
+     * operation of an iteration attaches the sender's cumulative counters; the iteration's end
+     * takes the difference, so the hot path pays one null check for them.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Counters {
+        public long packets;
+        public long bytes;
+        public long notifications;
+        public long copied;
+        public long retries;
+        public long enters;
+        private SendCounters source;
+        private SendCounters start;
+
+        void attach(SendCounters counters) {
+            source = counters;
+            start = counters.snapshot();
+        }
+
+        @TearDown(Level.Iteration)
+        public void end() {
+            if (source != null) {
+                packets = source.packets - start.packets;
+                bytes = source.bytes - start.bytes;
+                notifications = source.notifications - start.notifications;
+                copied = source.copied - start.copied;
+                retries = source.retries - start.retries;
+                enters = source.enters - start.enters;
+            }
+            source = null;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package zcbench.harness.run;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import zcbench.harness.bench.UdpSendBenchmark;
+import zcbench.harness.plan.Plan;
+import zcbench.harness.plan.Row;
+
+/**
+ * Runs a plan one row at a time, each row its own JMH run, so that progress can be shown, a row
+ * that fails does not take the others with it, and {@code jmh.json} holds every finished row
+ * at every moment.
+ */
+public final class PlanRunner {
+    /** What every fork needs: FFM downcalls, and silence for JMH 1.37's use of Unsafe on 25. */
+    public static final List<String> FORK_JVM_ARGS =
+            List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
+
+    /** A row that did not finish, and why. */
+    public record Failure(Row row, String reason) {
+    }
+
+    /** Everything a run produced. */
+    public record Outcome(List<RunResult> results, List<Failure> failures) {
+    }
+
+    /** What a run adds to every row's JMH options: fork JVM arguments, and profilers per row. */
+    public interface RowOptions {
+        List<String> forkJvmArgs();
+
+        void apply(Row row, ChainedOptionsBuilder builder);
+
+        RowOptions NONE = new RowOptions() {
+            @Override
+            public List<String> forkJvmArgs() {
+                return List.of();
+            }
+
+            @Override
+            public void apply(Row row, ChainedOptionsBuilder builder) {
+            }
+        };
+    }
+
+    private final Plan plan;
+    private final String target;
+    private final Options user;
+    private final RunFolder folder;
+    private final RowOptions extra;
+    private final boolean verbose;
+    private final PrintStream out;
+
+    public PlanRunner(Plan plan, String target, Options user, RunFolder folder, RowOptions extra, boolean verbose,
+                      PrintStream out) {
+        this.plan = plan;
+        this.target = target;
+        this.user = user;
+        this.folder = folder;
+        this.extra = extra;
+        this.verbose = verbose;
+        this.out = out;
+    }
+
+    public Outcome run() {
+        List<RunResult> results = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        List<Row> rows = plan.rows();
+        long started = System.nanoTime();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            out.printf("[%d/%d] %s, target=%s  (about %s left)%n", i + 1, rows.size(), row.label(), target,
+                    remaining(started, i, rows.size()));
+            try {
+                Collection<RunResult> finished = new Runner(options(row)).run();
+                if (finished.isEmpty()) {
+                    throw new RunnerException("JMH returned no result for this row");
+                }
+                results.addAll(finished);
+                folder.writeJmhJson(results);
+                for (RunResult r : finished) {
+                    out.println("       " + RowResult.of(r).describe());
+                }
+            } catch (RunnerException | RuntimeException e) {
+                String reason = reason(e);
+                failures.add(new Failure(row, reason));
+                out.println("       FAILED: " + reason);
+            }
+        }
+        if (!failures.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (Failure f : failures) {
+                sb.append(f.row().label()).append(": ").append(f.reason()).append('\n');
+            }
+            folder.writeText("failures.txt", sb.toString());
+        }
+        return new Outcome(results, failures);
+    }
+
+    private String remaining(long started, int done, int total) {
+        long seconds;
+        if (done == 0) {
+            seconds = (long) plan.estimatedSecondsPerRow() * total;
+        } else {
+            long elapsed = (System.nanoTime() - started) / 1_000_000_000L;
+            seconds = elapsed * (total - done) / done;
+        }
+        Duration d = Duration.ofSeconds(seconds);
+        return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+    }
+
+    Options options(Row row) {
+        ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
+                .include("^" + Pattern.quote(UdpSendBenchmark.class.getName()) + "\\.send$")
+                .shouldFailOnError(true);
+        row.params().forEach(b::param);
+        b.param("target", target);
+        if (!user.getParameter("cpu").hasValue()) {
+            b.param("cpu", "last");
+        }
+        Plan.Timing t = plan.timing();
+        if (!user.getForkCount().hasValue()) {
+            b.forks(t.forks());
+        }
+        if (!user.getWarmupIterations().hasValue()) {
+            b.warmupIterations(t.warmupIterations());
+        }
+        if (!user.getWarmupTime().hasValue()) {
+            b.warmupTime(TimeValue.milliseconds(t.warmupMillis()));
+        }
+        if (!user.getMeasurementIterations().hasValue()) {
+            b.measurementIterations(t.measurementIterations());
+        }
+        if (!user.getMeasurementTime().hasValue()) {
+            b.measurementTime(TimeValue.milliseconds(t.measurementMillis()));
+        }
+        if (!verbose && !user.getOutput().hasValue()) {
+            // JMH's own report goes beside the results; the terminal gets one line per row.
+            b.output(folder.dir().resolve("jmh.log").toString());
+        }
+        // jvmArgsAppend given here replaces the benchmark's annotation, so it carries everything.
+        List<String> jvm = new ArrayList<>(FORK_JVM_ARGS);
+        jvm.addAll(extra.forkJvmArgs());
+        if (user.getJvmArgsAppend().hasValue()) {
+            jvm.addAll(user.getJvmArgsAppend().get());
+        }
+        b.jvmArgsAppend(jvm.toArray(String[]::new));
+        extra.apply(row, b);
+        return b.build();
+    }
+
+    /** The innermost message: JMH wraps the fork's exception in layers that say little. */
+    static String reason(Throwable e) {
+        Throwable t = e;
+        String message = e.getMessage();
+        while (t != null) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+            t = t.getCause();
+        }
+        return message == null ? e.getClass().getName() : message.lines().findFirst().orElse(message);
+    }
+}

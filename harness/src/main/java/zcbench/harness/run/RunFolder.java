@@ -1,0 +1,122 @@
+package zcbench.harness.run;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Map;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * One run's folder, {@code <base>/<yyyyMMdd-HHmmss>-<plan>/}: never one that exists already, so
+ * nothing of an earlier run is overwritten. Every file is written to a temporary name and
+ * renamed, so a reader (or a crash) never sees half a file.
+ */
+public final class RunFolder {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path base;
+    private final Path dir;
+
+    private RunFolder(Path base, Path dir) {
+        this.base = base;
+        this.dir = dir;
+    }
+
+    public static RunFolder create(Path base, String plan) {
+        try {
+            Files.createDirectories(base);
+            String name = LocalDateTime.now().format(STAMP) + "-" + plan;
+            Path dir = base.resolve(name);
+            for (int n = 2; ; n++) {
+                try {
+                    Files.createDirectory(dir);
+                    return new RunFolder(base, dir);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    dir = base.resolve(name + "-" + n);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run folder under " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path jmhJson() {
+        return dir.resolve("jmh.json");
+    }
+
+    /** JMH's own JSON for every row so far, exactly as {@code -rf json} writes it. */
+    public void writeJmhJson(Collection<RunResult> results) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
+        }
+        write("jmh.json", bytes.toByteArray());
+    }
+
+    public void writeEnv(Map<String, Object> env) {
+        try {
+            byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(env);
+            write("env.json", json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void writeText(String name, String text) {
+        write(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void write(String name, byte[] content) {
+        Path target = dir.resolve(name);
+        try {
+            Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+            try {
+                Files.write(tmp, content);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Points {@code <base>/latest} at this run, replacing the link in one rename. */
+    public void pointLatest() {
+        Path latest = base.resolve("latest");
+        try {
+            if (Files.exists(latest, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(latest)) {
+                return; // something the user made: leave it alone
+            }
+            Path tmp = base.resolve(".latest-" + ProcessHandle.current().pid());
+            Files.deleteIfExists(tmp);
+            Files.createSymbolicLink(tmp, dir.getFileName());
+            try {
+                Files.move(tmp, latest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, latest, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot point " + latest + " at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package zcbench.harness.sink;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs iproute2 commands and fails with what they printed. */
+final class Commands {
+    private Commands() {
+    }
+
+    static String run(String... command) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        try {
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + ": no answer within 30 s");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + "): " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", command) + ": cannot run (" + e.getMessage()
+                    + "); the sink needs iproute2 (apt-get install iproute2)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(String.join(" ", command) + ": interrupted", e);
+        }
+    }
+
+    static String run(List<String> command) {
+        return run(command.toArray(String[]::new));
+    }
+}

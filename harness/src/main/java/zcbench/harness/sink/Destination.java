@@ -1,0 +1,24 @@
+package zcbench.harness.sink;
+
+import zcbench.linux.net.InetSocket;
+
+/** Where a benchmark's packets go: the sink namespace, or a discarding socket on loopback. */
+public sealed interface Destination extends AutoCloseable permits SinkNetwork, LoopbackDiscard {
+
+    /** A new UDP socket connected to the destination; the caller owns it. */
+    InetSocket openConnectedUdp();
+
+    /** The {@code target} parameter value this destination stands for. */
+    String target();
+
+    @Override
+    void close();
+
+    static Destination open(String target) {
+        return switch (target) {
+            case "sink" -> SinkNetwork.create();
+            case "loopback" -> new LoopbackDiscard();
+            default -> throw new IllegalArgumentException("unknown target '" + target + "'; one of: sink, loopback");
+        };
+    }
+}

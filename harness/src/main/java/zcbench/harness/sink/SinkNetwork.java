@@ -1,0 +1,200 @@
+package zcbench.harness.sink;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import zcbench.linux.net.InetSocket;
+import zcbench.linux.ns.NetNamespace;
+
+/**
+ * The sink of DESIGN.md: a network namespace of the project's own with {@code lo} up and an ifb
+ * device (MTU 65535, qdisc noqueue) that frees every packet sent to it and counts it as RX
+ * dropped. Its address is 198.18.0.1/24 (the benchmarking range); the destination, 198.18.0.2,
+ * is a permanent neighbour on it, so no packet ever leaves the namespace.
+ *
+ * <p>Only the thread that opens a socket enters the namespace, and only for that call. The
+ * namespace is removed by {@link #close()}, by a shutdown hook if the JVM exits first, and, if the
+ * process was killed, by the next {@link #create()} of any zcbench process.
+ */
+public final class SinkNetwork implements Destination {
+    public static final String DEVICE = "zcsink0";
+    public static final String LOCAL_ADDRESS = "198.18.0.1";
+    public static final String DESTINATION = "198.18.0.2";
+    public static final int PREFIX = 24;
+    /** The discard port; nothing listens, and nothing needs to: the device drops every packet. */
+    public static final int DESTINATION_PORT = 9;
+    private static final String PREFIX_NAME = "zcbench-";
+    private static final Pattern OWN_NAME = Pattern.compile("^" + PREFIX_NAME + "(\\d+)-\\d+$");
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final String name;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private SinkNetwork(String name) {
+        this.name = name;
+        this.shutdownHook = new Thread(this::delete, "zcbench-sink-cleanup");
+    }
+
+    /**
+     * Why a sink cannot be made here, or null when it can: it needs root (CAP_NET_ADMIN and
+     * CAP_SYS_ADMIN for setns) and iproute2.
+     */
+    public static String unavailableReason() {
+        if (!isRoot()) {
+            return "the sink needs root (CAP_NET_ADMIN to make a network namespace and an ifb device); running as uid "
+                    + uid();
+        }
+        if (!Files.isExecutable(Path.of("/usr/sbin/ip")) && !Files.isExecutable(Path.of("/sbin/ip"))
+                && !Files.isExecutable(Path.of("/usr/bin/ip"))) {
+            return "the sink needs iproute2's ip and tc (apt-get install iproute2)";
+        }
+        return null;
+    }
+
+    static boolean isRoot() {
+        return "0".equals(uid());
+    }
+
+    private static String uid() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[2]; // effective uid
+                }
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+
+    /** Makes a new sink; removes stale sinks of dead zcbench processes first. */
+    public static SinkNetwork create() {
+        String reason = unavailableReason();
+        if (reason != null) {
+            throw new IllegalStateException(reason);
+        }
+        removeStale();
+        long pid = ProcessHandle.current().pid();
+        SinkNetwork sink = new SinkNetwork(PREFIX_NAME + pid + "-" + COUNTER.incrementAndGet());
+        try {
+            sink.build();
+        } catch (RuntimeException e) {
+            sink.delete();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(sink.shutdownHook);
+        return sink;
+    }
+
+    private void build() {
+        Commands.run("ip", "netns", "add", name);
+        Commands.run("ip", "-n", name, "link", "set", "lo", "up");
+        Commands.run("ip", "-n", name, "link", "add", DEVICE, "type", "ifb");
+        Commands.run("ip", "-n", name, "link", "set", DEVICE, "mtu", "65535");
+        Commands.run("ip", "-n", name, "link", "set", DEVICE, "up");
+        Commands.run("ip", "-n", name, "addr", "add", LOCAL_ADDRESS + "/" + PREFIX, "dev", DEVICE);
+        Commands.run("ip", "-n", name, "neigh", "replace", DESTINATION, "lladdr", "02:00:00:00:00:02", "dev", DEVICE,
+                "nud", "permanent");
+        Commands.run("tc", "-n", name, "qdisc", "replace", "dev", DEVICE, "root", "noqueue");
+    }
+
+    /** Namespaces named by this project whose process is gone: left by a killed run. */
+    public static List<String> staleNamespaces() {
+        List<String> stale = new ArrayList<>();
+        for (String ns : listNamespaces()) {
+            Matcher m = OWN_NAME.matcher(ns);
+            if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true)) {
+                stale.add(ns);
+            }
+        }
+        return stale;
+    }
+
+    public static List<String> listNamespaces() {
+        List<String> names = new ArrayList<>();
+        for (String line : Commands.run("ip", "netns", "list").split("\n")) {
+            String n = line.trim().split("\\s+")[0];
+            if (!n.isEmpty()) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    private static void removeStale() {
+        for (String ns : staleNamespaces()) {
+            NetNamespace.delete(Path.of("/var/run/netns", ns));
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path namespaceFile() {
+        return Path.of("/var/run/netns", name);
+    }
+
+    public static Inet4Address destination() {
+        try {
+            return (Inet4Address) InetAddress.getByName(DESTINATION);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String target() {
+        return "sink";
+    }
+
+    /** A UDP socket made inside the namespace and connected to the sink's neighbour. */
+    @Override
+    public InetSocket openConnectedUdp() {
+        return NetNamespace.callIn(namespaceFile(), () -> {
+            InetSocket s = InetSocket.udp();
+            try {
+                s.connect(destination(), DESTINATION_PORT);
+                return s;
+            } catch (RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        });
+    }
+
+    /** Packets the ifb device freed: it counts them as RX dropped. */
+    public long droppedPackets() {
+        return Long.parseLong(Commands.run("ip", "netns", "exec", name, "cat",
+                "/sys/class/net/" + DEVICE + "/statistics/rx_dropped").trim());
+    }
+
+    private synchronized void delete() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        NetNamespace.delete(namespaceFile());
+    }
+
+    @Override
+    public void close() {
+        delete();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook runs or has run; delete() is idempotent.
+        }
+    }
+}
