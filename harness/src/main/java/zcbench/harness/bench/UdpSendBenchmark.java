@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import zcbench.harness.sink.Destination;
 import zcbench.linux.Teardown;
+import zcbench.profiles.jfr.IterationEvent;
 import zcbench.linux.sched.Affinity;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
@@ -42,7 +43,7 @@ public class UdpSendBenchmark {
     @Benchmark
     public void send(SendPath path, Counters counters) {
         if (counters.source == null) {
-            counters.attach(path.sender.counters());
+            counters.attach(path);
         }
         path.sender.sendBatch();
     }
@@ -151,10 +152,14 @@ public class UdpSendBenchmark {
         public long enters;
         private SendCounters source;
         private SendCounters start;
+        private IterationEvent event;
 
-        void attach(SendCounters counters) {
-            source = counters;
-            start = counters.snapshot();
+        void attach(SendPath path) {
+            source = path.sender.counters();
+            start = source.snapshot();
+            // Spans the iteration on a JFR timeline; costs nothing when no recording wants it.
+            event = IterationEvent.start(path.variant, path.payload, path.batch, path.flush, path.ubufCache,
+                    path.target);
         }
 
         @TearDown(Level.Iteration)
@@ -166,6 +171,7 @@ public class UdpSendBenchmark {
                 copied = source.copied - start.copied;
                 retries = source.retries - start.retries;
                 enters = source.enters - start.enters;
+                event.finish(packets, bytes, notifications, copied, retries, enters);
             }
             source = null;
         }

@@ -17,10 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import zcbench.harness.env.Environment;
 import zcbench.harness.plan.Plan;
-import zcbench.harness.plan.Row;
 import zcbench.harness.run.PlanRunner;
+import zcbench.harness.run.Profiling;
 import zcbench.harness.run.RunFolder;
 import zcbench.harness.sink.SinkNetwork;
+import zcbench.profiles.async.FlameMode;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a plan, row by row, and writes a new folder results/<date-time>-<plan>/ with jmh.json,"
@@ -48,6 +49,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
             description = "Where run folders go (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--flame", paramLabel = "MODE",
+            description = "Flame graphs per row with async-profiler: cpu (with kernel frames when perf events allow),"
+                    + " wall, alloc or lock. Writes flame/<row>.<mode>.html and .collapsed; with cpu also"
+                    + " profile-summary.csv (where the time went).")
+    String flame;
+
+    @Option(names = "--jfr", description = "A JFR recording per row (jfr/<row>.jfr) with native samples and zcbench's"
+            + " per-iteration events.")
+    boolean jfr;
 
     @Option(names = {"-v", "--verbose"}, description = "Show JMH's own output instead of writing it to jmh.log.")
     boolean verbose;
@@ -83,13 +94,21 @@ public final class RunCommand implements Callable<Integer> {
                 effectiveTarget = "loopback";
             }
         }
+        FlameMode flameMode;
+        try {
+            flameMode = flame == null ? null : FlameMode.parse(flame);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         RunFolder folder = RunFolder.create(out, chosen.id());
         folder.writeEnv(Environment.capture());
         folder.pointLatest();
         console.printf("zcbench: plan %s, %d rows on %s, about %d s; results in %s%n", chosen.id(), chosen.rows().size(),
                 effectiveTarget, chosen.estimatedSeconds(), folder.dir());
-        PlanRunner.Outcome outcome = new PlanRunner(chosen, effectiveTarget, jmh, folder, PlanRunner.RowOptions.NONE,
-                verbose, console).run();
+        Profiling profiling = Profiling.prepare(flameMode, jfr, folder.dir(), console);
+        PlanRunner.Outcome outcome = new PlanRunner(chosen, effectiveTarget, jmh, folder, profiling, verbose, console)
+                .run();
+        profiling.finish(outcome.results(), console);
         if (!outcome.results().isEmpty()) {
             Reports.write(folder, console);
         }
@@ -102,9 +121,5 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
-    }
-
-    static String label(Row row) {
-        return row.label();
     }
 }

@@ -1,6 +1,9 @@
 package zcbench.harness.cli;
 
 import picocli.CommandLine.Command;
+import zcbench.analysis.cli.CompareCommand;
+import zcbench.analysis.cli.ReportCommand;
+import zcbench.profiles.cli.FlameDiffCommand;
 
 @Command(name = "zcbench",
         mixinStandardHelpOptions = true,
@@ -11,7 +14,8 @@ import picocli.CommandLine.Command;
                 + " io_uring\" on this machine.",
             "",
             "With no arguments: run --plan seed (the RFC's rows on the sink, about 2 minutes)."},
-        subcommands = {RunCommand.class, EnvCommand.class},
+        subcommands = {RunCommand.class, EnvCommand.class, ReportCommand.class, CompareCommand.class,
+            FlameDiffCommand.class},
         footer = {
             "",
             "Any other arguments are JMH's, exactly as in any JMH jar: -l lists the benchmarks, -h shows JMH's",

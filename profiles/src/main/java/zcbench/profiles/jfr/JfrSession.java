@@ -1,0 +1,94 @@
+package zcbench.profiles.jfr;
+
+import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
+import org.openjdk.jmh.profile.Profiler;
+import org.openjdk.jmh.results.RunResult;
+import zcbench.profiles.rows.TrialFiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One {@code run --jfr}: JMH's JFR profiler with zcbench.jfc, and collecting each row's
+ * recording into {@code jfr/<row>.jfr}.
+ *
+ * <p>JMH 1.37's JFR profiler records the measurement iterations only and writes
+ * {@code <dir>/<trial id>/profile.jfr} (the id as is, unlike the async profiler's).
+ */
+public final class JfrSession {
+
+    public static final String JFR_DIR = "jfr";
+    public static final String SETTINGS = "zcbench.jfc";
+    static final String RAW_DIR = ".jmh-jfr";
+    /** JFR's default of 64 frames cuts the sender's stacks off below JMH's own frames. */
+    private static final int STACK_DEPTH = 128;
+
+    private final Path jfrDir;
+    private final Path settings;
+
+    private JfrSession(Path jfrDir, Path settings) {
+        this.jfrDir = jfrDir;
+        this.settings = settings;
+    }
+
+    /** Puts zcbench.jfc into the run's {@code jfr/} (the forks' jcmd needs a file, not a class path resource). */
+    public static JfrSession prepare(Path runDir) {
+        Path jfrDir = runDir.toAbsolutePath().resolve(JFR_DIR);
+        Path settings = jfrDir.resolve(SETTINGS);
+        try (InputStream jfc = Objects.requireNonNull(JfrSession.class.getResourceAsStream(SETTINGS), SETTINGS)) {
+            Files.createDirectories(jfrDir);
+            if (!Files.exists(settings)) {
+                Files.copy(jfc, settings);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + settings, e);
+        }
+        return new JfrSession(jfrDir, settings);
+    }
+
+    public Path settings() {
+        return settings;
+    }
+
+    public Class<? extends Profiler> profilerClass() {
+        return JavaFlightRecorderProfiler.class;
+    }
+
+    /** The option string for {@code OptionsBuilder.addProfiler(profilerClass(), profilerOptions())}. */
+    public String profilerOptions() {
+        return String.join(";", List.of(
+                "configName=" + settings,
+                "stackDepth=" + STACK_DEPTH,
+                "dir=" + jfrDir.resolve(RAW_DIR)));
+    }
+
+    /**
+     * After the run: moves each row's recording to {@code jfr/<row>.jfr}. JMH reports a
+     * recording's path even when jcmd failed to write it, so rows without one become warnings.
+     */
+    public JfrReport finish(Collection<RunResult> results) {
+        List<Path> recordings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (TrialFiles.Collected c : TrialFiles.collect(results, jfrDir.resolve(RAW_DIR), id -> id, jfrDir,
+                Map.of(".jfr", "profile.jfr"))) {
+            if (c.file(".jfr") == null) {
+                warnings.add(c.name() + ": no JFR recording (JFR.start/JFR.stop by jcmd failed; see the fork's output)");
+            } else {
+                recordings.add(c.file(".jfr"));
+            }
+        }
+        return new JfrReport(recordings, warnings);
+    }
+
+    /** The run's recordings, one per row, and the rows that have none. */
+    public record JfrReport(List<Path> recordings, List<String> warnings) {
+    }
+}

@@ -1,0 +1,67 @@
+package zcbench.profiles.jfr;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JfrSessionTest {
+
+    @Test
+    void settingsEnableNativeSamplesAndIterations(@TempDir Path run) throws Exception {
+        JfrSession session = JfrSession.prepare(run);
+        assertEquals(run.toAbsolutePath().resolve("jfr/zcbench.jfc"), session.settings());
+        assertEquals(JavaFlightRecorderProfiler.class, session.profilerClass());
+        assertEquals("configName=" + session.settings() + ";stackDepth=128;dir=" + run.toAbsolutePath().resolve("jfr/.jmh-jfr"),
+                session.profilerOptions());
+
+        var settings = Configuration.create(session.settings()).getSettings();
+        assertEquals("true", settings.get(IterationEvent.NAME + "#enabled"));
+        assertEquals("true", settings.get("jdk.NativeMethodSample#enabled"));
+        assertEquals("10 ms", settings.get("jdk.NativeMethodSample#period"));
+        assertEquals("true", settings.get("jdk.ExecutionSample#enabled"));
+    }
+
+    @Test
+    void iterationEventSpansTheIterationWithRowAndCounts(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("it.jfr");
+        try (Recording recording = new Recording(Configuration.create(JfrSession.prepare(dir).settings()))) {
+            recording.start();
+            IterationEvent event = IterationEvent.start("uring_zc_fixed", 65435, 8, false, "on", "sink");
+            Thread.sleep(20);
+            event.finish(800, 800L * 65435, 800, 3, 1, 100);
+            recording.stop();
+            recording.dump(file);
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().equals(IterationEvent.NAME)).toList();
+        assertEquals(1, events.size());
+        RecordedEvent e = events.getFirst();
+        assertEquals("uring_zc_fixed", e.getString("variant"));
+        assertEquals(65435, e.getInt("payload"));
+        assertEquals(8, e.getInt("batch"));
+        assertEquals("sink", e.getString("target"));
+        assertEquals(800L * 65435, e.getLong("bytes"));
+        assertEquals(3, e.getLong("copied"));
+        assertEquals(100, e.getLong("enters"));
+        assertTrue(e.getDuration().toMillis() >= 20, e.getDuration().toString());
+    }
+
+    @Test
+    void withoutARecordingTheEventIsNotFilledIn() {
+        IterationEvent event = IterationEvent.start("copy", 4096, 1, true, "off", "loopback");
+        event.finish(1, 4096, 0, 0, 0, 0);
+        assertEquals(null, event.variant);
+        assertEquals(0, event.packets);
+    }
+}

@@ -1,0 +1,76 @@
+package zcbench.profiles.rows;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RowNamesTest {
+
+    private static final String UDP = "zcbench.harness.bench.UdpSendBenchmark.send";
+
+    private static Row row(String benchmark, String... keyValues) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            params.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new Row(benchmark, benchmark + "-Throughput-" + String.join("-", keyValues), params);
+    }
+
+    private static Row udp(String variant, String cpu) {
+        // JMH lists params by name; the name's order is zcbench's, whatever the map's
+        return row(UDP, "batch", "8", "cpu", cpu, "flush", "false", "payload", "65435", "target", "sink",
+                "ubufCache", "on", "variant", variant);
+    }
+
+    @Test
+    void namesCarryTheRowsParamsInFixedOrder() {
+        Row zc = udp("uring_zc_fixed", "last");
+        Row copy = udp("copy", "last");
+        Map<Row, String> names = RowNames.names(List.of(zc, copy));
+        assertEquals("uring_zc_fixed-65435-b8-flushfalse-ubufon-sink", names.get(zc));
+        assertEquals("copy-65435-b8-flushfalse-ubufon-sink", names.get(copy));
+    }
+
+    @Test
+    void otherParamsAppearOnlyWhenTheyDistinguishRows() {
+        Row pinned = udp("copy", "1");
+        Row unpinned = udp("copy", "-1");
+        Map<Row, String> names = RowNames.names(List.of(pinned, unpinned));
+        assertEquals("copy-65435-b8-flushfalse-ubufon-sink-cpu1", names.get(pinned));
+        assertEquals("copy-65435-b8-flushfalse-ubufon-sink-cpu-1", names.get(unpinned));
+    }
+
+    @Test
+    void benchmarkNameWhenNeeded() {
+        Row plain = row("zcbench.profiles.testbench.BusyBench.send");
+        assertEquals("BusyBench.send", RowNames.names(List.of(plain)).get(plain));
+
+        Row udp = udp("copy", "last");
+        Map<Row, String> names = RowNames.names(List.of(plain, udp));
+        assertEquals("UdpSendBenchmark.send-copy-65435-b8-flushfalse-ubufon-sink", names.get(udp));
+    }
+
+    @Test
+    void namesAreSafeAndDistinct() {
+        Row odd = row("a.B.m", "variant", "x/y z");
+        Row same = new Row("a.B.m", "other-id", odd.params());
+        Map<Row, String> names = RowNames.names(List.of(odd, same));
+        assertEquals("x_y_z", names.get(odd));
+        assertEquals("x_y_z-2", names.get(same));
+    }
+
+    @Test
+    void freeStemNeverReusesAnExistingFile(@TempDir Path dir) throws Exception {
+        List<String> suffixes = List.of(".cpu.html", ".cpu.collapsed");
+        assertEquals("copy", TrialFiles.freeStem(dir, "copy", suffixes));
+        Files.writeString(dir.resolve("copy.cpu.collapsed"), "");
+        assertEquals("copy-2", TrialFiles.freeStem(dir, "copy", suffixes));
+    }
+}

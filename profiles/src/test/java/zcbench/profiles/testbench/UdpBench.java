@@ -1,0 +1,86 @@
+package zcbench.profiles.testbench;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import zcbench.profiles.jfr.IterationEvent;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * UDP sends with java.nio to a socket on 127.0.0.1 that nobody reads (the kernel drops what does
+ * not fit): the kernel's send path in a JMH benchmark, named like the harness's rows.
+ */
+@State(Scope.Thread)
+public class UdpBench {
+
+    @Param("copy")
+    public String variant;
+    @Param("16384")
+    public int payload;
+    @Param("8")
+    public int batch;
+    @Param("false")
+    public boolean flush;
+    @Param("on")
+    public String ubufCache;
+    @Param("loopback")
+    public String target;
+    @Param("-1")
+    public String cpu;
+
+    private DatagramChannel rx;
+    private DatagramChannel tx;
+    private ByteBuffer buffer;
+
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class Counters {
+        public long packets;
+        public long bytes;
+        private IterationEvent event;
+
+        @Setup(Level.Iteration)
+        public void start(UdpBench row) {
+            packets = 0;
+            bytes = 0;
+            event = IterationEvent.start(row.variant, row.payload, row.batch, row.flush, row.ubufCache, row.target);
+        }
+
+        @TearDown(Level.Iteration)
+        public void finish() {
+            event.finish(packets, bytes, 0, 0, 0, 0);
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        rx = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        tx = DatagramChannel.open().connect(rx.getLocalAddress());
+        buffer = ByteBuffer.allocateDirect(payload);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+        tx.close();
+        rx.close();
+    }
+
+    @Benchmark
+    public void send(Counters counters) throws IOException {
+        for (int i = 0; i < batch; i++) {
+            buffer.clear();
+            tx.write(buffer);
+        }
+        counters.packets += batch;
+        counters.bytes += (long) batch * payload;
+    }
+}
