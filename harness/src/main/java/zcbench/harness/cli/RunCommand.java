@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import zcbench.harness.env.Environment;
 import zcbench.harness.plan.Plan;
+import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.Profiling;
 import zcbench.harness.run.RunFolder;
@@ -103,10 +104,11 @@ public final class RunCommand implements Callable<Integer> {
         RunFolder folder = RunFolder.create(out, chosen.id());
         folder.writeEnv(Environment.capture());
         folder.pointLatest();
-        console.printf("zcbench: plan %s, %d rows on %s, about %d s; results in %s%n", chosen.id(), chosen.rows().size(),
-                effectiveTarget, chosen.estimatedSeconds(), folder.dir());
+        PlanSpec spec = chosen.spec();
+        console.printf("zcbench: plan %s, %d rows on %s, about %d s; results in %s%n", spec.id(), spec.rows().size(),
+                effectiveTarget, spec.estimatedSeconds(), folder.dir());
         Profiling profiling = Profiling.prepare(flameMode, jfr, folder.dir(), console);
-        PlanRunner.Outcome outcome = new PlanRunner(chosen, effectiveTarget, jmh, folder, profiling, verbose, console)
+        PlanRunner.Outcome outcome = new PlanRunner(spec, effectiveTarget, jmh, folder, profiling, verbose, console)
                 .run();
         profiling.finish(outcome.results(), console);
         if (!outcome.results().isEmpty()) {

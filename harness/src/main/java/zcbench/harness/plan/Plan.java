@@ -26,13 +26,6 @@ public enum Plan {
     /** The five variants once each, as short as JMH allows: for CI and quick checks. */
     SMOKE("smoke", new Timing(1, 0, 0, 1, 200), smokeRows());
 
-    /** Fork count, warmup and measurement iterations and their durations in milliseconds. */
-    public record Timing(int forks, int warmupIterations, int warmupMillis, int measurementIterations,
-                         int measurementMillis) {
-    }
-
-    private static final int FORK_OVERHEAD_SECONDS = 2;
-
     private final String id;
     private final Timing timing;
     private final List<Row> rows;
@@ -55,14 +48,9 @@ public enum Plan {
         return rows;
     }
 
-    public int estimatedSecondsPerRow() {
-        long millis = (long) timing.warmupIterations() * timing.warmupMillis()
-                + (long) timing.measurementIterations() * timing.measurementMillis();
-        return (int) (timing.forks() * (millis / 1000 + FORK_OVERHEAD_SECONDS));
-    }
-
-    public int estimatedSeconds() {
-        return estimatedSecondsPerRow() * rows.size();
+    /** The rows and timing as the runner takes them. */
+    public PlanSpec spec() {
+        return new PlanSpec(id, timing, rows);
     }
 
     public static Plan of(String id) {

@@ -16,7 +16,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import zcbench.harness.bench.UdpSendBenchmark;
-import zcbench.harness.plan.Plan;
+import zcbench.harness.plan.PlanSpec;
+import zcbench.harness.plan.Timing;
 import zcbench.harness.plan.Row;
 
 /**
@@ -55,7 +56,7 @@ public final class PlanRunner {
         };
     }
 
-    private final Plan plan;
+    private final PlanSpec plan;
     private final String target;
     private final Options user;
     private final RunFolder folder;
@@ -63,7 +64,7 @@ public final class PlanRunner {
     private final boolean verbose;
     private final PrintStream out;
 
-    public PlanRunner(Plan plan, String target, Options user, RunFolder folder, RowOptions extra, boolean verbose,
+    public PlanRunner(PlanSpec plan, String target, Options user, RunFolder folder, RowOptions extra, boolean verbose,
                       PrintStream out) {
         this.plan = plan;
         this.target = target;
@@ -130,7 +131,7 @@ public final class PlanRunner {
         if (!user.getParameter("cpu").hasValue()) {
             b.param("cpu", "last");
         }
-        Plan.Timing t = plan.timing();
+        Timing t = plan.timing();
         if (!user.getForkCount().hasValue()) {
             b.forks(t.forks());
         }
@@ -161,15 +162,28 @@ public final class PlanRunner {
         return b.build();
     }
 
-    /** The innermost message: JMH wraps the fork's exception in layers that say little. */
+    /**
+     * The innermost message: JMH wraps the fork's exception in layers that say little ("Benchmark
+     * error during the run"), the fork's own exceptions hanging off them as suppressed ones.
+     */
     static String reason(Throwable e) {
-        Throwable t = e;
-        String message = e.getMessage();
-        while (t != null) {
+        String message = null;
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 message = t.getClass().getSimpleName() + ": " + t.getMessage();
             }
-            t = t.getCause();
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+            for (Throwable s : t.getSuppressed()) {
+                todo.push(s);
+            }
         }
         return message == null ? e.getClass().getName() : message.lines().findFirst().orElse(message);
     }

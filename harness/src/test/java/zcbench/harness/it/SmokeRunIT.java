@@ -1,0 +1,147 @@
+package zcbench.harness.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import zcbench.harness.sink.SinkNetwork;
+
+/**
+ * benchmarks.jar end to end, as a user runs it: the smoke plan on the sink and on loopback, the
+ * JMH command line, and bad input.
+ */
+class SmokeRunIT {
+    private static final Path JAR = Path.of("target", "benchmarks.jar");
+    private static final Set<String> ZERO_COPY = Set.of("msg_zerocopy", "uring_zc", "uring_zc_fixed");
+    /** Warm enough for C2 to have compiled the send path, so -prof gc sees the steady state. */
+    private static final List<String> SHORT = List.of("-wi", "2", "-w", "1s", "-i", "2", "-r", "500ms");
+
+    record Result(int exit, String output) {
+    }
+
+    static Result zcbench(List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Djmh.ignoreLock=true",
+                "-jar", JAR.toString()));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "finished in time");
+        return new Result(p.exitValue(), out);
+    }
+
+    static List<CSVRecord> csv(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    private static Set<String> ownNamespaces() {
+        return new TreeSet<>(SinkNetwork.unavailableReason() == null
+                ? SinkNetwork.listNamespaces().stream().filter(n -> n.startsWith("zcbench-")).toList() : List.of());
+    }
+
+    @Test
+    void smokeOnTheSinkMeasuresEveryVariantWithoutCopiesOrAllocation(@TempDir Path out) throws Exception {
+        Set<String> namespacesBefore = ownNamespaces();
+        List<String> args = new ArrayList<>(List.of("run", "--plan", "smoke", "--out", out.toString(), "-prof", "gc"));
+        args.addAll(SHORT);
+        Result r = zcbench(args);
+        assertEquals(0, r.exit(), r.output());
+        boolean sink = SinkNetwork.unavailableReason() == null;
+        if (!sink) {
+            assertTrue(r.output().contains("falling back to loopback"), r.output());
+        }
+        Path run = out.resolve("latest").toRealPath();
+        assertTrue(run.getFileName().toString().endsWith("-smoke"), run.toString());
+        for (String f : List.of("jmh.json", "env.json", "speedup.csv", "speedup.md", "report.html")) {
+            assertTrue(Files.size(run.resolve(f)) > 0, f);
+        }
+
+        List<CSVRecord> rows = csv(run.resolve("speedup.csv"));
+        assertEquals(List.of("copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed"),
+                rows.stream().map(x -> x.get("variant")).toList());
+        for (CSVRecord row : rows) {
+            String v = row.get("variant");
+            assertEquals(sink ? "sink" : "loopback", row.get("target"));
+            double mbs = Double.parseDouble(row.get("mb_s"));
+            assertTrue(mbs > 500 && mbs < 1_000_000, v + " MB/s " + mbs);
+            assertTrue(Double.parseDouble(row.get("cpu_ns_per_packet")) > 0, v + " CPU cost");
+            if (ZERO_COPY.contains(v)) {
+                assertEquals(sink ? 0.0 : 100.0, Double.parseDouble(row.get("copied_pct")), v + " copied %");
+                assertEquals(1.0, Double.parseDouble(row.get("notifications_per_packet")), 0.01, v);
+            } else {
+                assertEquals("", row.get("copied_pct"), v + " has no notifications");
+            }
+        }
+        assertEquals(1.0, Double.parseDouble(rows.get(1).get("speedup")), 1e-9, "msg_zerocopy is the baseline");
+
+        for (JsonNode result : new ObjectMapper().readTree(run.resolve("jmh.json").toFile())) {
+            double bytesPerOp = result.at("/secondaryMetrics/gc.alloc.rate.norm/score").asDouble(Double.NaN);
+            assertTrue(bytesPerOp <= 1.0, result.at("/params/variant").asText() + " allocates " + bytesPerOp + " B/op");
+        }
+        assertEquals(namespacesBefore, ownNamespaces(), "every sink namespace removed after the run");
+    }
+
+    @Test
+    void loopbackCopiesEveryZeroCopySendAndSaysSo(@TempDir Path out) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", "--plan", "smoke", "--target", "loopback",
+                "--out", out.toString()));
+        Result r = zcbench(args);
+        assertEquals(0, r.exit(), r.output());
+        for (CSVRecord row : csv(out.resolve("latest").resolve("speedup.csv"))) {
+            if (ZERO_COPY.contains(row.get("variant"))) {
+                assertEquals(100.0, Double.parseDouble(row.get("copied_pct")), row.get("variant"));
+            }
+        }
+    }
+
+    @Test
+    void jmhCommandLineWorksAsInAnyJmhJar() throws Exception {
+        Result list = zcbench(List.of("-l"));
+        assertEquals(0, list.exit(), list.output());
+        assertTrue(list.output().contains("zcbench.harness.bench.UdpSendBenchmark.send"), list.output());
+        Result params = zcbench(List.of("-lp", "UdpSendBenchmark"));
+        assertTrue(params.output().contains("param \"variant\" = {copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed}"),
+                params.output());
+    }
+
+    @Test
+    void helpSaysWhatEachPlanIsAndHowLongItTakes() throws Exception {
+        Result r = zcbench(List.of("run", "--help"));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("seed   the RFC's rows at 65435 bytes"), r.output());
+        assertTrue(r.output().contains("smoke  the five variants once each"), r.output());
+    }
+
+    @Test
+    void badInputGetsOneClearSentence() throws Exception {
+        Result plan = zcbench(List.of("run", "--plan", "fast"));
+        assertEquals(2, plan.exit(), plan.output());
+        assertTrue(plan.output().contains("unknown plan 'fast'; one of: seed, sizes, full, smoke"), plan.output());
+        Result target = zcbench(List.of("run", "--target", "eth0"));
+        assertEquals(2, target.exit(), target.output());
+        assertTrue(target.output().contains("unknown target 'eth0'; one of: sink, loopback"), target.output());
+        Result jmh = zcbench(List.of("run", "--plan", "smoke", "-f", "many"));
+        assertEquals(2, jmh.exit(), jmh.output());
+        assertTrue(jmh.output().contains("not a JMH option"), jmh.output());
+    }
+}

@@ -1,0 +1,69 @@
+package zcbench.harness.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import zcbench.variants.SendConfig;
+import zcbench.variants.Variant;
+
+class PlanTest {
+
+    @ParameterizedTest
+    @EnumSource(Plan.class)
+    void everyRowIsMeaningfulAndMeasuredOnce(Plan plan) {
+        Set<Row> seen = new HashSet<>();
+        for (Row row : plan.rows()) {
+            // The sender refuses knobs that mean nothing for its variant.
+            new SendConfig(row.variant(), row.payload(), row.batch(), row.flush(), row.ubufCache(), 0);
+            assertTrue(seen.add(row), "measured twice: " + row.label());
+        }
+    }
+
+    @Test
+    void seedHoldsTheRfcRows() {
+        List<String> labels = Plan.SEED.rows().stream().map(Row::label).toList();
+        assertEquals(List.of(
+                "copy payload=65435 batch=1",
+                "msg_zerocopy payload=65435 batch=1 ubuf_cache=on",
+                "uring_zc_fixed payload=65435 batch=1 flush=false ubuf_cache=on",
+                "uring_zc_fixed payload=65435 batch=1 flush=true ubuf_cache=on",
+                "uring_zc_fixed payload=65435 batch=8 flush=false ubuf_cache=on",
+                "uring_zc_fixed payload=65435 batch=8 flush=true ubuf_cache=on",
+                "uring_zc payload=65435 batch=8 flush=false ubuf_cache=on",
+                "uring_send payload=65435 batch=8",
+                "uring_zc_fixed payload=65435 batch=8 flush=false ubuf_cache=off"), labels);
+    }
+
+    @Test
+    void fullIsTheWholeMeaningfulMatrix() {
+        // per payload: copy 2, msg_zerocopy 2x2, uring_send 2, uring_zc 2x2x2, uring_zc_fixed 2x2x2
+        assertEquals(3 * (2 + 4 + 2 + 8 + 8), Plan.FULL.rows().size());
+    }
+
+    @Test
+    void smokeSendsEachVariantOnce() {
+        assertEquals(List.of(Variant.values()), Plan.SMOKE.rows().stream().map(Row::variant).toList());
+    }
+
+    @Test
+    void unknownPlanNamesTheChoices() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plan.of("fast"));
+        assertEquals("unknown plan 'fast'; one of: seed, sizes, full, smoke", e.getMessage());
+    }
+
+    @Test
+    void estimatesCountWarmupMeasurementAndForkStart() {
+        PlanSpec s = new PlanSpec("x", new Timing(2, 3, 1000, 5, 2000), Plan.SEED.rows());
+        assertEquals(2 * (3 + 10 + 2), s.estimatedSecondsPerRow());
+        assertEquals(9 * 30, s.estimatedSeconds());
+    }
+}

@@ -1,0 +1,48 @@
+package zcbench.harness.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import zcbench.variants.SendConfig;
+import zcbench.variants.SendCounters;
+import zcbench.variants.Sender;
+import zcbench.variants.Senders;
+import zcbench.variants.Variant;
+
+/**
+ * Zero-copy really happens on the sink and not on loopback, and the kernel says so: REPORT_USAGE
+ * for io_uring, SO_EE_CODE_ZEROCOPY_COPIED for MSG_ZEROCOPY. Every send gets one notification.
+ */
+class SinkZeroCopyTest {
+
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({
+        "uring_zc, sink, false", "uring_zc_fixed, sink, false", "msg_zerocopy, sink, false",
+        "uring_zc, loopback, true", "uring_zc_fixed, loopback, true", "msg_zerocopy, loopback, true"})
+    void kernelReportsWhetherItCopied(String variant, String target, boolean copiedExpected) {
+        if (target.equals("sink")) {
+            assumeTrue(SinkNetwork.unavailableReason() == null, () -> "skipped: " + SinkNetwork.unavailableReason());
+        }
+        SendConfig config = new SendConfig(Variant.of(variant), 65435, 8, false, true, 0);
+        SendCounters c;
+        try (Destination destination = Destination.open(target);
+             Sender sender = Senders.open(config, destination.openConnectedUdp())) {
+            long droppedBefore = destination instanceof SinkNetwork s ? s.droppedPackets() : 0;
+            for (int i = 0; i < 100; i++) {
+                sender.sendBatch();
+            }
+            sender.drain();
+            c = sender.counters().snapshot();
+            if (destination instanceof SinkNetwork s) {
+                assertTrue(s.droppedPackets() - droppedBefore >= 800, "the packets reached the ifb sink");
+            }
+        }
+        assertEquals(800, c.packets);
+        assertEquals(800, c.notifications, "exactly one notification per zero-copy send");
+        assertEquals(copiedExpected ? 800 : 0, c.copied, "sends the kernel reported as copied");
+    }
+}
