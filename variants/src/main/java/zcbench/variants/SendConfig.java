@@ -12,6 +12,7 @@ package zcbench.variants;
 public record SendConfig(Variant variant, int payload, int batch, boolean flush, boolean ubufCache, int slots) {
     /** Largest UDP payload over IPv4 (65535 - 20 - 8). */
     public static final int MAX_UDP_PAYLOAD = 65507;
+    private static final int MSG_ZEROCOPY_MIN_SLOTS = 32;
 
     public SendConfig {
         if (payload < Stamp.HEADER_BYTES || payload > MAX_UDP_PAYLOAD) {
@@ -40,8 +41,10 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
 
     /**
      * Buffers in the pool. copy needs one (the kernel copies before send returns); uring_send and
-     * a flushing zero-copy sender get every buffer back within the batch; otherwise buffers
-     * rotate: twice the batch, so one batch can be in flight while the next is filled.
+     * a flushing zero-copy sender get every buffer back within the batch; uring_zc* without flush
+     * rotate twice the batch, so one batch can be in flight while the next is filled; msg_zerocopy
+     * keeps 32 in flight at least, since it reads its completions in ranges, as the kernel's
+     * msg_zerocopy tool does every 32 sends.
      */
     public int effectiveSlots() {
         if (slots > 0) {
@@ -50,7 +53,7 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
         return switch (variant) {
             case COPY -> 1;
             case URING_SEND -> batch;
-            case MSG_ZEROCOPY -> Math.max(2, 2 * batch);
+            case MSG_ZEROCOPY -> Math.max(MSG_ZEROCOPY_MIN_SLOTS, 2 * batch);
             case URING_ZC, URING_ZC_FIXED -> flush ? batch : Math.max(2, 2 * batch);
         };
     }

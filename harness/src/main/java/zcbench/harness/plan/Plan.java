@@ -18,11 +18,11 @@ import zcbench.variants.Variant;
  */
 public enum Plan {
     /** The RFC's rows at 65435 bytes. */
-    SEED("seed", new Timing(1, 3, 1000, 5, 1000), seedRows()),
+    SEED("seed", new Timing(1, 3, 1000, 10, 1000), seedRows()),
     /** Where zero-copy starts to pay: 4096, 16384 and 65435 bytes. */
-    SIZES("sizes", new Timing(1, 3, 1000, 5, 1000), sizesRows()),
+    SIZES("sizes", new Timing(1, 3, 1000, 10, 1000), sizesRows()),
     /** Every meaningful combination of variant, payload, batch, flush and ubuf_cache. */
-    FULL("full", new Timing(1, 3, 1000, 5, 1000), fullRows()),
+    FULL("full", new Timing(1, 3, 1000, 10, 1000), fullRows()),
     /** The five variants once each, as short as JMH allows: for CI and quick checks. */
     SMOKE("smoke", new Timing(1, 0, 0, 1, 200), smokeRows());
 

@@ -26,8 +26,8 @@ import zcbench.variants.Variant;
 /**
  * io_uring senders: IORING_OP_SEND (uring_send), IORING_OP_SEND_ZC on normal buffers (uring_zc)
  * and on registered buffers (uring_zc_fixed). One ring per sender, set up as liburing's
- * send-zerocopy example does (COOP_TASKRUN | SINGLE_ISSUER), the socket registered as fixed file 0,
- * {@code batch} SQEs per io_uring_enter.
+ * send-zerocopy example does (COOP_TASKRUN | SINGLE_ISSUER, the ring fd registered), the socket
+ * registered as fixed file 0, {@code batch} SQEs per io_uring_enter.
  *
  * <p>A SEND_ZC request posts its send result with IORING_CQE_F_MORE when a notification will
  * follow, and later the notification (IORING_CQE_F_NOTIF). Every F_MORE owes exactly one
@@ -68,6 +68,7 @@ public final class UringSender implements Sender, CqeHandler {
             int cqEntries = Integer.highestOneBit(Math.max(8, 4 * (slots + config.batch())) - 1) << 1;
             ring = IoUring.open(sqEntries, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER, cqEntries);
             ring.registerFiles(socket.fd());
+            ring.registerRingFd();
             if (fixed) {
                 ring.registerBuffers(pool.buffers());
             }
