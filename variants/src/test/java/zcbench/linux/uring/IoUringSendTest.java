@@ -1,0 +1,181 @@
+package zcbench.linux.uring;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static zcbench.linux.uring.IoUringConstants.IORING_CQE_F_MORE;
+import static zcbench.linux.uring.IoUringConstants.IORING_CQE_F_NOTIF;
+import static zcbench.linux.uring.IoUringConstants.IORING_NOTIF_USAGE_ZC_COPIED;
+import static zcbench.linux.uring.IoUringConstants.IORING_RECVSEND_FIXED_BUF;
+import static zcbench.linux.uring.IoUringConstants.IORING_SEND_ZC_REPORT_USAGE;
+import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_COOP_TASKRUN;
+import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_SINGLE_ISSUER;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import zcbench.linux.Errno;
+import zcbench.linux.Libc;
+import zcbench.linux.net.InetSocket;
+import zcbench.linux.net.NetConstants;
+import zcbench.linux.net.Structs;
+
+/** The ring's send opcodes against a real receiving socket on 127.0.0.1. */
+class IoUringSendTest {
+    record Cqe(long userData, int res, int flags) {
+        boolean notif() {
+            return (flags & IORING_CQE_F_NOTIF) != 0;
+        }
+
+        boolean more() {
+            return (flags & IORING_CQE_F_MORE) != 0;
+        }
+    }
+
+    private static Inet4Address loopback() throws Exception {
+        return (Inet4Address) InetAddress.getByName("127.0.0.1");
+    }
+
+    /** Reaps until {@code n} CQEs have arrived. */
+    private static List<Cqe> reap(IoUring ring, int n) {
+        List<Cqe> got = new ArrayList<>();
+        while (got.size() < n) {
+            if (ring.cqReady() == 0) {
+                assertTrue(ring.submitAndWait(1, 5_000_000_000L), "a CQE within 5 s");
+            }
+            ring.reap((u, r, f) -> got.add(new Cqe(u, r, f)));
+        }
+        return got;
+    }
+
+    @Test
+    void sendDeliversExactlyTheBytesSent() throws Exception {
+        try (Arena arena = Arena.ofConfined();
+             InetSocket rx = InetSocket.udp();
+             InetSocket tx = InetSocket.udp();
+             IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
+            rx.bind(loopback(), 0);
+            tx.connect(loopback(), rx.localAddress().getPort());
+            byte[] bytes = new byte[1500];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (i * 7 + 3);
+            }
+            MemorySegment buf = arena.allocateFrom(ValueLayout.JAVA_BYTE, bytes);
+            ring.prepSend(tx.fd(), false, buf, bytes.length, 0, 42);
+            ring.submitAndWait(1);
+            List<Cqe> cqes = reap(ring, 1);
+            assertEquals(List.of(new Cqe(42, 1500, 0)), cqes);
+            MemorySegment in = arena.allocate(65536);
+            long n = Libc.check("recv", rx.recv(in, in.byteSize(), NetConstants.MSG_DONTWAIT));
+            assertEquals(1500, n);
+            assertArrayEquals(bytes, in.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE));
+        }
+    }
+
+    @Test
+    void sendZcOverLoopbackOwesOneNotificationAndReportsTheCopy() throws Exception {
+        try (Arena arena = Arena.ofConfined();
+             InetSocket rx = InetSocket.udp();
+             InetSocket tx = InetSocket.udp();
+             IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
+            rx.bind(loopback(), 0);
+            tx.connect(loopback(), rx.localAddress().getPort());
+            MemorySegment buf = arena.allocate(65536, 4096);
+            ring.registerBuffers(buf);
+            ring.registerFiles(tx.fd());
+            ring.prepSendZc(0, true, buf, 32768, 0, IORING_SEND_ZC_REPORT_USAGE | IORING_RECVSEND_FIXED_BUF, 0, 7);
+            ring.submitAndWait(1);
+            List<Cqe> cqes = reap(ring, 2);
+            assertEquals(32768, cqes.get(0).res());
+            assertTrue(cqes.get(0).more(), "the send result says a notification follows");
+            assertTrue(cqes.get(1).notif() && !cqes.get(1).more(), "then exactly one notification");
+            assertEquals(7, cqes.get(1).userData());
+            assertTrue((cqes.get(1).res() & IORING_NOTIF_USAGE_ZC_COPIED) != 0, "loopback copied it");
+            assertEquals(0, ring.cqReady(), "nothing more");
+        }
+    }
+
+    @Test
+    void aFailedSendZcStillGetsItsOneNotification() throws Exception {
+        try (Arena arena = Arena.ofConfined();
+             InetSocket rx = InetSocket.udp();
+             InetSocket tx = InetSocket.udp();
+             IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
+            rx.bind(loopback(), 0);
+            tx.connect(loopback(), rx.localAddress().getPort());
+            MemorySegment buf = arena.allocate(70000, 4096);
+            // Larger than any UDP datagram over IPv4.
+            ring.prepSendZc(tx.fd(), false, buf, 70000, 0, IORING_SEND_ZC_REPORT_USAGE, 0, 9);
+            ring.submitAndWait(1);
+            List<Cqe> cqes = reap(ring, 1);
+            Cqe first = cqes.getFirst();
+            assertEquals(-Errno.EMSGSIZE, first.res());
+            assertTrue(first.more(), "a failed SEND_ZC still says a notification follows");
+            if (cqes.size() == 1) {
+                cqes.addAll(reap(ring, 1));
+            }
+            assertEquals(2, cqes.size());
+            assertTrue(cqes.get(1).notif(), "and it comes: exactly one");
+            assertEquals(0, ring.cqReady());
+        }
+    }
+
+    @Test
+    void sendmsgZcSendsTheIovec() throws Exception {
+        try (Arena arena = Arena.ofConfined();
+             InetSocket rx = InetSocket.udp();
+             InetSocket tx = InetSocket.udp();
+             IoUring ring = IoUring.open(8, 0)) {
+            rx.bind(loopback(), 0);
+            tx.connect(loopback(), rx.localAddress().getPort());
+            MemorySegment buf = arena.allocate(4096, 4096);
+            buf.fill((byte) 0x5a);
+            MemorySegment iov = arena.allocate(Structs.IOVEC);
+            iov.set(ValueLayout.ADDRESS, Structs.offset(Structs.IOVEC, "iov_base"), buf);
+            iov.set(ValueLayout.JAVA_LONG, Structs.offset(Structs.IOVEC, "iov_len"), 4096);
+            MemorySegment msg = arena.allocate(Structs.MSGHDR);
+            msg.set(ValueLayout.ADDRESS, Structs.offset(Structs.MSGHDR, "msg_iov"), iov);
+            msg.set(ValueLayout.JAVA_LONG, Structs.offset(Structs.MSGHDR, "msg_iovlen"), 1);
+            ring.prepSendmsgZc(tx.fd(), false, msg, 0, IORING_SEND_ZC_REPORT_USAGE, 11);
+            ring.submitAndWait(1);
+            List<Cqe> cqes = reap(ring, 2);
+            assertEquals(4096, cqes.get(0).res());
+            assertTrue(cqes.get(1).notif());
+            MemorySegment in = arena.allocate(65536);
+            assertEquals(4096, Libc.check("recv", rx.recv(in, in.byteSize(), NetConstants.MSG_DONTWAIT)));
+        }
+    }
+
+    @Test
+    void completionsThatDidNotFitAreFlushedNotLost() {
+        try (IoUring ring = IoUring.open(8, 0, 8)) {
+            // 32 NOPs into a CQ of 8: the kernel parks 24 (FEAT_NODROP) and raises SQ_CQ_OVERFLOW.
+            long sum = 0;
+            for (int round = 0; round < 4; round++) {
+                for (int i = 0; i < 8; i++) {
+                    ring.prepNop(round * 8L + i);
+                }
+                ring.submit();
+            }
+            List<Long> seen = new ArrayList<>();
+            while (seen.size() < 32) {
+                int n = ring.reap((u, r, f) -> seen.add(u));
+                if (n == 0 && seen.size() < 32) {
+                    ring.waitCqes(1);
+                }
+            }
+            for (long u : seen) {
+                sum += u;
+            }
+            assertEquals(31 * 32 / 2, sum, "every completion arrived once");
+            assertTrue(ring.overflowFlushes() >= 1, "the overflow was noticed and flushed");
+        }
+    }
+}
