@@ -18,6 +18,7 @@ import picocli.CommandLine.ParameterException;
 import zcbench.harness.env.Environment;
 import zcbench.harness.plan.Plan;
 import zcbench.harness.plan.PlanSpec;
+import zcbench.harness.plan.Timing;
 import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.Profiling;
 import zcbench.harness.run.RunFolder;
@@ -105,6 +106,15 @@ public final class RunCommand implements Callable<Integer> {
         folder.writeEnv(Environment.capture());
         folder.pointLatest();
         PlanSpec spec = chosen.spec();
+        if (flameMode != null && spec.timing().warmupIterations() == 0) {
+            // A cold fork spends its first second compiling: its graph would show the JIT, not
+            // the send path. JMH options given by the user still win (PlanRunner).
+            Timing t = spec.timing();
+            spec = new PlanSpec(spec.id(), new Timing(t.forks(), 2, 1000, t.measurementIterations(),
+                    Math.max(t.measurementMillis(), 1000)), spec.rows());
+            console.println("zcbench: --flame: plan " + spec.id() + " has no warm-up; adding 2 x 1 s so the graphs"
+                    + " show the steady state, not the JIT compiler");
+        }
         console.printf("zcbench: plan %s, %d rows on %s, about %d s; results in %s%n", spec.id(), spec.rows().size(),
                 effectiveTarget, spec.estimatedSeconds(), folder.dir());
         Profiling profiling = Profiling.prepare(flameMode, jfr, folder.dir(), console);
