@@ -19,6 +19,7 @@ public final class Errno {
     public static final int ECONNREFUSED = 111;
     public static final int ETIME = 62;
     public static final int ENOSYS = 38;
+    public static final int ENOPROTOOPT = 92;
 
     private Errno() {
     }

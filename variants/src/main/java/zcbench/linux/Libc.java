@@ -47,6 +47,8 @@ public final class Libc {
     private static final MethodHandle LISTEN = errnoCall("listen", JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle ACCEPT4 = errnoCall("accept4", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
     private static final MethodHandle SEND = errnoCall("send", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    private static final MethodHandle SENDTO =
+            errnoCall("sendto", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle SENDMSG = errnoCall("sendmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle RECV = errnoCall("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
     private static final MethodHandle RECVMSG = errnoCall("recvmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
@@ -214,6 +216,15 @@ public final class Libc {
         MemorySegment st = state();
         try {
             return result((long) SEND.invokeExact(st, fd, buf, len, flags), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    public static long sendto(int fd, MemorySegment buf, long len, int flags, MemorySegment addr, int addrLen) {
+        MemorySegment st = state();
+        try {
+            return result((long) SENDTO.invokeExact(st, fd, buf, len, flags, addr, addrLen), st);
         } catch (Throwable t) {
             throw linkage(t);
         }

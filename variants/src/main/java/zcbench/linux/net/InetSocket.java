@@ -111,6 +111,14 @@ public final class InetSocket implements AutoCloseable {
         return Libc.send(fd, buf, len, flags);
     }
 
+    /**
+     * sendto(2) to {@code sockaddr} (made once with {@link #sockaddr}, so that a loop allocates
+     * nothing): bytes sent, or {@code -errno}.
+     */
+    public long sendTo(MemorySegment buf, long len, int flags, MemorySegment sockaddr) {
+        return Libc.sendto(fd, buf, len, flags, sockaddr, (int) sockaddr.byteSize());
+    }
+
     /** recv(2): bytes received, or {@code -errno}. */
     public long recv(MemorySegment buf, long len, int flags) {
         return Libc.recv(fd, buf, len, flags);

@@ -212,6 +212,11 @@ public final class IoUring implements AutoCloseable {
         return features;
     }
 
+    /** Whether the kernel reported an IORING_FEAT_* bit at setup. */
+    public boolean hasFeature(int feature) {
+        return (features & feature) == feature;
+    }
+
     public int sqEntries() {
         return sqEntries;
     }

@@ -65,6 +65,15 @@ class IoUringTest {
     }
 
     @Test
+    void featuresTheRingReliesOnAreReported() {
+        try (IoUring ring = IoUring.open(2, 0)) {
+            assertTrue(ring.hasFeature(IoUringConstants.IORING_FEAT_SINGLE_MMAP), "one mmap for both rings");
+            assertTrue(ring.hasFeature(IoUringConstants.IORING_FEAT_NODROP), "overflowing CQEs are kept, not dropped");
+            assertTrue(ring.hasFeature(IoUringConstants.IORING_FEAT_EXT_ARG), "waits with a time-out");
+        }
+    }
+
+    @Test
     void probeReportsTheSendOpcodes() {
         try (IoUring ring = IoUring.open(2, 0)) {
             Probe probe = ring.probe();
