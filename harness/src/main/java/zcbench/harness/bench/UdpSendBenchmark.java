@@ -37,7 +37,7 @@ import zcbench.variants.Variant;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
 @Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
 public class UdpSendBenchmark {
 
     @Benchmark
@@ -101,11 +101,15 @@ public class UdpSendBenchmark {
                 affinityBefore = Affinity.currentThread();
                 Affinity.pinCurrentThread(pinTo);
             }
-            destination = Destination.open(target);
             try {
+                destination = Destination.open(target);
                 sender = Senders.open(config, destination.openConnectedUdp());
             } catch (RuntimeException e) {
-                new Teardown().close(destination).doneAfter(e);
+                try {
+                    closeAll();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
                 throw e;
             }
         }
