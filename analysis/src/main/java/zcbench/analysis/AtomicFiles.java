@@ -6,9 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** Writes whole files or nothing: a reader (or a crash) never sees half a report. */
 public final class AtomicFiles {
+    /**
+     * rw-r--r--: reports are for everyone who can see the results folder, whatever umask the writing process
+     * had.
+     */
+    public static final Set<PosixFilePermission> MODE = PosixFilePermissions.fromString("rw-r--r--");
+
     private AtomicFiles() {
     }
 
@@ -18,10 +28,13 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            // Not createTempFile: its owner-only mode would stick to the report; this one follows the umask.
+            // Not createTempFile: its owner-only mode would stick to the report.
             tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
                     + System.nanoTime() + ".tmp");
             Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            if (Files.getFileAttributeView(tmp, PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(tmp, MODE);
+            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {

@@ -67,7 +67,13 @@ public final class JmhJson {
         Map<String, String> params = new LinkedHashMap<>();
         n.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
         Map<String, Metric> secondary = new LinkedHashMap<>();
-        n.path("secondaryMetrics").properties().forEach(e -> secondary.put(e.getKey(), metric(e.getValue())));
+        n.path("secondaryMetrics").properties().forEach(e -> {
+            Metric m = metric(e.getValue());
+            // Profilers that write files (async-profiler's ":async", ":jfr") report text with a NaN score: no number.
+            if (!Double.isNaN(m.score())) {
+                secondary.put(e.getKey(), m);
+            }
+        });
         return new JmhResult(n.path("benchmark").asText(), n.path("mode").asText(), n.path("jmhVersion").asText(),
                 n.path("jdkVersion").asText(), n.path("vmVersion").asText(), n.path("forks").asInt(),
                 n.path("threads").asInt(), n.path("measurementIterations").asInt(),

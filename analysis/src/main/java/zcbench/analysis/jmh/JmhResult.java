@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One element of JMH's JSON array, with the fields the analysis uses. params keeps JMH's own
- * names and string values; secondary maps each secondary metric's name (e.g. "copied") to it.
+ * names and string values; secondary maps each numeric secondary metric's name (e.g. "copied") to it
+ * (text-only ones such as async-profiler's are left out).
  */
 public record JmhResult(String benchmark, String mode, String jmhVersion, String jdkVersion, String vmVersion,
         int forks, int threads, int measurementIterations, String measurementTime, Map<String, String> params,

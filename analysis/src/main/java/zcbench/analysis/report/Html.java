@@ -1,6 +1,10 @@
 package zcbench.analysis.report;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.table.Num;
@@ -32,6 +36,10 @@ final class Html {
             .badge.faster { background: #2f855a; }
             .env td:first-child { font-family: "DejaVu Sans Mono", monospace; white-space: nowrap; }
             .env td:last-child { font-family: "DejaVu Sans Mono", monospace; word-break: break-all; }
+            a { color: #2b6cb0; }
+            td.flame a { margin-right: 6px; }
+            table.profile td:nth-child(2) { white-space: nowrap; }
+            table.profile th, table.profile th.num { white-space: normal; vertical-align: bottom; }
             .chart svg { width: 100%; height: auto; display: block; margin: 8px 0 20px; }
             """;
 
@@ -57,6 +65,31 @@ final class Html {
 
     static String td(String text, boolean numeric) {
         return (numeric ? "<td class=\"num\">" : "<td>") + esc(text) + "</td>";
+    }
+
+    static String link(String href, String text) {
+        return "<a href=\"" + esc(href) + "\">" + esc(text) + "</a>";
+    }
+
+    /** A relative URL from folder from to file to, each segment percent-encoded. */
+    static String href(Path from, Path to) {
+        Path rel = from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize());
+        List<String> segments = new ArrayList<>();
+        rel.forEach(p -> segments.add(encode(p.toString())));
+        return String.join("/", segments);
+    }
+
+    private static String encode(String segment) {
+        StringBuilder s = new StringBuilder();
+        for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
+                s.append((char) c);
+            } else {
+                s.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return s.toString();
     }
 
     static String list(String cssClass, List<String> items) {

@@ -1,8 +1,12 @@
 package zcbench.analysis.report;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import zcbench.analysis.profile.FlameGraphs;
+import zcbench.analysis.profile.ProfileSummary;
+import zcbench.analysis.profile.RunProfiles;
 import zcbench.analysis.table.Cells;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
@@ -10,15 +14,19 @@ import zcbench.analysis.table.SpeedupTable;
 
 /**
  * report.html: one self-contained page. Each table row is a tr.result-row with id row-N, and each bar of
- * ours in the charts an SVG g.bar-mark with id bar-N.
+ * ours in the charts an SVG g.bar-mark with id bar-N. When the run has flame graphs each row links to its
+ * own (relative links, so the run folder can be moved or served as it is); when it has profile-summary.csv,
+ * that is shown under the speedup table, one tr.profile-row per line.
  */
 final class ReportHtml {
     private static final List<String> EXTRA = List.of("notif./pkt", "retries/pkt", "enters/pkt");
+    private static final String FLAME = "flame graph";
 
     private ReportHtml() {
     }
 
-    static String render(SpeedupTable table) {
+    /** @param outDir where report.html goes: links to flame graphs are relative to it */
+    static String render(SpeedupTable table, RunProfiles profiles, Path outDir) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>zcbench report: ").append(Html.esc(table.run().name())).append("</h1>\n")
                 .append("<p class=\"sub\">").append(table.rows().size()).append(" rows from ")
@@ -29,9 +37,13 @@ final class ReportHtml {
                 .append(Html.esc(w)).append("</div>\n"));
         b.append("<h2>Speedup table</h2>\n");
         for (SpeedupTable.Group g : table.groups()) {
-            b.append("<h3>").append(Html.esc(g.title())).append("</h3>\n").append(speedupTable(table, g));
+            b.append("<h3>").append(Html.esc(g.title())).append("</h3>\n")
+                    .append(speedupTable(table, g, profiles.flames(), outDir));
         }
-        b.append(Html.list("notes", Cells.notes(table)));
+        List<String> notes = new ArrayList<>(Cells.notes(table));
+        notes.addAll(profiles.notes());
+        b.append(Html.list("notes", notes));
+        profiles.summary().ifPresent(s -> b.append(whereTheTimeWent(table, s, profiles.flames(), outDir)));
         b.append("<h2>MB/s per row</h2>\n<div class=\"chart\">\n");
         int chart = 0;
         for (SpeedupTable.Group g : table.groups()) {
@@ -44,34 +56,109 @@ final class ReportHtml {
         return Html.page("zcbench report: " + table.run().name(), b.toString());
     }
 
-    private static String speedupTable(SpeedupTable table, SpeedupTable.Group g) {
-        boolean cpu = table.hasCpu();
-        List<String> headers = new ArrayList<>(Cells.HEADERS);
+    private static String speedupTable(SpeedupTable table, SpeedupTable.Group g, FlameGraphs flames, Path outDir) {
+        List<String> headers = new ArrayList<>(Cells.headers(table));
+        List<Boolean> numeric = new ArrayList<>(Cells.numeric(table));
         headers.addAll(EXTRA);
-        List<Boolean> numeric = new ArrayList<>(Cells.NUMERIC);
         EXTRA.forEach(e -> numeric.add(true));
-        if (cpu) {
-            headers.add("CPU ns/pkt");
-            numeric.add(true);
+        if (!flames.isEmpty()) {
+            headers.add(FLAME);
+            numeric.add(false);
         }
+        int copied = headers.indexOf(Cells.COPIED);
         StringBuilder s = new StringBuilder("<table class=\"speedup\">\n").append(Html.th(headers, numeric));
         for (SpeedupRow r : g.rows()) {
             s.append("<tr class=\"result-row").append(r.copiedZeroCopy() ? " copied" : "").append("\" id=\"row-")
                     .append(r.no()).append("\">");
             List<String> cells = Cells.of(table, r);
-            for (int i = 0; i < cells.size() - 1; i++) {
-                s.append(Html.td(cells.get(i), Cells.NUMERIC.get(i)));
+            for (int i = 0; i < cells.size(); i++) {
+                s.append(i == copied ? Html.copied(r) : Html.td(cells.get(i), numeric.get(i)));
             }
-            s.append(Html.copied(r));
             for (String counter : List.of("notifications", "retries", "enters")) {
                 s.append(Html.td(Num.shown(r.perPacket().get(counter), 3), true));
             }
-            if (cpu) {
-                s.append(Html.td(Num.shown(r.cpu().get("cpu_ns_per_packet"), 0), true));
+            if (!flames.isEmpty()) {
+                s.append(flameCell(flames, r, outDir));
             }
             s.append("</tr>\n");
         }
         return s.append("</table>\n").toString();
+    }
+
+    private static String flameCell(FlameGraphs flames, SpeedupRow r, Path outDir) {
+        List<FlameGraphs.Graph> graphs = flames.of(r.params());
+        if (graphs.isEmpty()) {
+            return Html.td("-", false);
+        }
+        List<String> links = graphs.stream().map(f -> Html.link(Html.href(outDir, f.file()), f.mode())).toList();
+        return "<td class=\"flame\">" + String.join(" ", links) + "</td>";
+    }
+
+    /** profile-summary.csv in the speedup table's row order; lines no result row matches come last. */
+    private static String whereTheTimeWent(SpeedupTable table, ProfileSummary summary, FlameGraphs flames,
+            Path outDir) {
+        List<String> headers = new ArrayList<>(List.of("no", "test"));
+        List<Boolean> numeric = new ArrayList<>(List.of(true, false));
+        for (String c : summary.columns()) {
+            headers.add(label(c));
+            numeric.add(isNumeric(summary, c));
+        }
+        if (!flames.isEmpty()) {
+            headers.add(FLAME);
+            numeric.add(false);
+        }
+        StringBuilder s = new StringBuilder("<h2>Where the time went</h2>\n<p class=\"sub\">From ")
+                .append(ProfileSummary.FILE).append(": the share of each row's CPU samples (every thread of the "
+                        + "fork, measured iterations only) by where they were taken, the leaf-most kernel frame "
+                        + "deciding; a line adds up to 100 %. The categories are defined in the profiles module's "
+                        + "CATEGORIES.md. A line whose kernel frames is false has no kernel stacks: its kernel "
+                        + "time counts as user (its note says why).</p>\n")
+                .append("<table class=\"profile\">\n").append(Html.th(headers, numeric));
+        List<ProfileSummary.Line> shown = new ArrayList<>();
+        for (SpeedupRow r : table.rows()) {
+            summary.line(r.params()).ifPresent(line -> {
+                shown.add(line);
+                s.append(profileRow(Integer.toString(r.no()), r.test(), line, summary, numeric,
+                        flames.isEmpty() ? null : flameCell(flames, r, outDir)));
+            });
+        }
+        summary.lines().stream().filter(l -> !shown.contains(l)).forEach(l -> s.append(profileRow("-", l.row(), l,
+                summary, numeric, flames.isEmpty() ? null : Html.td("-", false))));
+        return s.append("</table>\n").toString();
+    }
+
+    private static String profileRow(String no, String test, ProfileSummary.Line line, ProfileSummary summary,
+            List<Boolean> numeric, String flameCell) {
+        StringBuilder s = new StringBuilder("<tr class=\"profile-row\" id=\"profile-").append(no.equals("-")
+                ? "x-" + Html.esc(line.row()) : no).append("\">").append(Html.td(no, true)).append(Html.td(test, false));
+        for (int i = 0; i < summary.columns().size(); i++) {
+            s.append(Html.td(line.values().get(summary.columns().get(i)), numeric.get(i + 2)));
+        }
+        if (flameCell != null) {
+            s.append(flameCell);
+        }
+        return s.append("</tr>\n").toString();
+    }
+
+    /** user_pct -> "user %", kernel_frames -> "kernel frames", io_uring_pct -> "io_uring %". */
+    private static String label(String column) {
+        String name = column.endsWith("_pct") ? column.substring(0, column.length() - 4) + " %" : column;
+        return name.replace("io_uring", "io-uring").replace('_', ' ').replace("io-uring", "io_uring");
+    }
+
+    private static boolean isNumeric(ProfileSummary summary, String column) {
+        List<String> values = summary.lines().stream().map(l -> l.values().get(column)).filter(v -> !v.isEmpty())
+                .toList();
+        return !values.isEmpty() && values.stream().allMatch(ReportHtml::isNumber);
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String environment(Map<String, String> env) {

@@ -5,12 +5,16 @@ import java.util.List;
 import zcbench.analysis.AnalysisException;
 import zcbench.analysis.AtomicFiles;
 import zcbench.analysis.jmh.Run;
+import zcbench.analysis.profile.RunProfiles;
 import zcbench.analysis.table.SpeedupCsv;
 import zcbench.analysis.table.SpeedupMarkdown;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.analysis.table.Variants;
 
-/** Writes a run's speedup.csv, speedup.md and report.html from its jmh.json (and env.json). */
+/**
+ * Writes a run's speedup.csv, speedup.md and report.html from its jmh.json (and env.json; report.html also
+ * shows the flame graphs and profile-summary.csv the profiles module left in the run folder).
+ */
 public final class RunReports {
     public static final String CSV = "speedup.csv";
     public static final String MARKDOWN = "speedup.md";
@@ -38,8 +42,8 @@ public final class RunReports {
         // Everything is rendered before anything is written: bad input leaves no file behind.
         String csv = SpeedupCsv.render(table);
         String md = SpeedupMarkdown.render(table);
-        String html = ReportHtml.render(table);
         Path dir = outDir == null ? run.dir() : outDir.toAbsolutePath();
+        String html = ReportHtml.render(table, RunProfiles.of(table), dir);
         return new RunReport(table, List.of(AtomicFiles.write(dir.resolve(CSV), csv),
                 AtomicFiles.write(dir.resolve(MARKDOWN), md), AtomicFiles.write(dir.resolve(HTML), html)));
     }

@@ -13,8 +13,8 @@ public final class SpeedupMarkdown {
                 .append(Cells.heading(table)).append("\n");
         for (SpeedupTable.Group g : table.groups()) {
             md.append("\n## ").append(g.title()).append("\n\n")
-                    .append(line(Cells.HEADERS.stream().map(h -> h.equals("no") ? "№" : h).toList()))
-                    .append(line(Cells.NUMERIC.stream().map(n -> n ? "---:" : "---").toList()));
+                    .append(line(Cells.headers(table).stream().map(h -> h.equals("no") ? "№" : h).toList()))
+                    .append(line(Cells.numeric(table).stream().map(n -> n ? "---:" : "---").toList()));
             for (SpeedupRow r : g.rows()) {
                 List<String> cells = Cells.of(table, r);
                 md.append(line(r.copiedZeroCopy() ? cells.stream().map(c -> "**" + c + "**").toList() : cells));

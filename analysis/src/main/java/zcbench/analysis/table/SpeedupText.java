@@ -13,14 +13,15 @@ public final class SpeedupText {
     public static String render(SpeedupTable table) {
         StringBuilder out = new StringBuilder(table.run().name()).append(": ").append(Cells.heading(table))
                 .append("\n");
-        List<List<String>> all = new ArrayList<>(List.of(Cells.HEADERS));
+        List<String> headers = Cells.headers(table);
+        List<List<String>> all = new ArrayList<>(List.of(headers));
         table.rows().forEach(r -> all.add(Cells.of(table, r)));
         int[] widths = TextTable.widths(all); // one width for all blocks, so that they line up
         for (SpeedupTable.Group g : table.groups()) {
             out.append("\n").append(g.title()).append("\n");
-            List<List<String>> lines = new ArrayList<>(List.of(Cells.HEADERS));
+            List<List<String>> lines = new ArrayList<>(List.of(headers));
             g.rows().forEach(r -> lines.add(Cells.of(table, r)));
-            out.append(TextTable.render(lines, Cells.NUMERIC, widths));
+            out.append(TextTable.render(lines, Cells.numeric(table), widths));
         }
         out.append("\n");
         table.copiedWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));

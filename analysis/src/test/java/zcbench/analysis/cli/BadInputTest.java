@@ -63,7 +63,7 @@ class BadInputTest {
 
     @Test
     void anUnknownBaselineIsRefused() {
-        Path run = Fixtures.copy(Fixtures.SINK, tmp);
+        Path run = Fixtures.copy(Fixtures.SEED_SINK, tmp);
         CommandsTest.Result r = CommandsTest.run(new ReportCommand(), run.toString(), "--baseline", "zerocopy");
         assertEquals(1, r.code());
         assertOneSentence(r.err(), "Baseline \"zerocopy\" is not a variant; pick one of");
@@ -72,7 +72,7 @@ class BadInputTest {
 
     @Test
     void compareRefusesABadRunAndWritesNothing() {
-        Path a = Fixtures.copy(Fixtures.SINK, tmp);
+        Path a = Fixtures.copy(Fixtures.SEED_SINK, tmp);
         Path b = Fixtures.copy("bad/empty-run-handmade", tmp);
         CommandsTest.Result r = CommandsTest.run(new CompareCommand(), a.toString(), b.toString());
         assertEquals(1, r.code());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zcbench.analysis.Fixtures;
@@ -16,43 +18,79 @@ class RunTest {
 
     @Test
     void theLatestSymlinkIsNamedAfterTheRunItPointsTo() throws IOException {
-        Path run = Fixtures.copy(Fixtures.SINK, tmp);
+        Path run = Fixtures.copy(Fixtures.SEED_SINK, tmp);
         Path latest = Files.createSymbolicLink(tmp.resolve("latest"), run);
-        assertEquals(Fixtures.SINK, Run.load(latest).name());
+        assertEquals(Fixtures.SEED_SINK, Run.load(latest).name());
         assertEquals(run.toRealPath(), Run.load(latest).dir());
     }
 
     @Test
     void readsEveryResultWithItsParamsCountersAndEnvironment() {
-        Run run = Run.load(Fixtures.resource(Fixtures.SINK));
-        assertEquals(24, run.results().size());
-        assertEquals(Fixtures.SINK, run.name());
+        Run run = Run.load(Fixtures.resource(Fixtures.SEED_SINK));
+        assertEquals(9, run.results().size());
+        assertEquals(Fixtures.SEED_SINK, run.name());
+        assertTrue(run.notes().isEmpty(), run.notes().toString());
         JmhResult r = run.results().getFirst();
         assertEquals("zcbench.harness.bench.UdpSendBenchmark.send", r.benchmark());
-        assertTrue(r.zcbenchParams().isPresent());
+        assertEquals(new Params("copy", 65435, 1, "false", "on", "sink", "last"), r.zcbenchParams().orElseThrow());
+        assertEquals(3, r.measurementIterations());
         for (String counter : new String[] {"packets", "bytes", "notifications", "copied", "retries", "enters"}) {
             assertTrue(Double.isFinite(r.secondaryScore(counter)), counter);
         }
-        assertTrue(run.env().get("kernel").contains("6.18"));
-        assertEquals("{\"net.core.optmem_max\":20480,\"net.core.wmem_max\":212992}", run.env().get("sysctls"));
+        assertEquals("6.18.44-fc-v595", run.env().get("kernel"));
+        assertEquals("2", run.env().get("cpus_online"));
+        assertEquals("NOP SENDMSG SEND RECV SEND_ZC SENDMSG_ZC", run.env().get("io_uring_ops"));
     }
 
     @Test
-    void nanErrorsOfSingleSampleRowsAreMissingValuesNotCrashes() {
-        Run run = Run.load(Fixtures.resource(Fixtures.PLAIN));
-        Metric single = run.results().stream().filter(r -> r.forks() == 1).findFirst().orElseThrow().primary();
-        assertTrue(Double.isFinite(single.score()));
-        assertTrue(Double.isNaN(single.error()));
-        assertTrue(Double.isNaN(single.low()) && Double.isNaN(single.high()));
-        assertEquals(1000, single.perSecondFactor()); // written with -tu ms
+    void nanErrorsOfSingleIterationRowsAreMissingValuesNotCrashes() {
+        Run run = Run.load(Fixtures.resource(Fixtures.SMOKE_SINK));
+        assertEquals(5, run.results().size());
+        for (JmhResult r : run.results()) {
+            assertEquals(1, r.measurementIterations());
+            Metric m = r.primary();
+            assertTrue(Double.isFinite(m.score()));
+            assertTrue(Double.isNaN(m.error()));
+            assertTrue(Double.isNaN(m.low()) && Double.isNaN(m.high()));
+            assertEquals(1, m.perSecondFactor());
+        }
     }
 
     @Test
-    void aJsonFileOutsideARunFolderIsARunOfItsOwnWithoutEnvironment() {
-        Run run = Run.load(Fixtures.resource(Fixtures.PLAIN));
-        assertEquals(Fixtures.PLAIN, run.name());
-        assertEquals(Fixtures.resource(Fixtures.PLAIN).getParent(), run.dir());
+    void textOnlySecondaryResultsAreLeftOutAndTheNumericOnesKept() throws IOException {
+        // Written by JMH with async-profiler and JFR: "async" and "jfr" have score "NaN" and no numbers.
+        assertTrue(Files.readString(Fixtures.resource(Fixtures.FLAME_SINK).resolve("jmh.json"))
+                .contains("\"async\" : {\n                \"score\" : \"NaN\","));
+        Run run = Run.load(Fixtures.resource(Fixtures.FLAME_SINK));
+        Set<String> expected = new TreeSet<>(Set.of("bytes", "copied", "cpu_ns_per_mib", "cpu_ns_per_packet",
+                "cpu_sys_pct", "cpu_user_pct", "enters", "notifications", "packets", "retries"));
+        run.results().forEach(r -> assertEquals(expected, new TreeSet<>(r.secondary().keySet())));
+        assertTrue(run.notes().isEmpty(), run.notes().toString());
+    }
+
+    @Test
+    void otherThroughputUnitsAreConvertedToPerSecond() {
+        // JMH writes ops/ms, ops/us ... with -tu; no zcbench run does, so the factor is checked on its own.
+        assertEquals(1000, new Metric(9.8, 0.1, 9.7, 9.9, "ops/ms").perSecondFactor());
+        assertEquals(1e6, new Metric(1, 0, 1, 1, "ops/us").perSecondFactor());
+        assertTrue(Double.isNaN(new Metric(1, 0, 1, 1, "us/op").perSecondFactor()));
+    }
+
+    @Test
+    void aJsonFileOutsideARunFolderIsARunOfItsOwnWithoutEnvironment() throws IOException {
+        Path json = Fixtures.copyAs(Fixtures.SMOKE_SINK + "/jmh.json", tmp.resolve("smoke.json"));
+        Run run = Run.load(json);
+        assertEquals("smoke.json", run.name());
+        assertEquals(tmp.toRealPath(), run.dir());
         assertTrue(run.env().isEmpty());
-        assertEquals(Path.of(Fixtures.PLAIN), run.jmhJson().getFileName());
+        assertEquals(5, run.results().size());
+    }
+
+    @Test
+    void nestedEnvironmentValuesAreKeptAsCompactJson() throws IOException {
+        Path run = Fixtures.copy(Fixtures.SMOKE_SINK, tmp);
+        // env.json as written is flat; a nested value (possible in a later harness) must not be lost.
+        Files.writeString(run.resolve("env.json"), "{\"cpus_online\": 2, \"sysctls\": {\"net.core.wmem_max\": 4194304}}");
+        assertEquals("{\"net.core.wmem_max\":4194304}", Run.load(run).env().get("sysctls"));
     }
 }

@@ -12,69 +12,165 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import zcbench.analysis.Fixtures;
 
 class ReportHtmlTest {
+    static final List<String> REAL_RUNS = Fixtures.REAL_RUNS;
+    /** The rows of flame-smoke-sink, in table order, as the profiles module named their files. */
+    private static final List<String> FLAME_ROWS = List.of("copy-65435-b8-flushfalse-ubufon-sink",
+            "msg_zerocopy-65435-b8-flushfalse-ubufon-sink", "uring_send-65435-b8-flushfalse-ubufon-sink",
+            "uring_zc-65435-b8-flushfalse-ubufon-sink", "uring_zc_fixed-65435-b8-flushfalse-ubufon-sink");
+
     @TempDir
     Path tmp;
 
+    /** report.html written into the run folder itself, as the harness does. */
     private String html(String fixture) throws IOException {
         Path run = Fixtures.copy(fixture, tmp);
-        RunReport report = RunReports.write(run, tmp.resolve("out-" + fixture), "msg_zerocopy");
-        return Files.readString(report.files().get(2));
+        return Files.readString(RunReports.writeAll(run).files().get(2));
     }
 
     private static List<String> ids(String html, String regex) {
         return Pattern.compile(regex).matcher(html).results().map(m -> m.group(1)).toList();
     }
 
-    @Test
-    void onePageRowAndOneChartBarPerResultRow() throws IOException {
-        for (String fixture : List.of(Fixtures.SINK, Fixtures.LOOPBACK, Fixtures.PLAIN)) {
-            String html = html(fixture);
-            int rows = (int) Files.readString(tmp.resolve("out-" + fixture).resolve("speedup.csv")).lines().count()
-                    - 1;
-            List<String> expected = IntStream.rangeClosed(1, rows).mapToObj(Integer::toString).toList();
-            assertEquals(expected, ids(html, "<tr class=\"result-row[^\"]*\" id=\"row-(\\d+)\">"), fixture);
-            assertEquals(expected, ids(html, "<g id='bar-(\\d+)' class='bar-mark'>").stream()
-                    .sorted((a, b) -> Integer.parseInt(a) - Integer.parseInt(b)).toList(), fixture);
-        }
+    private static long count(String html, String literal) {
+        return html.split(Pattern.quote(literal), -1).length - 1;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("REAL_RUNS")
+    void onePageRowAndOneChartBarPerResultRow(String fixture) throws IOException {
+        String html = html(fixture);
+        int rows = (int) Files.readString(tmp.resolve(fixture).resolve("speedup.csv")).lines().count() - 1;
+        List<String> expected = IntStream.rangeClosed(1, rows).mapToObj(Integer::toString).toList();
+        assertEquals(expected, ids(html, "<tr class=\"result-row[^\"]*\" id=\"row-(\\d+)\">"));
+        assertEquals(expected, ids(html, "<g id='bar-(\\d+)' class='bar-mark'>").stream()
+                .sorted((a, b) -> Integer.parseInt(a) - Integer.parseInt(b)).toList());
     }
 
     @Test
     void theRfcFigureStandsBesideOursWhereOneMaps() throws IOException {
-        String html = html(Fixtures.SINK);
-        assertEquals(15, ids(html, "<g id='rfc-(\\d+)' class='rfc-mark'>").size());
-        assertTrue(html.contains("MB/s against payload"));
+        // seed-sink: all but uring_send and ubuf_cache=off map; sizes-sink: all but the 16384-byte rows.
+        assertEquals(7, ids(html(Fixtures.SEED_SINK), "<g id='rfc-(\\d+)' class='rfc-mark'>").size());
+        String sizes = html(Fixtures.SIZES_SINK);
+        assertEquals(List.of("1", "2", "3", "4", "9", "10", "11", "12"),
+                ids(sizes, "<g id='rfc-(\\d+)' class='rfc-mark'>").stream()
+                        .sorted((a, b) -> Integer.parseInt(a) - Integer.parseInt(b)).toList());
+        assertTrue(sizes.contains("MB/s against payload"));
+        assertEquals(0, ids(html(Fixtures.SMOKE_LOOPBACK), "<g id='rfc-(\\d+)' class='rfc-mark'>").size());
     }
 
     @Test
     void aCopiedZeroCopyRowGetsABannerAndRedBadges() throws IOException {
-        String sink = html(Fixtures.SINK);
+        String sink = html(Fixtures.SMOKE_SINK);
         assertFalse(sink.contains("id=\"copied-banner\""));
         assertFalse(sink.contains("badge copied"));
-        String loop = html(Fixtures.LOOPBACK);
-        assertTrue(loop.contains("<div class=\"banner\" id=\"copied-banner\">COPIED: the kernel copied"));
-        assertEquals(15, loop.split("<span class=\"badge copied\">COPIED</span>", -1).length - 1);
-        assertEquals(15, ids(loop, "<tr class=\"result-row copied\" id=\"row-(\\d+)\">").size());
+        String loop = html(Fixtures.SMOKE_LOOPBACK);
+        assertTrue(loop.contains("<div class=\"banner\" id=\"copied-banner\">COPIED: the kernel copied the sends of "
+                + "zero-copy rows 2, 4, 5 "));
+        assertEquals(3, count(loop, "<span class=\"badge copied\">COPIED</span>"));
+        assertEquals(List.of("2", "4", "5"), ids(loop, "<tr class=\"result-row copied\" id=\"row-(\\d+)\">"));
     }
 
     @Test
-    void theEnvironmentIsAKeyValueTableWithNestedValuesAsCompactJson() throws IOException {
-        String html = html(Fixtures.SINK);
-        assertTrue(html.contains("<td>cpus</td><td>2</td>"));
-        assertTrue(html.contains("<td>sysctls</td><td>{&quot;net.core.optmem_max&quot;:20480,"
-                + "&quot;net.core.wmem_max&quot;:212992}</td>"));
-        assertTrue(html(Fixtures.PLAIN).contains("No env.json beside the results."));
+    void singleIterationRowsSayTheyHaveNoInterval() throws IOException {
+        String html = html(Fixtures.SMOKE_SINK);
+        assertEquals(5, count(html, "[no interval]"));
+        assertFalse(html(Fixtures.SEED_SINK).contains("[no interval]"));
+    }
+
+    @Test
+    void cpuNanosecondsPerPacketIsAColumnWhenTheRunHadTheCpuProfiler() throws IOException {
+        String html = html(Fixtures.SEED_SINK);
+        assertTrue(html.contains("<th class=\"num\">copied %</th><th class=\"num\">CPU ns/pkt</th>"));
+        // row 7 (io_uring zc fixed, flush=false, nr_reqs=8): cpu_ns_per_packet 1653.534 in speedup.csv
+        assertTrue(Pattern.compile("id=\"row-7\">.*?<td class=\"num\">0.0</td><td class=\"num\">1654</td>")
+                .matcher(html).find());
+        assertFalse(html(Fixtures.SEED_SINK_EARLIER).contains("CPU ns/pkt"));
+    }
+
+    @Test
+    void eachRowLinksToItsFlameGraphWithARelativeLink() throws IOException {
+        String html = html(Fixtures.FLAME_SINK);
+        Path run = tmp.resolve(Fixtures.FLAME_SINK);
+        List<String> hrefs = ids(html, "<tr class=\"result-row[^\"]*\" id=\"row-\\d+\">.*?<td class=\"flame\">"
+                + "<a href=\"([^\"]+)\">cpu</a></td></tr>");
+        assertEquals(FLAME_ROWS.stream().map(r -> "flame/" + r + ".cpu.html").toList(), hrefs);
+        hrefs.forEach(h -> assertTrue(Files.isRegularFile(run.resolve(h)), h));
+        assertTrue(html.contains("<th>flame graph</th>"));
+        assertFalse(html(Fixtures.SEED_SINK).contains("flame graph"));
+    }
+
+    @Test
+    void flameLinksStillLeadToTheGraphsWhenTheReportIsWrittenElsewhere() throws IOException {
+        Path run = Fixtures.copy(Fixtures.FLAME_SINK, tmp.resolve("results"));
+        Path out = tmp.resolve("reports").resolve("today");
+        String html = Files.readString(RunReports.write(run, out, "msg_zerocopy").files().get(2));
+        List<String> hrefs = ids(html, "<td class=\"flame\"><a href=\"([^\"]+)\">cpu</a></td></tr>");
+        assertEquals(10, hrefs.size()); // speedup table and where the time went
+        assertEquals("../../results/flame-smoke-sink/flame/" + FLAME_ROWS.getFirst() + ".cpu.html", hrefs.getFirst());
+        hrefs.forEach(h -> assertTrue(Files.isRegularFile(out.resolve(h).normalize()), h));
+    }
+
+    @Test
+    void aRowWhoseGraphIsMissingGetsNoLink() throws IOException {
+        Path run = Fixtures.copy(Fixtures.FLAME_SINK, tmp);
+        Files.delete(run.resolve("flame").resolve(FLAME_ROWS.get(2) + ".cpu.html"));
+        String html = Files.readString(RunReports.writeAll(run).files().get(2));
+        assertEquals(4, ids(html, "id=\"row-\\d+\">.*?<td class=\"flame\"><a href=\"([^\"]+)\"").size());
+        assertTrue(html.contains("<td class=\"num\">0.125</td><td>-</td></tr>"));
+    }
+
+    @Test
+    void theProfileSummaryIsShownUnderTheSpeedupTableAsWhereTheTimeWent() throws IOException {
+        String html = html(Fixtures.FLAME_SINK);
+        int table = html.indexOf("<h2>Speedup table</h2>");
+        int summary = html.indexOf("<h2>Where the time went</h2>");
+        assertTrue(table >= 0 && summary > table && summary < html.indexOf("<h2>MB/s per row</h2>"));
+        assertTrue(html.contains("<tr><th class=\"num\">no</th><th>test</th><th class=\"num\">samples</th>"
+                + "<th>kernel frames</th><th class=\"num\">user %</th><th class=\"num\">copy %</th>"
+                + "<th class=\"num\">page pinning %</th>"));
+        assertEquals(List.of("1", "2", "3", "4", "5"), ids(html, "<tr class=\"profile-row\" id=\"profile-(\\d+)\">"));
+        // row 1, copy: samples 1223, kernel frames true, user 80.54 %, copy 6.46 % (profile-summary.csv)
+        assertTrue(html.contains("<tr class=\"profile-row\" id=\"profile-1\"><td class=\"num\">1</td>"
+                + "<td>copy (no MSG_ZEROCOPY), batch=8</td><td class=\"num\">1223</td><td>true</td>"
+                + "<td class=\"num\">80.54</td><td class=\"num\">6.46</td>"), html);
+        assertFalse(html(Fixtures.SEED_SINK).contains("Where the time went"));
+    }
+
+    @Test
+    void anUnreadableProfileSummaryIsANoteNotAFailure() throws IOException {
+        Path run = Fixtures.copy(Fixtures.FLAME_SINK, tmp);
+        Path csv = run.resolve("profile-summary.csv");
+        Files.writeString(csv, Files.readAllLines(csv).getFirst() + "\n\"copy-65435,copy,65435\n"); // quote left open
+        String html = Files.readString(RunReports.writeAll(run).files().get(2));
+        assertFalse(html.contains("Where the time went"));
+        assertTrue(html.contains("<li>profile-summary.csv could not be read ("), html);
+        assertEquals(5, ids(html, "<td class=\"flame\"><a href=\"([^\"]+)\"").size()); // found by the naming rule
+    }
+
+    @Test
+    void theEnvironmentIsAKeyValueTable() throws IOException {
+        String html = html(Fixtures.SEED_SINK);
+        assertTrue(html.contains("<td>cpus_online</td><td>2</td>"));
+        assertTrue(html.contains("<td>io_uring_ops</td><td>NOP SENDMSG SEND RECV SEND_ZC SENDMSG_ZC</td>"));
+        Path json = Fixtures.copyAs(Fixtures.SMOKE_SINK + "/jmh.json", tmp.resolve("bare").resolve("smoke.json"));
+        String bare = Files.readString(RunReports.write(json, null, "msg_zerocopy").files().get(2));
+        assertTrue(bare.contains("No env.json beside the results."));
     }
 
     @Test
     void thePageIsSelfContainedAndStatesTheMappings() throws IOException {
-        String html = html(Fixtures.SINK);
-        assertFalse(Pattern.compile("<script|<link|<img|src=|url\\(http|href=[\"']http").matcher(html).find());
-        assertTrue(html.contains("<svg"));
-        assertTrue(html.contains("user-space analogues on today&#39;s kernel") || html.contains(
-                "user-space analogues on today's kernel"));
-        assertTrue(html.contains("thousand requests/s, converted to MB/s"));
+        for (String fixture : List.of(Fixtures.SEED_SINK, Fixtures.FLAME_SINK)) {
+            String html = html(fixture);
+            assertFalse(Pattern.compile("<script|<link|<img|src=|url\\(http|href=[\"'](?!flame/)").matcher(html).find(),
+                    fixture);
+            assertTrue(html.contains("<svg"));
+            assertTrue(html.contains("user-space analogues on today's kernel"));
+            assertTrue(html.contains("thousand requests/s, converted to MB/s"));
+        }
     }
 }

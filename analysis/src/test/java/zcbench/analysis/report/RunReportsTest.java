@@ -7,26 +7,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import zcbench.analysis.Fixtures;
 
 class RunReportsTest {
+    static final List<String> REAL_RUNS = Fixtures.REAL_RUNS;
+
     @TempDir
     Path tmp;
 
-    @Test
-    void reportOnASavedRunReproducesItsSpeedupCsvByteForByte() throws IOException {
-        Path run = Fixtures.copy(Fixtures.SINK, tmp);
+    /** The speedup.csv in each fixture is the one the harness wrote at the end of that run. */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("REAL_RUNS")
+    void reportOnASavedRunReproducesTheSpeedupCsvTheHarnessWroteByteForByte(String fixture) throws IOException {
+        Path run = Fixtures.copy(fixture, tmp);
         byte[] saved = Files.readAllBytes(run.resolve(RunReports.CSV));
+        Files.delete(run.resolve(RunReports.CSV)); // what is compared below is what report wrote
         RunReports.writeAll(run);
         assertArrayEquals(saved, Files.readAllBytes(run.resolve(RunReports.CSV)));
     }
 
     @Test
     void writingTwiceGivesIdenticalFiles() throws IOException {
-        Path run = Fixtures.copy(Fixtures.LOOPBACK, tmp);
+        Path run = Fixtures.copy(Fixtures.FLAME_SINK, tmp);
         RunReport first = RunReports.writeAll(run);
         List<byte[]> before = first.files().stream().map(RunReportsTest::bytes).toList();
         RunReport second = RunReports.writeAll(run);
@@ -37,7 +47,7 @@ class RunReportsTest {
 
     @Test
     void writeAllWritesTheThreeFilesAndNothingElseIntoTheRunFolder() {
-        Path run = Fixtures.copy(Fixtures.SINK, tmp);
+        Path run = Fixtures.copy(Fixtures.SEED_SINK, tmp);
         RunReport report = RunReports.writeAll(run);
         assertEquals(List.of(run.resolve("speedup.csv"), run.resolve("speedup.md"), run.resolve("report.html")),
                 report.files());
@@ -45,21 +55,61 @@ class RunReportsTest {
                 Fixtures.fileNames(run));
         String text = report.renderText();
         assertTrue(text.contains("65435 bytes, sink"));
-        assertTrue(text.contains(" 22  io_uring zc fixed, flush=false, nr_reqs=8 "));
+        assertTrue(text.contains(" 7  io_uring zc fixed, flush=false, nr_reqs=8 "), text);
     }
 
     @Test
     void outAndBaselineOptionsAndABareJmhFile() throws IOException {
-        Path json = Fixtures.copy(Fixtures.PLAIN, tmp);
+        Path json = Fixtures.copyAs(Fixtures.SMOKE_SINK + "/jmh.json", tmp.resolve("smoke.json"));
         Path out = tmp.resolve("elsewhere");
         RunReport report = RunReports.write(json, out, "copy");
         assertEquals(List.of("report.html", "speedup.csv", "speedup.md"), Fixtures.fileNames(out));
-        assertEquals(List.of("elsewhere", Fixtures.PLAIN), Fixtures.fileNames(tmp));
+        assertEquals(List.of("elsewhere", "smoke.json"), Fixtures.fileNames(tmp));
         assertTrue(Files.readString(out.resolve("speedup.md")).contains("against the copy row"));
         assertEquals("copy", report.table().baseline());
         RunReports.write(json, null, "msg_zerocopy");
-        assertEquals(List.of("elsewhere", Fixtures.PLAIN, "report.html", "speedup.csv", "speedup.md"),
+        assertEquals(List.of("elsewhere", "report.html", "smoke.json", "speedup.csv", "speedup.md"),
                 Fixtures.fileNames(tmp));
+    }
+
+    /**
+     * rw-r--r-- whatever the umask: the commands run in a JVM started under umask 077, which would otherwise
+     * leave the files rw-------.
+     */
+    @Test
+    void filesAreWorldReadableEvenUnderARestrictiveUmask() throws IOException, InterruptedException {
+        Path run = Fixtures.copy(Fixtures.SEED_SINK, tmp.resolve("a"));
+        Path other = Fixtures.copy(Fixtures.SEED_SINK_EARLIER, tmp.resolve("b"));
+        umask077("zcbench.analysis.cli.ReportCommand", run.toString());
+        umask077("zcbench.analysis.cli.CompareCommand", run.toString(), other.toString());
+        for (Path f : List.of(run.resolve("speedup.csv"), run.resolve("speedup.md"), run.resolve("report.html"),
+                other.resolve("compare.csv"), other.resolve("compare.html"))) {
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+        }
+        Path probe = tmp.resolve("probe");
+        umask077Shell("touch " + probe);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(probe)),
+                "the umask really was 077");
+    }
+
+    private static void umask077(String mainClass, String... args) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "umask 077 && exec \"$@\"", "sh", java, "-cp", cp,
+                mainClass));
+        command.addAll(List.of(args));
+        run(command);
+    }
+
+    private static void umask077Shell(String script) throws IOException, InterruptedException {
+        run(List.of("sh", "-c", "umask 077 && " + script));
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), output);
+        assertEquals(0, p.exitValue(), output);
     }
 
     private static byte[] bytes(Path p) {

@@ -1,6 +1,7 @@
 package zcbench.analysis.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,10 +19,15 @@ import zcbench.analysis.compare.CompareCsv;
 import zcbench.analysis.jmh.Run;
 
 class SpeedupOutputsTest {
-    private static final SpeedupTable SINK = SpeedupTable.of(Run.load(Fixtures.resource(Fixtures.SINK)),
-            Variants.DEFAULT_BASELINE);
-    private static final SpeedupTable PLAIN = SpeedupTable.of(Run.load(Fixtures.resource(Fixtures.PLAIN)),
-            Variants.DEFAULT_BASELINE);
+    private static final SpeedupTable SEED = table(Fixtures.SEED_SINK);
+    private static final SpeedupTable SIZES = table(Fixtures.SIZES_SINK);
+    private static final SpeedupTable SMOKE_SINK = table(Fixtures.SMOKE_SINK);
+    private static final SpeedupTable SMOKE_LOOPBACK = table(Fixtures.SMOKE_LOOPBACK);
+    private static final SpeedupTable EARLIER = table(Fixtures.SEED_SINK_EARLIER);
+
+    private static SpeedupTable table(String fixture) {
+        return SpeedupTable.of(Run.load(Fixtures.resource(fixture)), Variants.DEFAULT_BASELINE);
+    }
 
     private static List<CSVRecord> parse(String csv) throws IOException {
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -37,30 +43,48 @@ class SpeedupOutputsTest {
         assertTrue(SpeedupCsv.columnNames().containsAll(required));
         List<String> firstTwelve = required.subList(0, 12);
         assertEquals(firstTwelve, SpeedupCsv.columnNames().stream().filter(firstTwelve::contains).toList());
-        List<CSVRecord> records = parse(SpeedupCsv.render(SINK));
-        assertEquals(24, records.size());
-        CSVRecord r = records.get(21); // row 22: io_uring zc fixed, flush=false, nr_reqs=8
-        assertEquals("22", r.get("no"));
+        List<CSVRecord> records = parse(SpeedupCsv.render(SEED));
+        assertEquals(9, records.size());
+        CSVRecord r = records.get(6);
+        assertEquals("7", r.get("no"));
         assertEquals("io_uring zc fixed, flush=false, nr_reqs=8", r.get("test"));
         assertEquals("116079.000", r.get("rfc_mb_s"));
         assertEquals("0.000", r.get("copied_pct"));
-        assertEquals(SINK.rows().get(21).mbS().score(), Double.parseDouble(r.get("mb_s")), 1e-3);
+        assertEquals("37900.148", r.get("mb_s"));
+        assertEquals("1653.534", r.get("cpu_ns_per_packet"));
+    }
+
+    @Test
+    void textOnlySecondaryResultsOfTheFlameAndJfrProfilersAreNotColumns() throws IOException {
+        String json = Files.readString(Fixtures.resource(Fixtures.FLAME_SINK).resolve("jmh.json"));
+        assertTrue(json.contains("\"async\" : {") && json.contains("\"jfr\" : {"));
+        String csv = SpeedupCsv.render(table(Fixtures.FLAME_SINK));
+        assertEquals(SpeedupCsv.render(SEED).lines().findFirst(), csv.lines().findFirst());
+        assertFalse(csv.lines().findFirst().orElseThrow().contains("async"));
+        assertEquals(5, parse(csv).size());
     }
 
     @Test
     void missingValuesAreEmptyCells() throws IOException {
-        List<CSVRecord> records = parse(SpeedupCsv.render(PLAIN));
-        CSVRecord single = records.stream().filter(r -> r.get("variant").equals("uring_zc_fixed")
-                && r.get("target").equals("sink")).findFirst().orElseThrow();
-        assertEquals("", single.get("mb_s_error"));
-        assertEquals("", single.get("mb_s_ci_low"));
-        assertEquals("", single.get("mb_s_ci_high"));
-        CSVRecord copy = records.getFirst();
+        // One iteration per row: JMH wrote the error and interval as "NaN".
+        for (CSVRecord single : parse(SpeedupCsv.render(SMOKE_SINK))) {
+            assertEquals("", single.get("mb_s_error"));
+            assertEquals("", single.get("mb_s_ci_low"));
+            assertEquals("", single.get("mb_s_ci_high"));
+            assertFalse(single.get("mb_s").isEmpty());
+        }
+        List<CSVRecord> earlier = parse(SpeedupCsv.render(EARLIER));
+        CSVRecord copy = earlier.getFirst();
+        assertEquals("copy", copy.get("variant"));
         assertEquals("", copy.get("copied_pct"));
-        assertEquals("", copy.get("cpu_ns_per_packet"));
-        CSVRecord loop = records.getLast();
-        assertEquals("", loop.get("speedup"));
-        assertEquals("", loop.get("rfc_mb_s"));
+        assertTrue(earlier.stream().allMatch(r -> r.get("cpu_ns_per_packet").isEmpty()
+                && r.get("cpu_sys_pct").isEmpty()));
+        CSVRecord send = earlier.get(2);
+        assertEquals("uring_send", send.get("variant"));
+        assertEquals("", send.get("rfc_mb_s"));
+        CSVRecord noBaseline = parse(SpeedupCsv.render(SpeedupTable.of(SIZES.run(), "uring_send"))).getFirst();
+        assertEquals("", noBaseline.get("speedup"));
+        assertEquals("", noBaseline.get("baseline_no"));
     }
 
     @Test
@@ -74,34 +98,46 @@ class SpeedupOutputsTest {
 
     @Test
     void markdownIsTheRfcShapedTablePerPayloadAndTargetWithTheMappingsStated() {
-        String md = SpeedupMarkdown.render(SINK);
-        assertTrue(md.contains("| № | test | MB/s | +/- | speedup | RFC MB/s | RFC speedup | copied % |"));
-        assertEquals(3, md.lines().filter(l -> l.startsWith("## ")).count());
-        assertEquals(24, md.lines().filter(l -> l.matches("\\| \\d+ \\|.*")).count());
-        assertTrue(md.contains("| 22 | io_uring zc fixed, flush=false, nr_reqs=8 |"));
-        assertTrue(md.contains("4375 (1120 kreq/s)"));
+        String md = SpeedupMarkdown.render(SIZES);
+        assertTrue(md.contains("| № | test | MB/s | +/- | speedup | RFC MB/s | RFC speedup | copied % | CPU ns/pkt |\n"
+                + "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"));
+        assertEquals(List.of("## 4096 bytes, sink", "## 16384 bytes, sink", "## 65435 bytes, sink"),
+                md.lines().filter(l -> l.startsWith("## ")).toList());
+        assertEquals(12, md.lines().filter(l -> l.matches("\\| \\d+ \\|.*")).count());
+        assertTrue(md.contains("| 1 | copy (no MSG_ZEROCOPY), batch=8 | 1686 | 45 | 1.16 | 4375 (1120 kreq/s) | 1.12 "
+                + "| - | 2319 |"), md);
         assertTrue(md.contains("user-space analogues on today's kernel, not the RFC's kernel switches"));
         assertTrue(md.contains("converted to MB/s as kreq/s x 1000 x 4096 / 1048576"));
+        assertTrue(md.contains("- CPU ns/pkt: CPU time (user + system) of the benchmark's fork per packet"));
+        String earlier = SpeedupMarkdown.render(EARLIER);
+        assertTrue(earlier.contains("| № | test | MB/s | +/- | speedup | RFC MB/s | RFC speedup | copied % |\n"));
+        assertFalse(earlier.contains("CPU ns/pkt"));
     }
 
     @Test
     void markdownAndTextShoutWhenAZeroCopyRowWasCopied() {
-        String md = SpeedupMarkdown.render(PLAIN);
-        assertTrue(md.contains("**100.0 COPIED**"));
-        assertTrue(md.contains("- **COPIED: the kernel copied the sends of zero-copy rows 3, 6"));
-        String text = SpeedupText.render(PLAIN);
-        assertTrue(text.contains("100.0 COPIED"));
+        String md = SpeedupMarkdown.render(SMOKE_LOOPBACK);
+        assertEquals(3, md.lines().filter(l -> l.contains("| **100.0 COPIED** |")).count());
+        assertTrue(md.contains("- **COPIED: the kernel copied the sends of zero-copy rows 2, 4, 5"));
+        String text = SpeedupText.render(SMOKE_LOOPBACK);
+        assertEquals(3, text.lines().filter(l -> l.contains("100.0 COPIED")).count());
         assertTrue(text.contains("* COPIED: the kernel copied"));
+        assertFalse(SpeedupMarkdown.render(SMOKE_SINK).contains("COPIED"));
     }
 
     @Test
-    void textIsShapedLikeTheRfcsTable() {
-        String text = SpeedupText.render(SINK);
+    void textIsShapedLikeTheRfcsTableWithCpuNanosecondsPerPacketLast() {
+        String text = SpeedupText.render(SEED);
         assertTrue(text.contains("65435 bytes, sink\n no  test"));
-        String line = text.lines().filter(l -> l.startsWith(" 22  ")).findFirst().orElseThrow();
-        assertTrue(line.matches(" 22  io_uring zc fixed, flush=false, nr_reqs=8 +\\d+ +\\d+ +\\d\\.\\d\\d"
-                + " +116079 +2\\.45 +0\\.0"), line);
+        String header = text.lines().filter(l -> l.startsWith(" no  test")).findFirst().orElseThrow();
+        assertTrue(header.endsWith("copied %  CPU ns/pkt"), header);
+        String line = text.lines().filter(l -> l.startsWith("  7  ")).findFirst().orElseThrow();
+        assertTrue(line.matches("  7  io_uring zc fixed, flush=false, nr_reqs=8 +37900 +5509 +2\\.88 +116079 +2\\.45"
+                + " +0\\.0 +1654"), line);
         // One width for all blocks: the header lines are identical.
-        assertEquals(1, text.lines().filter(l -> l.startsWith(" no  test")).distinct().count());
+        assertEquals(1, SpeedupText.render(SIZES).lines().filter(l -> l.startsWith(" no  test")).distinct().count());
+        // A single iteration has no interval: "-", not 0.
+        assertTrue(SpeedupText.render(SMOKE_SINK).lines().filter(l -> l.matches(" +\\d  .*")).allMatch(
+                l -> l.matches(".* \\d+ +- +\\d\\.\\d\\d .*")));
     }
 }

@@ -1,0 +1,81 @@
+package zcbench.analysis.profile;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import zcbench.analysis.jmh.Params;
+
+/**
+ * profile-summary.csv, which a run made with {@code --flame cpu} holds: per row, the share of its CPU samples
+ * in each category of profiles/CATEGORIES.md. Read as it is, so that columns added later are shown too.
+ *
+ * @param columns the columns to show: all but those naming the row ({@link #KEY_COLUMNS})
+ */
+public record ProfileSummary(Path file, List<String> columns, List<Line> lines) {
+    public static final String FILE = "profile-summary.csv";
+    /** The row's name (its flame graphs' stem) and its parameters, named as JMH names them. */
+    public static final List<String> KEY_COLUMNS = List.of("row", "variant", "payload", "batch", "flush",
+            "ubufCache", "target", "cpu");
+
+    /**
+     * @param params the row's values of {@link Params#NAMES}, empty where the file has no such column
+     * @param values each of {@link #columns} to its cell
+     */
+    public record Line(String row, List<String> params, Map<String, String> values) {
+        public boolean is(Params p) {
+            return params.equals(p.values());
+        }
+    }
+
+    /**
+     * The summary beside a run, empty when there is none. A file that cannot be read adds a note and is left
+     * out: the speedup table is still worth having.
+     */
+    public static Optional<ProfileSummary> read(Path runDir, List<String> notes) {
+        Path file = runDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(in, format)) {
+            List<String> header = parser.getHeaderNames();
+            if (!header.contains("row")) {
+                notes.add(FILE + " has no row column, so where the time went is not shown; it was not written by "
+                        + "zcbench's profiles.");
+                return Optional.empty();
+            }
+            List<String> columns = header.stream().filter(h -> !KEY_COLUMNS.contains(h)).toList();
+            List<Line> lines = new ArrayList<>();
+            for (CSVRecord r : parser) {
+                List<String> params = Params.NAMES.stream().map(n -> cell(r, n)).toList();
+                Map<String, String> values = new LinkedHashMap<>();
+                columns.forEach(c -> values.put(c, cell(r, c)));
+                lines.add(new Line(cell(r, "row"), params, values));
+            }
+            return Optional.of(new ProfileSummary(file, columns, List.copyOf(lines)));
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            notes.add(FILE + " could not be read (" + e.getMessage() + "), so where the time went is not shown.");
+            return Optional.empty();
+        }
+    }
+
+    public Optional<Line> line(Params p) {
+        return lines.stream().filter(l -> l.is(p)).findFirst();
+    }
+
+    private static String cell(CSVRecord r, String column) {
+        return r.isMapped(column) && r.isSet(column) ? r.get(column) : "";
+    }
+}
