@@ -41,12 +41,13 @@ public final class Variants {
     }
 
     /**
-     * A label like the RFC's, e.g. "io_uring zc fixed, flush=false, nr_reqs=8". flush is shown for zero-copy
-     * variants (for the others only when set, it has no effect there); nr_reqs is io_uring's name for batch.
+     * A label like the RFC's, e.g. "io_uring zc fixed, flush=false, nr_reqs=8". flush is shown for the
+     * io_uring zero-copy variants, the only ones it means something for (for the others only when set);
+     * nr_reqs is io_uring's name for batch.
      */
     public static String label(Params p) {
         StringBuilder s = new StringBuilder(NAMES.getOrDefault(p.variant(), p.variant()));
-        if (!p.flush().isEmpty() && (isZeroCopy(p.variant()) || p.flush().equals("true"))) {
+        if (!p.flush().isEmpty() && (p.variant().startsWith("uring_zc") || p.flush().equals("true"))) {
             s.append(", flush=").append(p.flush());
         }
         s.append(p.variant().startsWith("uring") ? ", nr_reqs=" : ", batch=").append(p.batch());

@@ -89,7 +89,7 @@ class ComparisonTest {
         assertEquals(7, zeroCopy.size());
         assertTrue(zeroCopy.stream().allMatch(r -> r.a().copiedPct() == 0 && r.b().copiedPct() == 100));
 
-        ComparisonRow msgZerocopy = row(c, "msg_zerocopy -z, flush=false, batch=1");
+        ComparisonRow msgZerocopy = row(c, "msg_zerocopy -z, batch=1");
         assertEquals(Verdict.NO_DIFFERENCE, msgZerocopy.verdict());
         assertTrue(msgZerocopy.ratio() > 0.5 && msgZerocopy.ratio() < 0.55, msgZerocopy.toString());
         assertTrue(msgZerocopy.b().mbS().high() > msgZerocopy.a().mbS().low(), "the intervals overlap");
