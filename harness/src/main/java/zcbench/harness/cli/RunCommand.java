@@ -34,8 +34,8 @@ import zcbench.profiles.async.FlameMode;
             "  sizes  copy, msg_zerocopy, uring_zc, uring_zc_fixed at 4096, 16384, 65435 bytes (12 rows, about 3 min)",
             "  full   every meaningful combination (72 rows, about 18 min)",
             "  smoke  the five variants once each, as short as JMH allows (about 15 s)",
-            "Each row: 3 warm-up and 10 measured iterations of 1 s in one fork, so that its 99.9% error stays"
-                + " under 5% of its score."},
+            "Each row: 3 warm-up and 10 measured iterations of 1 s in one fork, chosen so that its 99.9% error is"
+                + " under 5% of its score on a quiet 2-core machine; a row above that is marked NOISY as it finishes."},
         footer = {"", "Other arguments are JMH options and override the plan's: e.g. -f 3 -i 10 -prof gc -p cpu=0."})
 public final class RunCommand implements Callable<Integer> {
     @Spec

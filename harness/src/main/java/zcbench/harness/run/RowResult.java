@@ -25,9 +25,14 @@ record RowResult(double mbPerSecond, double mbError, double copiedPercent) {
         return r == null ? 0 : r.getScore();
     }
 
+    /** The plans aim at a 99.9% error under this share of the score. */
+    static final double NOISY_PERCENT = 5.0;
+
     String describe() {
         String copied = Double.isNaN(copiedPercent) ? "no notifications" : String.format("copied %.0f%%", copiedPercent);
-        return String.format("%,.0f ± %,.0f MB/s (±%.1f%%), %s", mbPerSecond, mbError,
-                mbPerSecond > 0 ? 100 * mbError / mbPerSecond : 0.0, copied);
+        double errorPercent = mbPerSecond > 0 ? 100 * mbError / mbPerSecond : 0.0;
+        String noisy = errorPercent > NOISY_PERCENT
+                ? "  NOISY: error above " + (int) NOISY_PERCENT + "%; rerun the row or raise -i / -f" : "";
+        return String.format("%,.0f ± %,.0f MB/s (±%.1f%%), %s%s", mbPerSecond, mbError, errorPercent, copied, noisy);
     }
 }
