@@ -2,7 +2,6 @@ package zcbench.harness.sink;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs iproute2 commands and fails with what they printed. */
@@ -11,7 +10,9 @@ final class Commands {
     }
 
     static String run(String... command) {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        String[] resolved = command.clone();
+        resolved[0] = locate(command[0]);
+        ProcessBuilder pb = new ProcessBuilder(resolved).redirectErrorStream(true);
         try {
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -32,7 +33,17 @@ final class Commands {
         }
     }
 
-    static String run(List<String> command) {
-        return run(command.toArray(String[]::new));
+    /**
+     * iproute2 lives in /usr/sbin or /sbin, which a non-login root shell or a CI runner may not
+     * have on its PATH; the absolute path is taken when it exists.
+     */
+    static String locate(String tool) {
+        for (String dir : new String[] {"/usr/sbin", "/sbin", "/usr/bin", "/bin"}) {
+            java.nio.file.Path p = java.nio.file.Path.of(dir, tool);
+            if (java.nio.file.Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return tool;
     }
 }

@@ -54,8 +54,7 @@ public final class SinkNetwork implements Destination {
             return "the sink needs root (CAP_NET_ADMIN to make a network namespace and an ifb device); running as uid "
                     + uid();
         }
-        if (!Files.isExecutable(Path.of("/usr/sbin/ip")) && !Files.isExecutable(Path.of("/sbin/ip"))
-                && !Files.isExecutable(Path.of("/usr/bin/ip"))) {
+        if (!Files.isExecutable(Path.of(Commands.locate("ip"))) || !Files.isExecutable(Path.of(Commands.locate("tc")))) {
             return "the sink needs iproute2's ip and tc (apt-get install iproute2)";
         }
         return null;
