@@ -7,8 +7,6 @@ import static zcbench.linux.net.NetConstants.SO_RCVBUFFORCE;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,15 +19,7 @@ import zcbench.linux.net.Structs;
  * runs on its own thread and fails on the first packet that is wrong.
  */
 final class LoopbackReceiver implements AutoCloseable {
-    static final Inet4Address LOOPBACK;
-
-    static {
-        try {
-            LOOPBACK = (Inet4Address) InetAddress.getByName("127.0.0.1");
-        } catch (UnknownHostException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final Inet4Address LOOPBACK = Inet4Address.ofLiteral("127.0.0.1");
 
     private final InetSocket socket = InetSocket.udp();
     private final int port;

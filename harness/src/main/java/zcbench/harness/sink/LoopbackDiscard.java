@@ -1,8 +1,6 @@
 package zcbench.harness.sink;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 import zcbench.linux.net.InetSocket;
 
@@ -14,15 +12,7 @@ import zcbench.linux.net.InetSocket;
  * the sender's next send with ECONNREFUSED.
  */
 public final class LoopbackDiscard implements Destination {
-    private static final Inet4Address LOOPBACK;
-
-    static {
-        try {
-            LOOPBACK = (Inet4Address) InetAddress.getByName("127.0.0.1");
-        } catch (UnknownHostException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final Inet4Address LOOPBACK = Inet4Address.ofLiteral("127.0.0.1");
 
     private final InetSocket discard = InetSocket.udp();
     private final int port;

@@ -2,8 +2,6 @@ package zcbench.harness.sink;
 
 import java.io.IOException;
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -146,11 +144,7 @@ public final class SinkNetwork implements Destination {
     }
 
     public static Inet4Address destination() {
-        try {
-            return (Inet4Address) InetAddress.getByName(DESTINATION);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return Inet4Address.ofLiteral(DESTINATION);
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.Inet4Address;
-import java.net.InetAddress;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +17,8 @@ import zcbench.linux.Libc;
 import zcbench.linux.LinuxException;
 
 class InetSocketTest {
-    private static Inet4Address loopback() throws Exception {
-        return (Inet4Address) InetAddress.getByName("127.0.0.1");
+    private static Inet4Address loopback() {
+        return Inet4Address.ofLiteral("127.0.0.1");
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +38,8 @@ class IoUringSendTest {
         }
     }
 
-    private static Inet4Address loopback() throws Exception {
-        return (Inet4Address) InetAddress.getByName("127.0.0.1");
+    private static Inet4Address loopback() {
+        return Inet4Address.ofLiteral("127.0.0.1");
     }
 
     /** Reaps until {@code n} CQEs have arrived. */
