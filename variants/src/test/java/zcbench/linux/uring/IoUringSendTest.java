@@ -18,10 +18,13 @@ import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import zcbench.linux.Errno;
 import zcbench.linux.Libc;
+import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.NetConstants;
 import zcbench.linux.net.Structs;
@@ -38,8 +41,24 @@ class IoUringSendTest {
         }
     }
 
-    private static Inet4Address loopback() {
-        return Inet4Address.ofLiteral("127.0.0.1");
+    private Arena arena;
+    private InetSocket rx;
+    private InetSocket tx;
+
+    /** A receiving socket on 127.0.0.1 and a sending one connected to it. */
+    @BeforeEach
+    void connect() {
+        arena = Arena.ofConfined();
+        rx = InetSocket.udp();
+        tx = InetSocket.udp();
+        Inet4Address loopback = Inet4Address.ofLiteral("127.0.0.1");
+        rx.bind(loopback, 0);
+        tx.connect(loopback, rx.localAddress().getPort());
+    }
+
+    @AfterEach
+    void close() {
+        new Teardown().close(tx).close(rx).close(arena).done();
     }
 
     /** Reaps until {@code n} CQEs have arrived. */
@@ -55,13 +74,8 @@ class IoUringSendTest {
     }
 
     @Test
-    void sendDeliversExactlyTheBytesSent() throws Exception {
-        try (Arena arena = Arena.ofConfined();
-             InetSocket rx = InetSocket.udp();
-             InetSocket tx = InetSocket.udp();
-             IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
-            rx.bind(loopback(), 0);
-            tx.connect(loopback(), rx.localAddress().getPort());
+    void sendDeliversExactlyTheBytesSent() {
+        try (IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
             byte[] bytes = new byte[1500];
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = (byte) (i * 7 + 3);
@@ -79,13 +93,8 @@ class IoUringSendTest {
     }
 
     @Test
-    void sendZcOverLoopbackOwesOneNotificationAndReportsTheCopy() throws Exception {
-        try (Arena arena = Arena.ofConfined();
-             InetSocket rx = InetSocket.udp();
-             InetSocket tx = InetSocket.udp();
-             IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
-            rx.bind(loopback(), 0);
-            tx.connect(loopback(), rx.localAddress().getPort());
+    void sendZcOverLoopbackOwesOneNotificationAndReportsTheCopy() {
+        try (IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
             MemorySegment buf = arena.allocate(65536, 4096);
             ring.registerBuffers(buf);
             ring.registerFiles(tx.fd());
@@ -102,13 +111,8 @@ class IoUringSendTest {
     }
 
     @Test
-    void aFailedSendZcStillGetsItsOneNotification() throws Exception {
-        try (Arena arena = Arena.ofConfined();
-             InetSocket rx = InetSocket.udp();
-             InetSocket tx = InetSocket.udp();
-             IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
-            rx.bind(loopback(), 0);
-            tx.connect(loopback(), rx.localAddress().getPort());
+    void aFailedSendZcStillGetsItsOneNotification() {
+        try (IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
             MemorySegment buf = arena.allocate(70000, 4096);
             // Larger than any UDP datagram over IPv4.
             ring.prepSendZc(tx.fd(), false, buf, 70000, 0, IORING_SEND_ZC_REPORT_USAGE, 0, 9);
@@ -127,13 +131,8 @@ class IoUringSendTest {
     }
 
     @Test
-    void sendmsgZcSendsTheIovec() throws Exception {
-        try (Arena arena = Arena.ofConfined();
-             InetSocket rx = InetSocket.udp();
-             InetSocket tx = InetSocket.udp();
-             IoUring ring = IoUring.open(8, 0)) {
-            rx.bind(loopback(), 0);
-            tx.connect(loopback(), rx.localAddress().getPort());
+    void sendmsgZcSendsTheIovec() {
+        try (IoUring ring = IoUring.open(8, 0)) {
             MemorySegment buf = arena.allocate(4096, 4096);
             buf.fill((byte) 0x5a);
             MemorySegment iov = arena.allocate(Structs.IOVEC);
