@@ -63,6 +63,8 @@ public final class Libc {
             errnoCall("sched_setaffinity", JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
     private static final MethodHandle SCHED_GETAFFINITY =
             errnoCall("sched_getaffinity", JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS);
+    private static final MethodHandle GETRUSAGE = errnoCall("getrusage", JAVA_INT, JAVA_INT, ADDRESS);
+    private static final MethodHandle GETEUID = plainCall("geteuid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle SETNS = errnoCall("setns", JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle UMOUNT2 = errnoCall("umount2", JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle UNLINK = errnoCall("unlink", JAVA_INT, ADDRESS);
@@ -321,6 +323,24 @@ public final class Libc {
         MemorySegment st = state();
         try {
             return result((int) SCHED_GETAFFINITY.invokeExact(st, pid, mask.byteSize(), mask), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    public static int getrusage(int who, MemorySegment usage) {
+        MemorySegment st = state();
+        try {
+            return result((int) GETRUSAGE.invokeExact(st, who, usage), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    /** geteuid(2) cannot fail. */
+    public static int geteuid() {
+        try {
+            return (int) GETEUID.invokeExact();
         } catch (Throwable t) {
             throw linkage(t);
         }

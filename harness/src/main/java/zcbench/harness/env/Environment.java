@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import zcbench.harness.sink.SinkNetwork;
+import zcbench.linux.Libc;
 import zcbench.linux.sched.Affinity;
 import zcbench.linux.uring.IoUring;
 import zcbench.linux.uring.Probe;
@@ -37,7 +38,7 @@ public final class Environment {
         env.put("memory_total", meminfo("MemTotal"));
         env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         env.put("java_home", System.getProperty("java.home"));
-        env.put("euid", euid());
+        env.put("euid", Libc.geteuid());
         String sinkReason = SinkNetwork.unavailableReason();
         env.put("sink", sinkReason == null ? "available (network namespace with an ifb device)" : "unavailable: " + sinkReason);
         env.putAll(ioUring());
@@ -75,15 +76,6 @@ public final class Environment {
         } catch (IOException e) {
             return read("/proc/sys/kernel/hostname");
         }
-    }
-
-    private static String euid() {
-        for (String line : lines("/proc/self/status")) {
-            if (line.startsWith("Uid:")) {
-                return line.split("\\s+")[2];
-            }
-        }
-        return "unknown";
     }
 
     private static String cpuModel() {

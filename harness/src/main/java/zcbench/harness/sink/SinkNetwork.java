@@ -1,6 +1,5 @@
 package zcbench.harness.sink;
 
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import zcbench.linux.Libc;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.ns.NetNamespace;
 
@@ -50,7 +50,7 @@ public final class SinkNetwork implements Destination {
     public static String unavailableReason() {
         if (!isRoot()) {
             return "the sink needs root (CAP_NET_ADMIN to make a network namespace and an ifb device); running as uid "
-                    + uid();
+                    + Libc.geteuid();
         }
         if (!Files.isExecutable(Path.of(Commands.locate("ip"))) || !Files.isExecutable(Path.of(Commands.locate("tc")))) {
             return "the sink needs iproute2's ip and tc (apt-get install iproute2)";
@@ -59,20 +59,7 @@ public final class SinkNetwork implements Destination {
     }
 
     static boolean isRoot() {
-        return "0".equals(uid());
-    }
-
-    private static String uid() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return line.split("\\s+")[2]; // effective uid
-                }
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return "unknown";
+        return Libc.geteuid() == 0;
     }
 
     /** Makes a new sink; removes stale sinks of dead zcbench processes first. */

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import zcbench.linux.sched.Rusage;
+
 /**
  * The CPU cost of every row: CPU time (user + system, every thread of the fork) per packet and
  * per MiB sent, measured per iteration with getrusage. On a machine without a hardware PMU this

@@ -1,18 +1,15 @@
-package zcbench.profiles.cpu;
+package zcbench.linux.sched;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import zcbench.linux.Libc;
 
 /**
  * CPU time of this process from getrusage(RUSAGE_SELF): every thread of the process, those that
@@ -20,22 +17,21 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * kernel keeps it at µs resolution, with user and system apart; /proc/self/stat would give
  * 10 ms ticks.
  */
-@SuppressWarnings("restricted") // a downcall: forks run with --enable-native-access=ALL-UNNAMED
-final class Rusage {
+public final class Rusage {
 
     /** User and system CPU time in nanoseconds (of µs resolution). */
-    record Times(long userNanos, long systemNanos) {
+    public record Times(long userNanos, long systemNanos) {
 
-        Times minus(Times earlier) {
+        public Times minus(Times earlier) {
             return new Times(userNanos - earlier.userNanos, systemNanos - earlier.systemNanos);
         }
     }
 
-    private static final int RUSAGE_SELF = 0;
+    public static final int RUSAGE_SELF = 0;
     private static final StructLayout TIMEVAL = MemoryLayout.structLayout(
             JAVA_LONG.withName("tv_sec"), JAVA_LONG.withName("tv_usec"));
-    /** struct rusage on 64-bit Linux: two timevals, then 14 longs we do not read. */
-    private static final StructLayout RUSAGE = MemoryLayout.structLayout(
+    /** {@code struct rusage} on 64-bit Linux: two timevals, then 14 longs not read here. */
+    public static final StructLayout RUSAGE = MemoryLayout.structLayout(
             TIMEVAL.withName("ru_utime"), TIMEVAL.withName("ru_stime"),
             MemoryLayout.sequenceLayout(14, JAVA_LONG).withName("ru_rest"));
     private static final VarHandle USER_SEC = field("ru_utime", "tv_sec");
@@ -43,29 +39,14 @@ final class Rusage {
     private static final VarHandle SYS_SEC = field("ru_stime", "tv_sec");
     private static final VarHandle SYS_USEC = field("ru_stime", "tv_usec");
 
-    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CALL_STATE.varHandle(PathElement.groupElement("errno"));
-    private static final MethodHandle GETRUSAGE = Linker.nativeLinker().downcallHandle(
-            Linker.nativeLinker().defaultLookup().findOrThrow("getrusage"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS),
-            Linker.Option.captureCallState("errno"));
-
     private Rusage() {
     }
 
-    static Times self() {
+    public static Times self() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CALL_STATE);
             MemorySegment usage = arena.allocate(RUSAGE);
-            int rc = (int) GETRUSAGE.invokeExact(state, RUSAGE_SELF, usage);
-            if (rc != 0) {
-                throw new IllegalStateException("getrusage(RUSAGE_SELF) failed, errno " + (int) ERRNO.get(state, 0L));
-            }
+            Libc.check("getrusage(RUSAGE_SELF)", Libc.getrusage(RUSAGE_SELF, usage));
             return new Times(nanos(usage, USER_SEC, USER_USEC), nanos(usage, SYS_SEC, SYS_USEC));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("getrusage downcall failed", t);
         }
     }
 
