@@ -64,8 +64,15 @@ public final class Structs {
     private Structs() {
     }
 
-    /** Byte offset of a named field, computed from the layout so that no offset is typed twice. */
-    public static long offset(StructLayout layout, String field) {
-        return layout.byteOffset(MemoryLayout.PathElement.groupElement(field));
+    /**
+     * Byte offset of a named field, nested ones by path ("sq_off", "head"), computed from the
+     * layout so that no offset is typed twice. Every struct of the project uses it.
+     */
+    public static long offset(StructLayout layout, String... path) {
+        MemoryLayout.PathElement[] elements = new MemoryLayout.PathElement[path.length];
+        for (int i = 0; i < path.length; i++) {
+            elements[i] = MemoryLayout.PathElement.groupElement(path[i]);
+        }
+        return layout.byteOffset(elements);
     }
 }

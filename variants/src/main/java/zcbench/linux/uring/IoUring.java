@@ -27,7 +27,7 @@ import static zcbench.linux.uring.UringStructs.IO_URING_PROBE;
 import static zcbench.linux.uring.UringStructs.IO_URING_PROBE_OP;
 import static zcbench.linux.uring.UringStructs.IO_URING_RSRC_UPDATE;
 import static zcbench.linux.uring.UringStructs.IO_URING_SQE;
-import static zcbench.linux.uring.UringStructs.offset;
+import static zcbench.linux.net.Structs.offset;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

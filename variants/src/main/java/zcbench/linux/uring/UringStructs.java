@@ -7,7 +7,6 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 
 /** The io_uring structs, each declared once with the field names of io_uring.h. */
@@ -101,13 +100,5 @@ public final class UringStructs {
             JAVA_LONG.withName("tv_nsec"));
 
     private UringStructs() {
-    }
-
-    static long offset(StructLayout layout, String... path) {
-        MemoryLayout.PathElement[] elements = new MemoryLayout.PathElement[path.length];
-        for (int i = 0; i < path.length; i++) {
-            elements[i] = MemoryLayout.PathElement.groupElement(path[i]);
-        }
-        return layout.byteOffset(elements);
     }
 }
