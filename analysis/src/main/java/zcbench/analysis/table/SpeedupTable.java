@@ -30,7 +30,6 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
     public static final List<String> CPU_METRICS = List.of("cpu_ns_per_packet", "cpu_ns_per_mib", "cpu_user_pct",
             "cpu_sys_pct");
 
-    private static final double MIB = 1048576;
 
     /** A payload and target: the rows that share a baseline. */
     public record Group(int payload, String target, List<SpeedupRow> rows) {
@@ -143,7 +142,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         Map<String, Double> cpu = new LinkedHashMap<>();
         CPU_METRICS.forEach(c -> cpu.put(c, r.secondaryScore(c)));
         double notifications = r.secondaryScore("notifications");
-        double copiedPct = notifications > 0 ? 100 * r.secondaryScore("copied") / notifications : Double.NaN;
+        double copiedPct = Units.copiedPercent(r.secondaryScore("copied"), notifications);
         return new SpeedupRow(no, Variants.label(p), p, r.primary().score() * r.primary().perSecondFactor(), mbS,
                 speedup, base == null ? 0 : baselineNo, rfcMbS, rfc.map(RfcFigure::kreqS).orElse(Double.NaN),
                 rfcSpeedup, copiedPct, perPacket, cpu);
@@ -152,7 +151,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
     /** MB/s = MiB/s = ops/s x batch x payload / 2^20, error and interval scaled alike. */
     private static Metric mbS(JmhResult r) {
         Params p = params(r);
-        Metric m = r.primary().scaled(r.primary().perSecondFactor() * p.batch() * p.payload() / MIB);
+        Metric m = r.primary().scaled(r.primary().perSecondFactor() * Units.mibPerOperation(p.batch(), p.payload()));
         return new Metric(m.score(), m.error(), m.low(), m.high(), "MB/s");
     }
 

@@ -5,19 +5,20 @@ import java.util.Map;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
+import zcbench.analysis.table.Units;
+
 /** A finished row's headline figures, for the progress line: MB/s with its error and copied %. */
 record RowResult(double mbPerSecond, double mbError, double copiedPercent) {
-    private static final double MIB = 1024.0 * 1024.0;
-
     static RowResult of(RunResult run) {
         var params = run.getParams();
-        double perOp = Double.parseDouble(params.getParam("batch")) * Double.parseDouble(params.getParam("payload")) / MIB;
+        double perOp = Units.mibPerOperation(Integer.parseInt(params.getParam("batch")),
+                Integer.parseInt(params.getParam("payload")));
         Result<?> primary = run.getPrimaryResult();
         Map<String, Result> secondary = run.getSecondaryResults();
         double notifications = score(secondary, "notifications");
         double copied = score(secondary, "copied");
         return new RowResult(primary.getScore() * perOp, primary.getScoreError() * perOp,
-                notifications > 0 ? 100.0 * copied / notifications : Double.NaN);
+                Units.copiedPercent(copied, notifications));
     }
 
     private static double score(Map<String, Result> secondary, String name) {
