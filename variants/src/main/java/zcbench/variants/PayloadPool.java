@@ -8,6 +8,10 @@ import java.lang.foreign.MemorySegment;
  * {@link #acquire()} and comes back only through {@link #release(int)}, which a zero-copy sender
  * calls when the buffer's notification has arrived: until then the kernel may still read it, so
  * it is neither re-stamped nor sent again.
+ *
+ * <p>A {@linkplain #shared shared} pool is the C tools' way: one buffer, written once, that every
+ * send uses at once, since the kernel only reads it. Its {@link #acquire()} always returns slot 0
+ * and {@link #release(int)} does nothing; nobody may stamp it after set-up.
  */
 public final class PayloadPool implements AutoCloseable {
     private static final long PAGE = 4096;
@@ -16,10 +20,21 @@ public final class PayloadPool implements AutoCloseable {
     private final MemorySegment[] buffers;
     private final boolean[] inUse;
     private final int[] queue;
+    private final boolean shared;
     private int queueHead;
     private int freeCount;
 
     public PayloadPool(int slots, int payload) {
+        this(slots, payload, false);
+    }
+
+    /** One buffer for every send at once, stamped with sequence number 0 at set-up. */
+    public static PayloadPool shared(int payload) {
+        return new PayloadPool(1, payload, true);
+    }
+
+    private PayloadPool(int slots, int payload, boolean shared) {
+        this.shared = shared;
         if (slots < 1) {
             throw new IllegalArgumentException("a pool needs at least one buffer, not " + slots);
         }
@@ -37,6 +52,9 @@ public final class PayloadPool implements AutoCloseable {
 
     /** A free buffer's slot, or -1 when every buffer is still owed a notification. */
     public int acquire() {
+        if (shared) {
+            return 0;
+        }
         if (freeCount == 0) {
             return -1;
         }
@@ -48,6 +66,9 @@ public final class PayloadPool implements AutoCloseable {
     }
 
     public void release(int slot) {
+        if (shared) {
+            return;
+        }
         if (slot < 0 || slot >= buffers.length || !inUse[slot]) {
             throw new IllegalStateException("buffer " + slot + " released but it was not in use");
         }
@@ -66,15 +87,11 @@ public final class PayloadPool implements AutoCloseable {
     }
 
     public int free() {
-        return freeCount;
+        return shared ? 1 : freeCount;
     }
 
     public int size() {
         return buffers.length;
-    }
-
-    public boolean inUse(int slot) {
-        return inUse[slot];
     }
 
     @Override

@@ -11,8 +11,9 @@ package zcbench.variants;
  */
 public sealed interface RequestTable permits RequestTable.Recycled, RequestTable.Allocated {
 
-    static RequestTable create(boolean ubufCache, int slots) {
-        return ubufCache ? new Recycled(slots) : new Allocated();
+    /** A table for at most {@code maxInFlight} requests awaiting their notification at once. */
+    static RequestTable create(boolean ubufCache, int maxInFlight) {
+        return ubufCache ? new Recycled(maxInFlight) : new Allocated(maxInFlight);
     }
 
     /** Whether {@link #begin} can take another request now. */
@@ -34,12 +35,14 @@ public sealed interface RequestTable permits RequestTable.Recycled, RequestTable
         private final int[] slotOf;
         private final int[] idOf;
         private final int mask;
+        private final int maxInFlight;
         private int nextId;
         private int inFlight;
 
-        Recycled(int slots) {
-            // Four times the buffers, so that out-of-order notifications rarely make an index busy.
-            int capacity = Integer.highestOneBit(Math.max(4, slots * 4 - 1)) << 1;
+        Recycled(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+            // Four times the bound, so that out-of-order notifications rarely make an index busy.
+            int capacity = Integer.highestOneBit(Math.max(4, maxInFlight * 4 - 1)) << 1;
             slotOf = new int[capacity];
             idOf = new int[capacity];
             java.util.Arrays.fill(slotOf, -1);
@@ -48,7 +51,7 @@ public sealed interface RequestTable permits RequestTable.Recycled, RequestTable
 
         @Override
         public boolean canBegin() {
-            return slotOf[nextId & mask] < 0;
+            return inFlight < maxInFlight && slotOf[nextId & mask] < 0;
         }
 
         @Override
@@ -89,20 +92,26 @@ public sealed interface RequestTable permits RequestTable.Recycled, RequestTable
 
     /** A record per request in a map, dropped at its notification. */
     final class Allocated implements RequestTable {
-        private record Pending(int slot, long submittedNanos) {
+        /** The allocation this analogue measures: one object per request, dropped at its notification. */
+        private record Pending(int slot) {
         }
 
         private final java.util.Map<Integer, Pending> pending = new java.util.HashMap<>();
+        private final int maxInFlight;
         private int nextId;
+
+        Allocated(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+        }
 
         @Override
         public boolean canBegin() {
-            return true;
+            return pending.size() < maxInFlight;
         }
 
         @Override
         public int begin(int slot) {
-            pending.put(nextId, new Pending(slot, System.nanoTime()));
+            pending.put(nextId, new Pending(slot));
             return nextId++;
         }
 

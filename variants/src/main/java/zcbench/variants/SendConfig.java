@@ -1,26 +1,39 @@
 package zcbench.variants;
 
 /**
- * One sender's settings, with the meanings of DESIGN.md.
+ * One sender's settings. The defaults are the loops of the C tools each variant maps onto
+ * (docs/ARCHITECTURE.md, "The reference loops"); every departure from them is a knob here.
  *
  * @param payload   bytes per UDP packet
  * @param batch     packets per {@link Sender#sendBatch()}: SQEs per io_uring_enter, or send calls per operation
- * @param flush     uring_zc*: wait for every notification of a batch before its buffers are used again
+ * @param flush     uring_zc*: wait for every notification of a batch before the batch returns
  * @param ubufCache per-request state from a recycled pool (true) or allocated per request (false)
- * @param slots     payload buffers in the pool; 0 chooses the default for the variant
+ * @param poll      copy and msg_zerocopy: MSG_DONTWAIT sends, each followed by poll(POLLOUT), as the
+ *                  kernel's msg_zerocopy selftest (true); blocking sends without poll (false)
+ * @param verify    every packet stamped with its sequence number, and a buffer reused only after the
+ *                  kernel is done with it (true); one buffer written once and sent again and again,
+ *                  as the C tools do, since the kernel only reads it (false)
+ * @param slots     payload buffers when verifying; 0 chooses the default for the variant
  */
-public record SendConfig(Variant variant, int payload, int batch, boolean flush, boolean ubufCache, int slots) {
+public record SendConfig(Variant variant, int payload, int batch, boolean flush, boolean ubufCache, boolean poll,
+                         boolean verify, int slots) {
     /** Largest UDP payload over IPv4 (65535 - 20 - 8). */
     public static final int MAX_UDP_PAYLOAD = 65507;
-    private static final int MSG_ZEROCOPY_MIN_SLOTS = 32;
+    /** Largest batch: SQEs per io_uring_enter, as liburing's send-zerocopy allows. */
+    public static final int MAX_BATCH = 256;
+    /**
+     * The selftest reads the error queue after this many sends (its notification limit, -l), and
+     * msg_zerocopy keeps at least this many buffers when verifying, so one read frees many.
+     */
+    public static final int NOTIFICATION_LIMIT = 32;
 
     public SendConfig {
         if (payload < Stamp.HEADER_BYTES || payload > MAX_UDP_PAYLOAD) {
             throw new IllegalArgumentException("payload " + payload + " is out of range " + Stamp.HEADER_BYTES + ".."
                     + MAX_UDP_PAYLOAD + " bytes (UDP over IPv4, with room for the stamp)");
         }
-        if (batch < 1 || batch > 256) {
-            throw new IllegalArgumentException("batch " + batch + " is out of range 1..256");
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new IllegalArgumentException("batch " + batch + " is out of range 1.." + MAX_BATCH);
         }
         if (flush && !variant.hasFlushKnob()) {
             throw new IllegalArgumentException("flush=true means nothing for " + variant.id()
@@ -30,31 +43,68 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
             throw new IllegalArgumentException("ubufCache=off means nothing for " + variant.id()
                     + ": it has no per-request notification state");
         }
+        if (!poll && !variant.hasPollKnob()) {
+            throw new IllegalArgumentException("poll=false means nothing for " + variant.id()
+                    + ": only copy and msg_zerocopy send with syscalls that poll could follow");
+        }
         if (slots < 0) {
             throw new IllegalArgumentException("slots " + slots + " must be 0 (default) or positive");
         }
     }
 
+    /** The variant's reference loop: no flush, ubuf_cache on, poll where it applies, no verify. */
     public static SendConfig of(Variant variant, int payload, int batch) {
-        return new SendConfig(variant, payload, batch, false, true, 0);
+        return new SendConfig(variant, payload, batch, false, true, true, false, 0);
+    }
+
+    public SendConfig withFlush(boolean on) {
+        return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, slots);
+    }
+
+    public SendConfig withUbufCache(boolean on) {
+        return new SendConfig(variant, payload, batch, flush, on, poll, verify, slots);
+    }
+
+    public SendConfig withPoll(boolean on) {
+        return new SendConfig(variant, payload, batch, flush, ubufCache, on, verify, slots);
+    }
+
+    public SendConfig withVerify(boolean on) {
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, on, slots);
+    }
+
+    public SendConfig withSlots(int n) {
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, n);
     }
 
     /**
-     * Buffers in the pool. copy needs one (the kernel copies before send returns); uring_send and
-     * a flushing zero-copy sender get every buffer back within the batch; uring_zc* without flush
-     * rotate twice the batch, so one batch can be in flight while the next is filled; msg_zerocopy
-     * keeps 32 in flight at least, since it reads its completions in ranges, as the kernel's
-     * msg_zerocopy tool does every 32 sends.
+     * Payload buffers. Without verify one buffer serves every send, as in the C tools. With
+     * verify: copy needs one (the kernel copies before send returns); uring_send and a flushing
+     * zero-copy sender get every buffer back within the batch; uring_zc* without flush rotate
+     * twice the batch, so one batch can be in flight while the next is filled; msg_zerocopy keeps
+     * {@link #NOTIFICATION_LIMIT} in flight at least, since it reads its completions in ranges.
      */
     public int effectiveSlots() {
+        if (!verify) {
+            return 1;
+        }
         if (slots > 0) {
             return slots;
         }
         return switch (variant) {
             case COPY -> 1;
             case URING_SEND -> batch;
-            case MSG_ZEROCOPY -> Math.max(MSG_ZEROCOPY_MIN_SLOTS, 2 * batch);
+            case MSG_ZEROCOPY -> Math.max(NOTIFICATION_LIMIT, 2 * batch);
             case URING_ZC, URING_ZC_FIXED -> flush ? batch : Math.max(2, 2 * batch);
         };
+    }
+
+    /**
+     * Requests that may await their notification at once. With verify each holds a buffer; without,
+     * the bound only keeps the request table and the completion queue finite: on the sink a
+     * notification follows its send at once, so the bound is never reached there.
+     */
+    public int maxInFlight() {
+        return verify ? effectiveSlots() : Math.max(2 * NOTIFICATION_LIMIT, 4 * batch);
     }
 }

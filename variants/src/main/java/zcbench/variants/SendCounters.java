@@ -16,6 +16,8 @@ public final class SendCounters {
     public long retries;
     /** io_uring_enter calls. */
     public long enters;
+    /** copy and msg_zerocopy: syscalls of the send loop (sendmsg, poll, recvmsg of the error queue). */
+    public long syscalls;
 
     public SendCounters snapshot() {
         SendCounters s = new SendCounters();
@@ -25,12 +27,13 @@ public final class SendCounters {
         s.copied = copied;
         s.retries = retries;
         s.enters = enters;
+        s.syscalls = syscalls;
         return s;
     }
 
     @Override
     public String toString() {
         return "packets=" + packets + " bytes=" + bytes + " notifications=" + notifications + " copied=" + copied
-                + " retries=" + retries + " enters=" + enters;
+                + " retries=" + retries + " enters=" + enters + " syscalls=" + syscalls;
     }
 }

@@ -45,6 +45,11 @@ public enum Variant {
         return zeroCopy;
     }
 
+    /** {@code poll} means something: the variant sends with a syscall per packet that poll(2) can follow. */
+    public boolean hasPollKnob() {
+        return this == COPY || this == MSG_ZEROCOPY;
+    }
+
     public boolean usesRing() {
         return this == URING_SEND || this == URING_ZC || this == URING_ZC_FIXED;
     }

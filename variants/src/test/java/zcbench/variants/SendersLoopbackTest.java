@@ -1,7 +1,9 @@
 package zcbench.variants;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -21,12 +23,18 @@ class SendersLoopbackTest {
         for (Variant v : Variant.values()) {
             for (int payload : new int[] {4096, 65435}) {
                 for (int batch : new int[] {1, 8}) {
-                    b.add(Arguments.of(new SendConfig(v, payload, batch, false, true, 0)));
-                    if (v.hasFlushKnob()) {
-                        b.add(Arguments.of(new SendConfig(v, payload, batch, true, true, 0)));
-                    }
-                    if (v.hasUbufCacheKnob()) {
-                        b.add(Arguments.of(new SendConfig(v, payload, batch, false, false, 0)));
+                    for (boolean verify : new boolean[] {true, false}) {
+                        SendConfig c = SendConfig.of(v, payload, batch).withVerify(verify);
+                        b.add(Arguments.of(c));
+                        if (v.hasFlushKnob()) {
+                            b.add(Arguments.of(c.withFlush(true)));
+                        }
+                        if (v.hasUbufCacheKnob()) {
+                            b.add(Arguments.of(c.withUbufCache(false)));
+                        }
+                        if (v.hasPollKnob()) {
+                            b.add(Arguments.of(c.withPoll(false)));
+                        }
                     }
                 }
             }
@@ -39,7 +47,7 @@ class SendersLoopbackTest {
     void deliversEveryStampedPacketInOrder(SendConfig config) throws Exception {
         long total = (long) BATCHES * config.batch();
         try (LoopbackReceiver receiver = new LoopbackReceiver()) {
-            CompletableFuture<Long> received = receiver.expect(total, config.payload());
+            CompletableFuture<Long> received = receiver.expect(total, config.payload(), config.verify());
             SendCounters counters;
             try (Sender sender = Senders.open(config, receiver.connectedSender())) {
                 for (int i = 0; i < BATCHES; i++) {
@@ -65,5 +73,19 @@ class SendersLoopbackTest {
                 assertEquals(0, counters.enters);
             }
         }
+    }
+
+    /** With verify and fewer buffers than the batch, a batch waits for buffers mid-way and still ends. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fewerBuffersThanBatch")
+    void fewerBuffersThanBatchFinishes(SendConfig config) {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> deliversEveryStampedPacketInOrder(config));
+    }
+
+    static Stream<SendConfig> fewerBuffersThanBatch() {
+        return Stream.of(Variant.values()).flatMap(v -> {
+            SendConfig c = SendConfig.of(v, 4096, 8).withVerify(true).withSlots(1);
+            return v.hasFlushKnob() ? Stream.of(c, c.withFlush(true)) : Stream.of(c);
+        });
     }
 }

@@ -22,6 +22,7 @@ import zcbench.harness.sink.Destination;
 import zcbench.linux.Teardown;
 import zcbench.profiles.jfr.IterationEvent;
 import zcbench.linux.sched.Affinity;
+import zcbench.linux.sched.CpuIsolation;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
@@ -69,9 +70,17 @@ public class UdpSendBenchmark {
         @Param({"false"})
         public boolean flush;
 
-        /** on: per-request state from a recycled pool; off: allocated per request (DESIGN.md). */
+        /** on: per-request state from a recycled pool; off: allocated per request (docs/ARCHITECTURE.md). */
         @Param({"on"})
         public String ubufCache;
+
+        /** copy, msg_zerocopy: MSG_DONTWAIT send + poll(POLLOUT) per packet, as the selftest (true); blocking sends (false). */
+        @Param({"true"})
+        public boolean poll;
+
+        /** Every packet stamped, a buffer reused only after its notification (true); one unchanging buffer, as the C tools (false). */
+        @Param({"false"})
+        public boolean verify;
 
         @Param({"sink"})
         public String target;
@@ -83,10 +92,13 @@ public class UdpSendBenchmark {
         private Destination destination;
         private Sender sender;
         private BitSet affinityBefore;
+        private CpuIsolation isolation;
+        private long deliveredAtIterationStart;
 
         @Setup(Level.Trial)
         public void open() {
-            SendConfig config = new SendConfig(Variant.of(variant), payload, batch, flush, parseOnOff(ubufCache), 0);
+            SendConfig config = new SendConfig(Variant.of(variant), payload, batch, flush, parseOnOff(ubufCache), poll,
+                    verify, 0);
             int pinTo = CpuChoice.parse(cpu);
             // One whole open-and-close cycle first. JMH counts the trial's teardown into the last
             // iteration's allocation (-prof gc), and a first close links downcall handles and
@@ -94,12 +106,37 @@ public class UdpSendBenchmark {
             openAll(config, pinTo);
             closeAll();
             openAll(config, pinTo);
+            if (isolation != null) {
+                // Once per trial, into the fork's output (jmh.log): which CPUs the row ran on.
+                System.err.println("zcbench: " + isolation.describe());
+            }
+        }
+
+        /**
+         * Between iterations: threads the JVM started meanwhile leave the sender's CPU, and the
+         * sink's count is read, so that the iteration's delivered packets can be told.
+         */
+        @Setup(Level.Iteration)
+        public void beforeIteration() {
+            if (isolation != null) {
+                isolation.confineNewThreads();
+            }
+            deliveredAtIterationStart = destination.deliveredPackets();
+        }
+
+        /** Packets the destination counted since this iteration began, or -1 where it counts none. */
+        long deliveredThisIteration() {
+            long now = destination.deliveredPackets();
+            return now < 0 || deliveredAtIterationStart < 0 ? -1 : now - deliveredAtIterationStart;
         }
 
         private void openAll(SendConfig config, int pinTo) {
             if (pinTo >= 0) {
                 affinityBefore = Affinity.currentThread();
                 Affinity.pinCurrentThread(pinTo);
+                // The sender alone on its CPU, as the C tool runs: the fork's JIT, GC and JMH
+                // threads go to the other CPUs for the row, and come back after.
+                isolation = CpuIsolation.keepFor(pinTo, affinityBefore);
             }
             try {
                 destination = Destination.open(target);
@@ -115,13 +152,14 @@ public class UdpSendBenchmark {
         }
 
         private void closeAll() {
-            Teardown t = new Teardown().close(sender).close(destination);
+            Teardown t = new Teardown().close(sender).close(destination).close(isolation);
             BitSet affinity = affinityBefore;
             if (affinity != null) {
                 t.step(() -> Affinity.setCurrentThread(affinity));
             }
             sender = null;
             destination = null;
+            isolation = null;
             affinityBefore = null;
             t.done();
         }
@@ -154,11 +192,17 @@ public class UdpSendBenchmark {
         public long copied;
         public long retries;
         public long enters;
+        /** copy, msg_zerocopy: syscalls of the send loop (sendmsg, poll, error-queue reads). */
+        public long syscalls;
+        /** Packets the sink counted (ifb RX dropped); 0 on targets that count none. */
+        public long delivered;
+        private SendPath path;
         private SendCounters source;
         private SendCounters start;
         private IterationEvent event;
 
         void attach(SendPath path) {
+            this.path = path;
             source = path.sender.counters();
             start = source.snapshot();
             // Spans the iteration on a JFR timeline; costs nothing when no recording wants it.
@@ -175,6 +219,8 @@ public class UdpSendBenchmark {
                 copied = source.copied - start.copied;
                 retries = source.retries - start.retries;
                 enters = source.enters - start.enters;
+                syscalls = source.syscalls - start.syscalls;
+                delivered = Math.max(0, path.deliveredThisIteration());
                 event.finish(packets, bytes, notifications, copied, retries, enters);
             }
             source = null;

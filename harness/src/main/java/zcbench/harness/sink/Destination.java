@@ -8,6 +8,12 @@ public sealed interface Destination extends AutoCloseable permits SinkNetwork, L
     /** A new UDP socket connected to the destination; the caller owns it. */
     InetSocket openConnectedUdp();
 
+    /**
+     * Packets the destination has counted so far, for the delivered share of a row; -1 where it
+     * counts none (loopback's discarding socket reads without counting).
+     */
+    long deliveredPackets();
+
     /** The {@code target} parameter value this destination stands for. */
     String target();
 

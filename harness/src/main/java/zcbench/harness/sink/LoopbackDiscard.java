@@ -40,6 +40,11 @@ public final class LoopbackDiscard implements Destination {
     }
 
     @Override
+    public long deliveredPackets() {
+        return -1;
+    }
+
+    @Override
     public String target() {
         return "loopback";
     }

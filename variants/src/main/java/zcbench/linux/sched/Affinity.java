@@ -7,7 +7,10 @@ import java.util.BitSet;
 
 import zcbench.linux.Libc;
 
-/** CPU affinity of the calling thread, as the kernel's C tools set it with {@code -C}. */
+/**
+ * CPU affinity of one thread, as the kernel's C tools set it with {@code -C}. A thread is named
+ * by its kernel id (tid); 0 means the calling thread, not the process.
+ */
 public final class Affinity {
     /** Room for 1024 CPUs, glibc's cpu_set_t. */
     private static final long CPU_SET_BYTES = 128;
@@ -15,35 +18,48 @@ public final class Affinity {
     private Affinity() {
     }
 
-    /** Pins the calling thread (pid 0 means the caller, not the process) to one CPU. */
+    /** Pins the calling thread to one CPU. */
     public static void pinCurrentThread(int cpu) {
         if (cpu < 0 || cpu >= CPU_SET_BYTES * 8) {
             throw new IllegalArgumentException("cpu " + cpu + " is out of range 0.." + (CPU_SET_BYTES * 8 - 1));
         }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment mask = arena.allocate(CPU_SET_BYTES, 8);
-            long word = mask.get(ValueLayout.JAVA_LONG, (cpu / 64) * 8L);
-            mask.set(ValueLayout.JAVA_LONG, (cpu / 64) * 8L, word | (1L << (cpu % 64)));
-            Libc.check("sched_setaffinity(cpu " + cpu + ")", Libc.schedSetaffinity(0, mask));
-        }
+        BitSet one = new BitSet();
+        one.set(cpu);
+        Libc.check("sched_setaffinity(cpu " + cpu + ")", set(0, one));
     }
 
     /** Restores an affinity read earlier with {@link #currentThread()}. */
     public static void setCurrentThread(BitSet cpus) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment mask = arena.allocate(CPU_SET_BYTES, 8);
-            long[] words = cpus.toLongArray();
-            MemorySegment.copy(words, 0, mask, ValueLayout.JAVA_LONG, 0, Math.min(words.length, (int) (CPU_SET_BYTES / 8)));
-            Libc.check("sched_setaffinity", Libc.schedSetaffinity(0, mask));
-        }
+        Libc.check("sched_setaffinity", set(0, cpus));
     }
 
     /** The CPUs the calling thread may run on. */
     public static BitSet currentThread() {
+        BitSet cpus = of(0);
+        if (cpus == null) {
+            throw new IllegalStateException("sched_getaffinity of the calling thread failed");
+        }
+        return cpus;
+    }
+
+    /** The CPUs thread {@code tid} may run on, or null when it cannot be read (the thread ended). */
+    public static BitSet of(int tid) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mask = arena.allocate(CPU_SET_BYTES, 8);
-            Libc.check("sched_getaffinity", Libc.schedGetaffinity(0, mask));
+            if (Libc.schedGetaffinity(tid, mask) < 0) {
+                return null;
+            }
             return BitSet.valueOf(mask.toArray(ValueLayout.JAVA_LONG));
+        }
+    }
+
+    /** sched_setaffinity of thread {@code tid}: 0, or -errno (ESRCH when the thread has ended). */
+    public static int set(int tid, BitSet cpus) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment mask = arena.allocate(CPU_SET_BYTES, 8);
+            long[] words = cpus.toLongArray();
+            MemorySegment.copy(words, 0, mask, ValueLayout.JAVA_LONG, 0, Math.min(words.length, (int) (CPU_SET_BYTES / 8)));
+            return Libc.schedSetaffinity(tid, mask);
         }
     }
 }

@@ -344,6 +344,10 @@ public final class IoUring implements AutoCloseable {
      * {@code waitNr} CQEs (IORING_ENTER_EXT_ARG). Returns false when the time ran out.
      */
     public boolean submitAndWait(int waitNr, long timeoutNanos) {
+        if ((features & IoUringConstants.IORING_FEAT_EXT_ARG) == 0) {
+            throw new IllegalStateException("io_uring: this kernel lacks IORING_FEAT_EXT_ARG (Linux 5.11+),"
+                    + " needed for a wait with a time limit");
+        }
         INT.setRelease(sqRing, sqTail, sqeTail);
         timespec.set(ValueLayout.JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
         timespec.set(ValueLayout.JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);

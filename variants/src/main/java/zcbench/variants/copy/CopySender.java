@@ -1,65 +1,96 @@
 package zcbench.variants.copy;
 
+import static zcbench.linux.net.NetConstants.MSG_DONTWAIT;
+import static zcbench.linux.net.NetConstants.SOL_SOCKET;
+import static zcbench.linux.net.NetConstants.SO_SNDBUF;
+
 import java.lang.foreign.MemorySegment;
 
 import zcbench.linux.Errno;
 import zcbench.linux.Libc;
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
+import zcbench.linux.net.SendMsg;
 import zcbench.variants.PayloadPool;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
 import zcbench.variants.Stamp;
+import zcbench.variants.SocketLoop;
 
 /**
- * send(2) per packet without MSG_ZEROCOPY: the kernel copies the payload before send returns, so
- * one buffer serves every packet, as in the kernel's msg_zerocopy tool without {@code -z}.
+ * sendmsg(2) per packet without MSG_ZEROCOPY: the kernel's msg_zerocopy selftest without
+ * {@code -z}. The kernel copies the payload before sendmsg returns, so one buffer serves every
+ * packet. With {@code poll} (the default) each send is MSG_DONTWAIT and followed by
+ * poll(POLLOUT), as the selftest does; without, sends block and nothing else is called.
  */
 public final class CopySender implements Sender {
     private final SendConfig config;
     private final InetSocket socket;
+    private final SendCounters counters = new SendCounters();
     private final PayloadPool pool;
     private final MemorySegment buffer;
-    private final SendCounters counters = new SendCounters();
+    private final SendMsg sendMsg;
+    private final SocketLoop loop;
+    private final int sendFlags;
     private long sequence;
 
     /** Takes ownership of {@code socket}; on failure it is closed. */
     public CopySender(SendConfig config, InetSocket socket) {
         this.config = config;
         this.socket = socket;
+        this.sendFlags = config.poll() ? MSG_DONTWAIT : 0;
+        PayloadPool p = null;
+        SendMsg m = null;
+        SocketLoop l = null;
         try {
-            this.pool = new PayloadPool(config.effectiveSlots(), config.payload());
+            socket.setOption(SOL_SOCKET, SO_SNDBUF, SocketLoop.SNDBUF_BYTES);
+            p = config.verify() ? new PayloadPool(1, config.payload()) : PayloadPool.shared(config.payload());
+            m = new SendMsg();
+            l = new SocketLoop(socket, counters);
         } catch (RuntimeException | Error e) {
-            new Teardown().close(socket).doneAfter(e);
+            new Teardown().close(socket).close(p).close(m).close(l).doneAfter(e);
             throw e;
         }
+        this.pool = p;
+        this.sendMsg = m;
+        this.loop = l;
         this.buffer = pool.buffer(pool.acquire());
     }
 
     @Override
     public void sendBatch() {
         int payload = config.payload();
-        for (int i = 0; i < config.batch(); i++) {
-            Stamp.sequence(buffer, sequence);
-            long rc;
-            while ((rc = socket.send(buffer, payload, 0)) == -Errno.ENOBUFS || rc == -Errno.EAGAIN) {
+        long retryDeadline = 0;
+        for (int sent = 0; sent < config.batch(); ) {
+            if (config.verify()) {
+                Stamp.sequence(buffer, sequence);
+            }
+            counters.syscalls++;
+            long rc = sendMsg.send(socket, buffer, payload, sendFlags);
+            if (rc == payload) {
+                sequence++;
+                sent++;
+                counters.packets++;
+                counters.bytes += payload;
+                retryDeadline = 0;
+            } else if (rc == -Errno.EAGAIN || rc == -Errno.ENOBUFS) {
+                // The selftest goes on to poll(POLLOUT) and sends again; so does this loop.
                 counters.retries++;
-                Thread.onSpinWait();
+                retryDeadline = loop.retryDeadline("sendmsg", rc, retryDeadline, "the socket's send buffer stays full");
+            } else {
+                Libc.check("sendmsg", rc);
+                throw new IllegalStateException("sendmsg: short send of " + rc + " of " + payload + " bytes");
             }
-            if (rc != payload) {
-                Libc.check("send", rc);
-                throw new IllegalStateException("send: short send of " + rc + " of " + payload + " bytes");
+            if (config.poll()) {
+                loop.awaitWritable(null);
             }
-            sequence++;
-            counters.packets++;
-            counters.bytes += payload;
         }
     }
 
     @Override
     public void drain() {
-        // Nothing is owed: the kernel copied every packet inside send(2).
+        // Nothing is owed: the kernel copied every packet inside sendmsg(2).
     }
 
     @Override
@@ -74,6 +105,6 @@ public final class CopySender implements Sender {
 
     @Override
     public void close() {
-        new Teardown().close(socket).close(pool).done();
+        new Teardown().close(socket).close(sendMsg).close(loop).close(pool).done();
     }
 }

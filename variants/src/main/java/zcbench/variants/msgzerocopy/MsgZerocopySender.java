@@ -1,12 +1,13 @@
 package zcbench.variants.msgzerocopy;
 
+import static zcbench.linux.net.NetConstants.MSG_DONTWAIT;
 import static zcbench.linux.net.NetConstants.MSG_ZEROCOPY;
 import static zcbench.linux.net.NetConstants.SOL_SOCKET;
 import static zcbench.linux.net.NetConstants.SO_EE_CODE_ZEROCOPY_COPIED;
 import static zcbench.linux.net.NetConstants.SO_EE_ORIGIN_ZEROCOPY;
+import static zcbench.linux.net.NetConstants.SO_SNDBUF;
 import static zcbench.linux.net.NetConstants.SO_ZEROCOPY;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import zcbench.linux.Errno;
@@ -15,95 +16,118 @@ import zcbench.linux.Teardown;
 import zcbench.linux.net.ErrqueueReader;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.SendMsg;
-import zcbench.linux.net.Structs;
 import zcbench.variants.PayloadPool;
 import zcbench.variants.RequestTable;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
+import zcbench.variants.SocketLoop;
 import zcbench.variants.Stamp;
 
 /**
- * SO_ZEROCOPY + sendmsg(MSG_ZEROCOPY). The kernel numbers successful zero-copy sends 0, 1, 2, ...
- * per socket and reports their completion on the error queue as ranges [ee_info, ee_data]; a
- * buffer is free again once the range covering its send has arrived.
+ * SO_ZEROCOPY + sendmsg(MSG_ZEROCOPY): the kernel's msg_zerocopy selftest with {@code -z}. The
+ * kernel numbers successful zero-copy sends 0, 1, 2, ... per socket and reports their completion
+ * on the error queue as ranges [ee_info, ee_data].
+ *
+ * <p>The loop is the selftest's: after every {@link SendConfig#NOTIFICATION_LIMIT} sends the error
+ * queue is read until empty; with {@code poll} each send is MSG_DONTWAIT and followed by
+ * poll(POLLOUT), and the error queue is read whenever that finds the socket not writable. With
+ * {@code verify} a buffer is free again only once the range covering its send has arrived.
  */
 public final class MsgZerocopySender implements Sender {
-    static final long WAIT_LIMIT_NANOS = 10_000_000_000L;
-    private static final int POLL_SLICE_MILLIS = 100;
+    private static final int ERROR_POLL_SLICE_MILLIS = 100;
 
     private final SendConfig config;
     private final InetSocket socket;
     private final RequestTable requests;
     private final SendCounters counters = new SendCounters();
+    private final int sendFlags;
+    private final Runnable readCompletions = this::readCompletions;
     private PayloadPool pool;
     private SendMsg sendMsg;
     private ErrqueueReader errqueue;
-    private Arena arena;
-    private MemorySegment pollfd;
+    private SocketLoop loop;
     private long sequence;
+    private int sendsSinceRead;
 
     /** Takes ownership of {@code socket}; on failure everything is closed, the socket too. */
     public MsgZerocopySender(SendConfig config, InetSocket socket) {
         this.config = config;
         this.socket = socket;
-        this.requests = RequestTable.create(config.ubufCache(), config.effectiveSlots());
+        this.sendFlags = MSG_ZEROCOPY | (config.poll() ? MSG_DONTWAIT : 0);
+        this.requests = RequestTable.create(config.ubufCache(), config.maxInFlight());
         try {
+            socket.setOption(SOL_SOCKET, SO_SNDBUF, SocketLoop.SNDBUF_BYTES);
             socket.setOption(SOL_SOCKET, SO_ZEROCOPY, 1);
-            pool = new PayloadPool(config.effectiveSlots(), config.payload());
+            pool = config.verify() ? new PayloadPool(config.effectiveSlots(), config.payload())
+                    : PayloadPool.shared(config.payload());
             sendMsg = new SendMsg();
             errqueue = new ErrqueueReader();
-            arena = Arena.ofConfined();
-            pollfd = arena.allocate(Structs.POLLFD);
+            loop = new SocketLoop(socket, counters);
         } catch (RuntimeException | Error e) {
-            Teardown t = new Teardown().close(socket).close(errqueue).close(sendMsg).close(arena).close(pool);
-            t.doneAfter(e);
+            new Teardown().close(socket).close(errqueue).close(sendMsg).close(loop).close(pool).doneAfter(e);
             throw e;
         }
     }
 
-    /**
-     * Completions are read only when a buffer is needed: the error queue coalesces them into
-     * ranges, so one recvmsg frees many buffers. The kernel's msg_zerocopy tool likewise reads
-     * them every 32 sends rather than after each.
-     */
     @Override
     public void sendBatch() {
         int payload = config.payload();
-        for (int i = 0; i < config.batch(); i++) {
+        long retryDeadline = 0;
+        for (int sent = 0; sent < config.batch(); ) {
             while (pool.free() == 0 || !requests.canBegin()) {
-                if (reapOne() == 0) {
-                    awaitCompletion();
-                }
+                awaitCompletion();
             }
             int slot = pool.acquire();
             MemorySegment buffer = pool.buffer(slot);
-            Stamp.sequence(buffer, sequence);
-            long rc;
-            // ENOBUFS: the socket's option memory (optmem) is full of unreaped notifications.
-            while ((rc = sendMsg.send(socket, buffer, payload, MSG_ZEROCOPY)) == -Errno.ENOBUFS || rc == -Errno.EAGAIN) {
-                counters.retries++;
-                if (requests.inFlight() > 0) {
-                    awaitCompletion();
-                } else {
-                    Thread.onSpinWait();
-                }
+            if (config.verify()) {
+                Stamp.sequence(buffer, sequence);
             }
-            if (rc != payload) {
+            counters.syscalls++;
+            long rc = sendMsg.send(socket, buffer, payload, sendFlags);
+            if (rc == payload) {
+                // Only a successful send takes a kernel id, so this id is the kernel's.
+                requests.begin(slot);
+                sequence++;
+                sent++;
+                sendsSinceRead++;
+                counters.packets++;
+                counters.bytes += payload;
+                retryDeadline = 0;
+            } else if (rc == -Errno.EAGAIN || rc == -Errno.ENOBUFS) {
+                // ENOBUFS: the socket's option memory (optmem) is full of unread notifications.
+                pool.release(slot);
+                counters.retries++;
+                retryDeadline = loop.retryDeadline("sendmsg(MSG_ZEROCOPY)", rc, retryDeadline,
+                        requests.inFlight() + " sends awaiting completion; see sysctl net.core.optmem_max");
+                if (requests.inFlight() > 0) {
+                    readCompletions();
+                }
+            } else {
                 pool.release(slot);
                 Libc.check("sendmsg(MSG_ZEROCOPY)", rc);
                 throw new IllegalStateException("sendmsg(MSG_ZEROCOPY): short send of " + rc + " of " + payload + " bytes");
             }
-            // Only a successful send takes a kernel id, so this id is the kernel's.
-            requests.begin(slot);
-            sequence++;
-            counters.packets++;
-            counters.bytes += payload;
+            if (sendsSinceRead >= SendConfig.NOTIFICATION_LIMIT) {
+                readCompletions();
+            }
+            if (config.poll()) {
+                loop.awaitWritable(readCompletions);
+            }
         }
+    }
+
+    /** Reads the error queue until it is empty, as the selftest's do_recv_completions. */
+    private void readCompletions() {
+        while (reapOne() > 0) {
+            // each read frees a range
+        }
+        sendsSinceRead = 0;
     }
 
     /** Reads one completion range if one is queued, without blocking; returns the sends it covered. */
     private int reapOne() {
+        counters.syscalls++;
         if (!errqueue.read(socket)) {
             return 0;
         }
@@ -134,16 +158,17 @@ public final class MsgZerocopySender implements Sender {
         if (requests.inFlight() == 0) {
             throw new IllegalStateException("waiting for a MSG_ZEROCOPY completion with no send in flight");
         }
-        long deadline = System.nanoTime() + WAIT_LIMIT_NANOS;
+        long deadline = System.nanoTime() + SocketLoop.WAIT_LIMIT_NANOS;
         while (reapOne() == 0) {
             if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("no MSG_ZEROCOPY completion within " + WAIT_LIMIT_NANOS / 1_000_000_000L
-                        + " s: " + requests.inFlight() + " sends outstanding, next id "
-                        + Integer.toUnsignedString(requests.nextId()) + " (a gap in the kernel's completion ranges?)");
+                throw new IllegalStateException("no MSG_ZEROCOPY completion within "
+                        + SocketLoop.WAIT_LIMIT_NANOS / 1_000_000_000L + " s: " + requests.inFlight()
+                        + " sends outstanding, next id " + Integer.toUnsignedString(requests.nextId())
+                        + " (a gap in the kernel's completion ranges?)");
             }
-            // The error queue raises POLLERR whatever events were asked for.
-            socket.poll(pollfd, (short) 0, POLL_SLICE_MILLIS);
+            loop.pollError(ERROR_POLL_SLICE_MILLIS);
         }
+        sendsSinceRead = 0;
     }
 
     @Override
@@ -170,7 +195,7 @@ public final class MsgZerocopySender implements Sender {
                 .close(socket)
                 .close(errqueue)
                 .close(sendMsg)
-                .close(arena)
+                .close(loop)
                 .close(pool)
                 .done();
     }
