@@ -54,6 +54,7 @@ public final class Libc {
     private static final MethodHandle RECVMSG = errnoCall("recvmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle POLL = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
     private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
+    private static final MethodHandle PREAD = errnoCall("pread", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG);
     private static final MethodHandle OPEN = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("open"),
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), ERRNO, Linker.Option.firstVariadicArg(2));
     private static final MethodHandle MMAP =
@@ -272,6 +273,16 @@ public final class Libc {
         MemorySegment st = state();
         try {
             return result((int) CLOSE.invokeExact(st, fd), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    /** pread(2): bytes read, or -errno. */
+    public static long pread(int fd, MemorySegment buf, long count, long offset) {
+        MemorySegment st = state();
+        try {
+            return result((long) PREAD.invokeExact(st, fd, buf, count, offset), st);
         } catch (Throwable t) {
             throw linkage(t);
         }

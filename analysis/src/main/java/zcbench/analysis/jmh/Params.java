@@ -7,14 +7,21 @@ import zcbench.analysis.AnalysisException;
 
 /**
  * The @Params of one zcbench result row. variant, payload, batch and target must be present for a
- * row to count as zcbench's; flush, ubufCache and cpu are empty when a run did not have them.
+ * row to count as zcbench's; flush, ubufCache, cpu, poll and verify are empty when a run did not
+ * have them (poll and verify came later: a run without them ran poll=true, verify=false loops in
+ * name only, with the older blocking, stamping loops).
  */
 public record Params(String variant, int payload, int batch, String flush, String ubufCache, String target,
-        String cpu) {
+        String cpu, String poll, String verify) {
 
     /** JMH's parameter names, in the order {@link #values()} lists them. */
     public static final List<String> NAMES = List.of("variant", "payload", "batch", "flush", "ubufCache", "target",
-            "cpu");
+            "cpu", "poll", "verify");
+
+    /** A row of a run from before poll and verify. */
+    public Params(String variant, int payload, int batch, String flush, String ubufCache, String target, String cpu) {
+        this(variant, payload, batch, flush, ubufCache, target, cpu, "", "");
+    }
 
     public static Optional<Params> of(Map<String, String> params) {
         String variant = params.get("variant");
@@ -26,11 +33,12 @@ public record Params(String variant, int payload, int batch, String flush, Strin
         }
         return Optional.of(new Params(variant, positive("payload", payload), positive("batch", batch),
                 params.getOrDefault("flush", ""), params.getOrDefault("ubufCache", ""), target,
-                params.getOrDefault("cpu", "")));
+                params.getOrDefault("cpu", ""), params.getOrDefault("poll", ""), params.getOrDefault("verify", "")));
     }
 
     public List<String> values() {
-        return List.of(variant, Integer.toString(payload), Integer.toString(batch), flush, ubufCache, target, cpu);
+        return List.of(variant, Integer.toString(payload), Integer.toString(batch), flush, ubufCache, target, cpu,
+                poll, verify);
     }
 
     private static int positive(String name, String value) {

@@ -26,15 +26,22 @@ public record ProfileSummary(Path file, List<String> columns, List<Line> lines) 
     public static final String FILE = "profile-summary.csv";
     /** The row's name (its flame graphs' stem) and its parameters, named as JMH names them. */
     public static final List<String> KEY_COLUMNS = List.of("row", "variant", "payload", "batch", "flush",
-            "ubufCache", "target", "cpu");
+            "ubufCache", "target", "cpu", "poll", "verify");
 
     /**
      * @param params the row's values of {@link Params#NAMES}, empty where the file has no such column
      * @param values each of {@link #columns} to its cell
      */
     public record Line(String row, List<String> params, Map<String, String> values) {
+        /** Matches on every parameter the file has; a column it lacks (an older file) matches any value. */
         public boolean is(Params p) {
-            return params.equals(p.values());
+            List<String> v = p.values();
+            for (int i = 0; i < v.size(); i++) {
+                if (!params.get(i).isEmpty() && !params.get(i).equals(v.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

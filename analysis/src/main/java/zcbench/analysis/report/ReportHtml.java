@@ -35,6 +35,8 @@ final class ReportHtml {
                 .append("</p>\n");
         table.copiedWarning().ifPresent(w -> b.append("<div class=\"banner\" id=\"copied-banner\">")
                 .append(Html.esc(w)).append("</div>\n"));
+        table.undeliveredWarning().ifPresent(w -> b.append("<div class=\"banner\" id=\"undelivered-banner\">")
+                .append(Html.esc(w)).append("</div>\n"));
         b.append("<h2>Speedup table</h2>\n");
         for (SpeedupTable.Group g : table.groups()) {
             b.append("<h3>").append(Html.esc(g.title())).append("</h3>\n")

@@ -46,7 +46,9 @@ public final class RfcFigures {
     }
 
     public static Optional<RfcFigure> lookup(Params p) {
-        if (!p.target().equals("sink") || !p.ubufCache().equals("on")) {
+        // The RFC ran the C tools' loops: the selftest's poll, one unchanging buffer.
+        if (!p.target().equals("sink") || !p.ubufCache().equals("on") || p.poll().equals("false")
+                || p.verify().equals("true")) {
             return Optional.empty();
         }
         return FIGURES.stream()

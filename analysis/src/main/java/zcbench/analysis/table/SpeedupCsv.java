@@ -61,6 +61,11 @@ public final class SpeedupCsv {
         SpeedupTable.COUNTERS.forEach(n -> c.add(new Column(n + "_per_packet",
                 r -> Num.fixed(r.perPacket().get(n), 6))));
         SpeedupTable.CPU_METRICS.forEach(n -> c.add(new Column(n, r -> Num.fixed(r.cpu().get(n), 3))));
+        c.add(new Column("poll", r -> r.params().poll()));
+        c.add(new Column("verify", r -> r.params().verify()));
+        SpeedupTable.LATER_COUNTERS.forEach(n -> c.add(new Column(n + "_per_packet",
+                r -> Num.fixed(r.perPacket().get(n), 6))));
+        c.add(new Column("delivered_pct", r -> Num.fixed(r.deliveredPct(), 3)));
         return List.copyOf(c);
     }
 }

@@ -22,6 +22,7 @@ public final class SpeedupMarkdown {
         }
         md.append("\n");
         table.copiedWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
+        table.undeliveredWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
         Cells.notes(table).forEach(n -> md.append("- ").append(n).append("\n"));
         return md.toString();
     }

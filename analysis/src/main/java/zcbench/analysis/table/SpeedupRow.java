@@ -12,13 +12,19 @@ import zcbench.analysis.jmh.Params;
  * @param rfcKreqS the RFC's own figure where it gave thousand requests/s (4096 bytes), rfcMbS converted from it
  * @param perPacket each of {@link SpeedupTable#COUNTERS} divided by packets
  * @param cpu each of {@link SpeedupTable#CPU_METRICS} the profiler added
+ * @param deliveredPct packets the sink counted, per 100 sent; NaN where the target counts none
  */
 public record SpeedupRow(int no, String test, Params params, double opsPerSec, Metric mbS, double speedup,
         int baselineNo, double rfcMbS, double rfcKreqS, double rfcSpeedup, double copiedPct,
-        Map<String, Double> perPacket, Map<String, Double> cpu) {
+        Map<String, Double> perPacket, Map<String, Double> cpu, double deliveredPct) {
 
     public boolean zeroCopy() {
         return Variants.isZeroCopy(params.variant());
+    }
+
+    /** A sink row that counted fewer of its packets than {@link SpeedupTable#DELIVERED_PCT_FLAG}. */
+    public boolean undelivered() {
+        return deliveredPct < SpeedupTable.DELIVERED_PCT_FLAG;
     }
 
     /** A zero-copy variant whose sends the kernel copied after all, so its MB/s measure a copy. */

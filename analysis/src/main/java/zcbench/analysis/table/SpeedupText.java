@@ -25,6 +25,7 @@ public final class SpeedupText {
         }
         out.append("\n");
         table.copiedWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
+        table.undeliveredWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
         Cells.notes(table).forEach(n -> out.append(TextTable.wrap("* " + n, WRAP, "  ")));
         return out.toString();
     }

@@ -22,7 +22,7 @@ public final class Variants {
 
     /**
      * The table order: target (sink first, the RFC's set-up), payload, variant in {@link #ORDER}, batch,
-     * flush (false first), ubufCache (on first), cpu. Unknown variants and targets sort after known ones.
+     * flush (false first), ubufCache (on first), poll (true first), verify (false first), cpu. Unknown variants and targets sort after known ones.
      */
     public static final Comparator<Params> ROW_ORDER = Comparator
             .comparing((Params p) -> rank(TARGET_ORDER, p.target())).thenComparing(Params::target)
@@ -31,6 +31,8 @@ public final class Variants {
             .thenComparingInt(Params::batch)
             .thenComparing(p -> rank(List.of("false", "true"), p.flush())).thenComparing(Params::flush)
             .thenComparing(p -> rank(List.of("on", "off"), p.ubufCache())).thenComparing(Params::ubufCache)
+            .thenComparing(p -> rank(List.of("true", "false"), p.poll())).thenComparing(Params::poll)
+            .thenComparing(p -> rank(List.of("false", "true"), p.verify())).thenComparing(Params::verify)
             .thenComparing(Params::cpu);
 
     private Variants() {
@@ -53,6 +55,12 @@ public final class Variants {
         s.append(p.variant().startsWith("uring") ? ", nr_reqs=" : ", batch=").append(p.batch());
         if (p.ubufCache().equals("off")) {
             s.append(", ubuf_cache=off");
+        }
+        if (p.poll().equals("false")) {
+            s.append(", no poll");
+        }
+        if (p.verify().equals("true")) {
+            s.append(", verify");
         }
         return s.toString();
     }

@@ -21,7 +21,10 @@ public enum Plan {
     SEED("seed", new Timing(1, 3, 1000, 10, 1000), seedRows()),
     /** Where zero-copy starts to pay: 4096, 16384 and 65435 bytes. */
     SIZES("sizes", new Timing(1, 3, 1000, 10, 1000), sizesRows()),
-    /** Every meaningful combination of variant, payload, batch, flush and ubuf_cache. */
+    /**
+     * Every meaningful combination of variant, payload, batch, flush, ubuf_cache and poll, plus each
+     * variant with verify at batch 8, which shows what stamping and waiting for buffers cost.
+     */
     FULL("full", new Timing(1, 3, 1000, 10, 1000), fullRows()),
     /** The five variants once each, as short as JMH allows: for CI and quick checks. */
     SMOKE("smoke", new Timing(1, 0, 0, 1, 200), smokeRows());
@@ -93,10 +96,13 @@ public enum Plan {
                 for (int batch : new int[] {1, 8}) {
                     for (boolean flush : v.hasFlushKnob() ? new boolean[] {false, true} : new boolean[] {false}) {
                         for (boolean ubuf : v.hasUbufCacheKnob() ? new boolean[] {true, false} : new boolean[] {true}) {
-                            rows.add(new Row(v, payload, batch, flush, ubuf));
+                            for (boolean poll : v.hasPollKnob() ? new boolean[] {true, false} : new boolean[] {true}) {
+                                rows.add(new Row(v, payload, batch, flush, ubuf, poll, false));
+                            }
                         }
                     }
                 }
+                rows.add(new Row(v, payload, 8, false, true, true, true));
             }
         }
         return rows;

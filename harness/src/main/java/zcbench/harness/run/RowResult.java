@@ -5,10 +5,11 @@ import java.util.Map;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
+import zcbench.analysis.table.SpeedupTable;
 import zcbench.analysis.table.Units;
 
 /** A finished row's headline figures, for the progress line: MB/s with its error and copied %. */
-record RowResult(double mbPerSecond, double mbError, double copiedPercent) {
+record RowResult(double mbPerSecond, double mbError, double copiedPercent, double deliveredPercent) {
     static RowResult of(RunResult run) {
         var params = run.getParams();
         double perOp = Units.mibPerOperation(Integer.parseInt(params.getParam("batch")),
@@ -17,8 +18,11 @@ record RowResult(double mbPerSecond, double mbError, double copiedPercent) {
         Map<String, Result> secondary = run.getSecondaryResults();
         double notifications = score(secondary, "notifications");
         double copied = score(secondary, "copied");
+        double packets = score(secondary, "packets");
+        double delivered = "sink".equals(params.getParam("target")) && packets > 0
+                ? 100 * score(secondary, "delivered") / packets : Double.NaN;
         return new RowResult(primary.getScore() * perOp, primary.getScoreError() * perOp,
-                Units.copiedPercent(copied, notifications));
+                Units.copiedPercent(copied, notifications), delivered);
     }
 
     private static double score(Map<String, Result> secondary, String name) {
@@ -34,6 +38,11 @@ record RowResult(double mbPerSecond, double mbError, double copiedPercent) {
         double errorPercent = mbPerSecond > 0 ? 100 * mbError / mbPerSecond : 0.0;
         String noisy = errorPercent > NOISY_PERCENT
                 ? "  NOISY: error above " + (int) NOISY_PERCENT + "%; rerun the row or raise -i / -f" : "";
-        return String.format("%,.0f ± %,.0f MB/s (±%.1f%%), %s%s", mbPerSecond, mbError, errorPercent, copied, noisy);
+        String delivered = Double.isNaN(deliveredPercent) ? ""
+                : deliveredPercent < SpeedupTable.DELIVERED_PCT_FLAG
+                ? String.format(", delivered %.2f%%  UNDELIVERED: the sink missed packets", deliveredPercent)
+                : String.format(", delivered %.1f%%", deliveredPercent);
+        return String.format("%,.0f ± %,.0f MB/s (±%.1f%%), %s%s%s", mbPerSecond, mbError, errorPercent, copied,
+                delivered, noisy);
     }
 }

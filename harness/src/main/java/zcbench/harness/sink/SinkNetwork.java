@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import zcbench.linux.Libc;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.ns.NetNamespace;
+import zcbench.linux.proc.ProcFile;
 
 /**
  * The sink of DESIGN.md: a network namespace of the project's own with {@code lo} up and an ifb
@@ -37,6 +38,7 @@ public final class SinkNetwork implements Destination {
     private final String name;
     private final Thread shutdownHook;
     private boolean closed;
+    private ProcFile netDev;
 
     private SinkNetwork(String name) {
         this.name = name;
@@ -159,28 +161,18 @@ public final class SinkNetwork implements Destination {
      * /proc/thread-self/net/dev, which shows the calling thread's namespace, so no process is
      * started: this runs between a benchmark's iterations.
      */
-    public long droppedPackets() {
-        String dev = NetNamespace.callIn(namespaceFile(), () -> {
-            try {
-                return Files.readString(Path.of("/proc/thread-self/net/dev"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("reading /proc/thread-self/net/dev in " + name, e);
-            }
-        });
-        return rxDropped(dev, DEVICE);
-    }
-
-    /** The RX drop column of {@code device} in a /proc/net/dev text. */
-    static long rxDropped(String procNetDev, String device) {
-        for (String line : procNetDev.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equals(device)) {
-                // Receive: bytes packets errs drop ...
-                String[] f = line.substring(colon + 1).trim().split("\\s+");
-                return Long.parseLong(f[3]);
-            }
+    public synchronized long droppedPackets() {
+        if (netDev == null) {
+            // Opened inside the namespace, the file shows that namespace's devices from any thread.
+            netDev = NetNamespace.callIn(namespaceFile(), () -> new ProcFile("/proc/thread-self/net/dev", 1 << 16));
         }
-        throw new IllegalStateException("no device " + device + " in /proc/net/dev of the sink namespace");
+        netDev.reread();
+        int at = netDev.indexAfter(DEVICE + ":", 0);
+        if (at < 0) {
+            throw new IllegalStateException("no device " + DEVICE + " in /proc/net/dev of " + name);
+        }
+        // Receive: bytes packets errs drop ...
+        return netDev.number(at, 3);
     }
 
     @Override
@@ -193,6 +185,9 @@ public final class SinkNetwork implements Destination {
             return;
         }
         closed = true;
+        if (netDev != null) {
+            netDev.close();
+        }
         NetNamespace.delete(namespaceFile());
     }
 

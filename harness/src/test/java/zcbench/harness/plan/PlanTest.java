@@ -23,7 +23,8 @@ class PlanTest {
         Set<Row> seen = new HashSet<>();
         for (Row row : plan.rows()) {
             // The sender refuses knobs that mean nothing for its variant.
-            new SendConfig(row.variant(), row.payload(), row.batch(), row.flush(), row.ubufCache(), true, false, 0);
+            new SendConfig(row.variant(), row.payload(), row.batch(), row.flush(), row.ubufCache(), row.poll(),
+                    row.verify(), 0);
             assertTrue(seen.add(row), "measured twice: " + row.label());
         }
     }
@@ -45,8 +46,9 @@ class PlanTest {
 
     @Test
     void fullIsTheWholeMeaningfulMatrix() {
-        // per payload: copy 2, msg_zerocopy 2x2, uring_send 2, uring_zc 2x2x2, uring_zc_fixed 2x2x2
-        assertEquals(3 * (2 + 4 + 2 + 8 + 8), Plan.FULL.rows().size());
+        // per payload: copy 2x2 (batch, poll), msg_zerocopy 2x2x2 (batch, ubuf_cache, poll), uring_send 2,
+        // uring_zc 2x2x2, uring_zc_fixed 2x2x2, and one verify row per variant
+        assertEquals(3 * (4 + 8 + 2 + 8 + 8 + 5), Plan.FULL.rows().size());
     }
 
     @Test

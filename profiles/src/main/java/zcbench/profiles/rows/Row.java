@@ -16,7 +16,8 @@ import java.util.Map;
 public record Row(String benchmark, String trialId, Map<String, String> params) {
 
     /** The harness's parameters in the order zcbench shows them; JMH lists parameters by name. */
-    public static final List<String> PARAM_ORDER = List.of("variant", "payload", "batch", "flush", "ubufCache", "target", "cpu");
+    public static final List<String> PARAM_ORDER = List.of("variant", "payload", "batch", "flush", "ubufCache", "poll", "verify",
+            "target", "cpu");
 
     public Row {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

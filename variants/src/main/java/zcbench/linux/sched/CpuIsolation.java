@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import zcbench.linux.proc.ProcFile;
+
 /**
  * Keeps one CPU for the calling thread alone: every other thread of the process is confined to
  * the remaining CPUs it may use, and gets its own affinity back on {@link #close()}. The JVM
@@ -22,6 +24,9 @@ public final class CpuIsolation implements AutoCloseable {
     private final int cpu;
     private final BitSet others;
     private final Map<Integer, BitSet> saved = new LinkedHashMap<>();
+    /** /proc/self/stat, whose thread count tells, without a listing, whether threads were started. */
+    private final ProcFile stat = new ProcFile("/proc/self/stat", 4096);
+    private long threadsSeen = -1;
 
     private CpuIsolation(int ownTid, int cpu, BitSet others) {
         this.ownTid = ownTid;
@@ -46,11 +51,19 @@ public final class CpuIsolation implements AutoCloseable {
         return isolation;
     }
 
-    /** Confines the threads started since the last call; returns how many it confined. */
+    /**
+     * Confines the threads started since the last call; returns how many it confined. Between
+     * iterations this allocates nothing unless the process's thread count changed.
+     */
     public int confineNewThreads() {
         if (others.isEmpty()) {
             return 0;
         }
+        long threads = threadCount();
+        if (threads == threadsSeen) {
+            return 0;
+        }
+        threadsSeen = threads;
         int n = 0;
         for (int tid : threadIds()) {
             if (tid == ownTid || saved.containsKey(tid)) {
@@ -87,6 +100,13 @@ public final class CpuIsolation implements AutoCloseable {
             Affinity.set(e.getKey(), e.getValue());
         }
         saved.clear();
+        stat.close();
+    }
+
+    /** num_threads, field 20 of /proc/self/stat: the 18th after the command name's closing parenthesis. */
+    private long threadCount() {
+        stat.reread();
+        return stat.number(stat.lastIndexOf(')') + 1, 17);
     }
 
     /** The calling thread's kernel id, from /proc/thread-self (a link to /proc/PID/task/TID). */
