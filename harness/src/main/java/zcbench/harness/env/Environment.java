@@ -53,7 +53,28 @@ public final class Environment {
                 + " notifications reaped lazily");
         env.put("knob_ubuf_cache", "user-space analogue of the RFC's kernel ubuf_info cache (not switchable on a stock"
                 + " kernel): on = per-request state from a recycled pool; off = allocated per request");
+        env.put("knob_poll", "copy and msg_zerocopy: true = MSG_DONTWAIT send + poll(POLLOUT) per packet, the kernel"
+                + " selftest's loop and the RFC's baseline; false = blocking sends, no poll");
+        env.put("knob_verify", "true = every packet stamped, a buffer reused only after its notification; false = one"
+                + " unchanging buffer sent again and again, as the C tools do");
+        env.putAll(cpuPlacement());
         return env;
+    }
+
+    /**
+     * Where a row's threads run with the default cpu=last: the sender pinned to the last usable CPU,
+     * every other thread of the fork confined to the rest for the row (each row's jmh.log says it again).
+     */
+    private static Map<String, Object> cpuPlacement() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        java.util.BitSet usable = Affinity.currentThread();
+        int sender = usable.length() - 1;
+        java.util.BitSet others = (java.util.BitSet) usable.clone();
+        others.clear(sender);
+        m.put("sender_cpu", sender);
+        m.put("other_threads_cpus", others.isEmpty() ? "none left: the fork's other threads share CPU " + sender
+                : others.toString());
+        return m;
     }
 
     private static Map<String, Object> ioUring() {

@@ -15,7 +15,7 @@ import zcbench.linux.ns.NetNamespace;
 import zcbench.linux.proc.ProcFile;
 
 /**
- * The sink of DESIGN.md: a network namespace of the project's own with {@code lo} up and an ifb
+ * The sink (docs/ARCHITECTURE.md): a network namespace of the project's own with {@code lo} up and an ifb
  * device (MTU 65535, qdisc noqueue) that frees every packet sent to it and counts it as RX
  * dropped. Its address is 198.18.0.1/24 (the benchmarking range); the destination, 198.18.0.2,
  * is a permanent neighbour on it, so no packet ever leaves the namespace.
