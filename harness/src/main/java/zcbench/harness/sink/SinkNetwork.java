@@ -116,10 +116,13 @@ public final class SinkNetwork implements Destination {
         return names;
     }
 
-    private static void removeStale() {
-        for (String ns : staleNamespaces()) {
+    /** Removes the namespaces of {@link #staleNamespaces()} (needs root) and returns their names. */
+    public static List<String> removeStale() {
+        List<String> stale = staleNamespaces();
+        for (String ns : stale) {
             NetNamespace.delete(Path.of("/var/run/netns", ns));
         }
+        return stale;
     }
 
     public String name() {
