@@ -23,7 +23,8 @@ class PlanTest {
         Set<Row> seen = new HashSet<>();
         for (Row row : plan.rows()) {
             // The sender refuses knobs that mean nothing for its variant.
-            new SendConfig(row.variant(), row.payload(), row.batch(), row.flush(), row.ubufCache(), 0);
+            new SendConfig(row.variant(), Integer.parseInt(row.value("payload")), Integer.parseInt(row.value("batch")),
+                    Boolean.parseBoolean(row.value("flush")), row.value("ubufCache").equals("on"), 0);
             assertTrue(seen.add(row), "measured twice: " + row.label());
         }
     }
