@@ -2,18 +2,17 @@ package zcbench.harness;
 
 import java.util.Set;
 
-import picocli.CommandLine;
 import zcbench.harness.cli.ZcbenchCommand;
 
 /**
  * The entry point of benchmarks.jar. zcbench's own commands (run, env, report, compare,
- * flame-diff, --help) go to picocli; no arguments mean {@code run --plan seed}; anything else is
- * JMH's command line and goes to JMH's own Main unchanged, so {@code -l}, {@code -h}, a regex,
- * {@code -p}, {@code -prof} and {@code -f} behave as in any JMH jar.
+ * flame-diff, help) and options (-h, --help, --jmh-help, --version) go to picocli; no arguments
+ * mean {@code run --plan seed}; anything else is JMH's command line and goes to JMH's own Main
+ * unchanged, so {@code -l}, a regex, {@code -p}, {@code -prof} and {@code -f} behave as in any JMH jar.
  */
 public final class Main {
-    private static final Set<String> OWN = Set.of("run", "env", "report", "compare", "flame-diff", "help", "--help",
-            "--version", "-V");
+    private static final Set<String> OWN = Set.of("run", "env", "report", "compare", "flame-diff", "help", "-h",
+            "--help", "--jmh-help", "--version", "-V");
 
     private Main() {
     }
@@ -23,12 +22,8 @@ public final class Main {
             args = new String[] {"run", "--plan", "seed"};
         }
         if (OWN.contains(args[0])) {
-            System.exit(commandLine().execute(args));
+            System.exit(ZcbenchCommand.commandLine().execute(args));
         }
         org.openjdk.jmh.Main.main(args);
-    }
-
-    public static CommandLine commandLine() {
-        return new CommandLine(new ZcbenchCommand()).setUnmatchedOptionsArePositionalParams(false);
     }
 }

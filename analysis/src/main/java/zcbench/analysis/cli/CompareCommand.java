@@ -14,7 +14,7 @@ import zcbench.analysis.report.CompareReports;
 /** {@code compare A B [--out DIR]}: B's MB/s over A's, row by row, with a verdict. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two runs row by row (rows matched by their parameters): both MB/s, B/A with its "
-                + "interval, and a verdict that is \"no difference\" whenever the two 99.9% intervals overlap. "
+                + "interval, and a verdict that is \"no difference\" whenever the two 99.9%% intervals overlap. "
                 + "Writes compare.csv and compare.html and prints the comparison.",
                 "Exit status: 0 done, 1 bad input (the message says what to do)."})
 public final class CompareCommand implements Callable<Integer> {
@@ -35,7 +35,9 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             CompareReports.CompareReport report = CompareReports.write(a, b, out);
             spec.commandLine().getOut().print(report.renderText());
-            report.files().forEach(f -> spec.commandLine().getOut().println("wrote " + f));
+            // The table is the data (report X > table.txt); which files were written is progress.
+            spec.commandLine().getOut().flush();
+            report.files().forEach(f -> spec.commandLine().getErr().println("wrote " + f));
             return 0;
         } catch (AnalysisException e) {
             spec.commandLine().getErr().println(e.getMessage());

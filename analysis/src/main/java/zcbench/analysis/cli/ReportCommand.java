@@ -41,7 +41,9 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             RunReport report = RunReports.write(path, out, baseline);
             spec.commandLine().getOut().print(report.renderText());
-            report.files().forEach(f -> spec.commandLine().getOut().println("wrote " + f));
+            // The table is the data (report X > table.txt); which files were written is progress.
+            spec.commandLine().getOut().flush();
+            report.files().forEach(f -> spec.commandLine().getErr().println("wrote " + f));
             return 0;
         } catch (AnalysisException e) {
             spec.commandLine().getErr().println(e.getMessage());

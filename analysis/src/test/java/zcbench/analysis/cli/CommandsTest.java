@@ -35,8 +35,9 @@ class CommandsTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("speedup against the uring_send row"));
         assertTrue(r.out().contains("copied %  CPU ns/pkt\n"), r.out());
-        assertTrue(r.out().contains("wrote " + run.resolve("report.html")));
-        assertEquals("", r.err());
+        assertTrue(r.err().contains("wrote " + run.resolve("report.html")), r.err());
+        assertTrue(r.out().lines().noneMatch(l -> l.startsWith("wrote ")), "stdout holds the table only: " + r.out());
+        assertTrue(r.err().lines().allMatch(l -> l.startsWith("wrote ")), r.err());
     }
 
     @Test
@@ -58,6 +59,8 @@ class CommandsTest {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith(" io_uring zc fixed, flush=false, nr_reqs=8 (65435 B)")
                 && l.contains("unknown: no interval") && l.endsWith("0 / 100")), r.out());
         assertEquals(List.of("compare.csv", "compare.html"), Fixtures.fileNames(tmp.resolve("out")));
+        assertTrue(r.out().lines().noneMatch(l -> l.startsWith("wrote ")), r.out());
+        assertTrue(r.err().contains("wrote " + tmp.resolve("out").resolve("compare.csv")), r.err());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package zcbench.harness.bench;
 
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -36,10 +37,21 @@ import zcbench.variants.Variant;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"})
+// Compiler and GC threads all start with the JVM, so that the ones confined away from the
+// sender's CPU at the row's start are all there are (docs/ARCHITECTURE.md, "The sender alone").
+@Fork(value = 1, jvmArgsAppend = {UdpSendBenchmark.NATIVE_ACCESS, UdpSendBenchmark.UNSAFE_ACCESS,
+        UdpSendBenchmark.ALL_COMPILER_THREADS, UdpSendBenchmark.ALL_GC_THREADS})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 10, time = 1)
 public class UdpSendBenchmark {
+    public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    /** JMH uses sun.misc.Unsafe, which warns on 25 without this. */
+    public static final String UNSAFE_ACCESS = "--sun-misc-unsafe-memory-access=allow";
+    public static final String ALL_COMPILER_THREADS = "-XX:-UseDynamicNumberOfCompilerThreads";
+    public static final String ALL_GC_THREADS = "-XX:-UseDynamicNumberOfGCThreads";
+    /** What a fork needs; a runner that sets jvmArgsAppend replaces the annotation's, so it passes these. */
+    public static final List<String> FORK_JVM_ARGS = List.of(NATIVE_ACCESS, UNSAFE_ACCESS, ALL_COMPILER_THREADS,
+            ALL_GC_THREADS);
 
     @Benchmark
     public void send(SendPath path, Counters counters) {
@@ -112,15 +124,9 @@ public class UdpSendBenchmark {
             }
         }
 
-        /**
-         * Between iterations: threads the JVM started meanwhile leave the sender's CPU, and the
-         * sink's count is read, so that the iteration's delivered packets can be told.
-         */
+        /** The sink's count before the iteration, so that the iteration's delivered packets can be told. */
         @Setup(Level.Iteration)
         public void beforeIteration() {
-            if (isolation != null) {
-                isolation.confineNewThreads();
-            }
             deliveredAtIterationStart = destination.deliveredPackets();
         }
 
@@ -141,6 +147,8 @@ public class UdpSendBenchmark {
             try {
                 destination = Destination.open(target);
                 sender = Senders.open(config, destination.openConnectedUdp());
+                // The first reading opens the sink's counter file: done here, not in an iteration.
+                destination.deliveredPackets();
             } catch (RuntimeException e) {
                 try {
                     closeAll();

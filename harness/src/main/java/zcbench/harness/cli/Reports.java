@@ -12,16 +12,17 @@ final class Reports {
     private Reports() {
     }
 
-    static void write(RunFolder folder, PrintStream console) {
+    /** The table goes to {@code data}; which files were written, and problems, to {@code progress}. */
+    static void write(RunFolder folder, PrintStream data, PrintStream progress) {
         try {
             RunReport report = RunReports.writeAll(folder.dir());
-            console.println();
-            console.print(report.renderText());
-            console.println();
-            console.println("zcbench: wrote " + folder.dir().resolve(RunReports.CSV) + ", " + RunReports.MARKDOWN + ", "
-                    + RunReports.HTML + ", jmh.json, env.json");
+            data.println();
+            data.print(report.renderText());
+            data.flush();
+            progress.println("zcbench: wrote " + folder.dir().resolve(RunReports.CSV) + ", " + RunReports.MARKDOWN
+                    + ", " + RunReports.HTML + ", jmh.json, env.json");
         } catch (AnalysisException e) {
-            console.println("zcbench: the results are in " + folder.jmhJson() + ", but no report could be made: "
+            progress.println("zcbench: the results are in " + folder.jmhJson() + ", but no report could be made: "
                     + e.getMessage());
         }
     }

@@ -1,6 +1,18 @@
 package zcbench.harness.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import zcbench.analysis.cli.CompareCommand;
 import zcbench.analysis.cli.ReportCommand;
 import zcbench.profiles.cli.FlameDiffCommand;
@@ -15,16 +27,44 @@ import zcbench.profiles.cli.FlameDiffCommand;
             "",
             "With no arguments: run --plan seed (the RFC's rows on the sink, about 2.5 minutes)."},
         subcommands = {RunCommand.class, EnvCommand.class, ReportCommand.class, CompareCommand.class,
-            FlameDiffCommand.class},
+            FlameDiffCommand.class, HelpCommand.class},
         footer = {
             "",
-            "Any other arguments are JMH's, exactly as in any JMH jar: -l lists the benchmarks, -h shows JMH's",
-            "options, e.g. java -jar benchmarks.jar UdpSendBenchmark -p variant=uring_zc_fixed -p batch=8 -prof gc",
+            "-h and --help always show zcbench's help, here and after any command (zcbench help COMMAND says the same).",
+            "JMH's own options: zcbench --jmh-help. Anything else is JMH's command line, exactly as in any JMH jar:",
+            "  zcbench -l    lists the benchmarks",
+            "  zcbench UdpSendBenchmark -p variant=uring_zc_fixed -p batch=8 -prof gc",
             "",
+            "Data (tables, env, dry-run rows) goes to stdout; progress and warnings go to stderr.",
             "Needs root for the sink (a network namespace with an ifb device); without it runs fall back to loopback."})
-public final class ZcbenchCommand implements Runnable {
+public final class ZcbenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--jmh-help", description = "Show JMH's own options (those run passes on to JMH) and exit.")
+    boolean jmhHelp;
+
     @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+    public Integer call() {
+        if (jmhHelp) {
+            try {
+                new CommandLineOptions("-h").showHelp();
+            } catch (CommandLineOptionException e) {
+                throw new IllegalStateException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return 0;
+        }
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** zcbench's command line: usage errors in one line and a pointer to --help, exit 2. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new ZcbenchCommand())
+                .setUnmatchedOptionsArePositionalParams(false)
+                .setParameterExceptionHandler(CliErrors::usage)
+                .setExecutionExceptionHandler(CliErrors::failure);
     }
 }

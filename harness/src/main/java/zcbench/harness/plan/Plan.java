@@ -68,22 +68,22 @@ public enum Plan {
     private static List<Row> seedRows() {
         int p = 65435;
         return List.of(
-                new Row(COPY, p, 1, false, true),
-                new Row(MSG_ZEROCOPY, p, 1, false, true),
-                new Row(URING_ZC_FIXED, p, 1, false, true),
-                new Row(URING_ZC_FIXED, p, 1, true, true),
-                new Row(URING_ZC_FIXED, p, 8, false, true),
-                new Row(URING_ZC_FIXED, p, 8, true, true),
-                new Row(URING_ZC, p, 8, false, true),
-                new Row(URING_SEND, p, 8, false, true),
-                new Row(URING_ZC_FIXED, p, 8, false, false));
+                Row.of(COPY, p, 1, false, true),
+                Row.of(MSG_ZEROCOPY, p, 1, false, true),
+                Row.of(URING_ZC_FIXED, p, 1, false, true),
+                Row.of(URING_ZC_FIXED, p, 1, true, true),
+                Row.of(URING_ZC_FIXED, p, 8, false, true),
+                Row.of(URING_ZC_FIXED, p, 8, true, true),
+                Row.of(URING_ZC, p, 8, false, true),
+                Row.of(URING_SEND, p, 8, false, true),
+                Row.of(URING_ZC_FIXED, p, 8, false, false));
     }
 
     private static List<Row> sizesRows() {
         List<Row> rows = new ArrayList<>();
         for (int payload : new int[] {4096, 16384, 65435}) {
             for (Variant v : List.of(COPY, MSG_ZEROCOPY, URING_ZC, URING_ZC_FIXED)) {
-                rows.add(new Row(v, payload, 8, false, true));
+                rows.add(Row.of(v, payload, 8, false, true));
             }
         }
         return rows;
@@ -97,12 +97,12 @@ public enum Plan {
                     for (boolean flush : v.hasFlushKnob() ? new boolean[] {false, true} : new boolean[] {false}) {
                         for (boolean ubuf : v.hasUbufCacheKnob() ? new boolean[] {true, false} : new boolean[] {true}) {
                             for (boolean poll : v.hasPollKnob() ? new boolean[] {true, false} : new boolean[] {true}) {
-                                rows.add(new Row(v, payload, batch, flush, ubuf, poll, false));
+                                rows.add(Row.of(v, payload, batch, flush, ubuf, poll, false));
                             }
                         }
                     }
                 }
-                rows.add(new Row(v, payload, 8, false, true, true, true));
+                rows.add(Row.of(v, payload, 8, false, true, true, true));
             }
         }
         return rows;
@@ -111,7 +111,7 @@ public enum Plan {
     private static List<Row> smokeRows() {
         List<Row> rows = new ArrayList<>();
         for (Variant v : Variant.values()) {
-            rows.add(new Row(v, 65435, 8, false, true));
+            rows.add(Row.of(v, 65435, 8, false, true));
         }
         return rows;
     }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -15,7 +15,9 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import zcbench.harness.bench.DeclaredParams;
 import zcbench.harness.bench.UdpSendBenchmark;
+import zcbench.harness.plan.Knobs;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.plan.Row;
@@ -27,8 +29,7 @@ import zcbench.harness.plan.Row;
  */
 public final class PlanRunner {
     /** What every fork needs: FFM downcalls, and silence for JMH 1.37's use of Unsafe on 25. */
-    public static final List<String> FORK_JVM_ARGS =
-            List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
+    public static final List<String> FORK_JVM_ARGS = UdpSendBenchmark.FORK_JVM_ARGS;
 
     /** A row that did not finish, and why. */
     public record Failure(Row row, String reason) {
@@ -36,6 +37,10 @@ public final class PlanRunner {
 
     /** Everything a run produced. */
     public record Outcome(List<RunResult> results, List<Failure> failures) {
+        /** Results whose error is above the plans' aim. */
+        public long noisy() {
+            return results.stream().filter(r -> RowResult.of(r).noisy()).count();
+        }
     }
 
     /** What a run adds to every row's JMH options: fork JVM arguments, and profilers per row. */
@@ -56,6 +61,14 @@ public final class PlanRunner {
         };
     }
 
+    /** Hears, after each row, how many seconds the run now expects to take still. */
+    public interface Progress {
+        void remaining(long seconds);
+
+        Progress NONE = seconds -> {
+        };
+    }
+
     private final PlanSpec plan;
     private final String target;
     private final Options user;
@@ -63,9 +76,16 @@ public final class PlanRunner {
     private final RowOptions extra;
     private final boolean verbose;
     private final PrintStream out;
+    private final Duration waitLimit;
+    private final Progress progress;
+    private final Set<String> declared;
 
+    /**
+     * @param out       progress lines (stderr: stdout is for data)
+     * @param waitLimit how long a row waits for a JMH run that is not zcbench's to release JMH's lock
+     */
     public PlanRunner(PlanSpec plan, String target, Options user, RunFolder folder, RowOptions extra, boolean verbose,
-                      PrintStream out) {
+                      PrintStream out, Duration waitLimit, Progress progress) {
         this.plan = plan;
         this.target = target;
         this.user = user;
@@ -73,6 +93,9 @@ public final class PlanRunner {
         this.extra = extra;
         this.verbose = verbose;
         this.out = out;
+        this.waitLimit = waitLimit;
+        this.progress = progress;
+        this.declared = DeclaredParams.ofSend().keySet();
     }
 
     public Outcome run() {
@@ -80,12 +103,23 @@ public final class PlanRunner {
         List<Failure> failures = new ArrayList<>();
         List<Row> rows = plan.rows();
         long started = System.nanoTime();
+        JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), waitLimit, out);
+        String stopped = null;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
+            if (stopped != null) {
+                failures.add(new Failure(row, "not run: " + stopped));
+                continue;
+            }
+            long left = remaining(started, i, rows.size());
+            progress.remaining(left);
             out.printf("[%d/%d] %s, target=%s  (about %s left)%n", i + 1, rows.size(), row.label(), target,
-                    remaining(started, i, rows.size()));
+                    Waiting.format(Duration.ofSeconds(left)));
             try {
-                Collection<RunResult> finished = new Runner(options(row)).run();
+                if (jmhLock != null) {
+                    jmhLock.awaitFree();
+                }
+                Collection<RunResult> finished = runJmh(options(row));
                 if (finished.isEmpty()) {
                     throw new RunnerException("JMH returned no result for this row");
                 }
@@ -94,6 +128,10 @@ public final class PlanRunner {
                 for (RunResult r : finished) {
                     out.println("       " + RowResult.of(r).describe());
                 }
+            } catch (Busy e) {
+                stopped = e.getMessage();
+                failures.add(new Failure(row, "not run: " + stopped));
+                out.println("       STOPPED: " + stopped);
             } catch (RunnerException | RuntimeException e) {
                 String reason = reason(e);
                 failures.add(new Failure(row, reason));
@@ -110,27 +148,57 @@ public final class PlanRunner {
         return new Outcome(results, failures);
     }
 
-    private String remaining(long started, int done, int total) {
-        long seconds;
+    private long remaining(long started, int done, int total) {
         if (done == 0) {
-            seconds = (long) plan.estimatedSecondsPerRow() * total;
-        } else {
-            long elapsed = (System.nanoTime() - started) / 1_000_000_000L;
-            seconds = elapsed * (total - done) / done;
+            return (long) plan.estimatedSecondsPerRow() * total;
         }
-        Duration d = Duration.ofSeconds(seconds);
-        return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s" : d.toSeconds() + " s";
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000L;
+        return (elapsedMillis * (total - done) / done + 999) / 1000;
+    }
+
+    /**
+     * JMH prints its report to System.out as it is when the Runner is made; with -v that report
+     * is progress, so it goes where the progress lines go and stdout keeps the data only.
+     */
+    private Collection<RunResult> runJmh(Options options) throws RunnerException {
+        if (!verbose) {
+            return new Runner(options).run();
+        }
+        PrintStream stdout = System.out;
+        System.setOut(out);
+        try {
+            return new Runner(options).run();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    /** The plan's timing with the user's JMH options over it: what the rows will take. */
+    public static Timing timing(Timing plan, Options user) {
+        return new Timing(user.getForkCount().orElse(plan.forks()),
+                user.getWarmupIterations().orElse(plan.warmupIterations()),
+                user.getWarmupTime().hasValue() ? millis(user.getWarmupTime().get()) : plan.warmupMillis(),
+                user.getMeasurementIterations().orElse(plan.measurementIterations()),
+                user.getMeasurementTime().hasValue() ? millis(user.getMeasurementTime().get())
+                        : plan.measurementMillis());
+    }
+
+    private static int millis(TimeValue t) {
+        return (int) Math.min(Integer.MAX_VALUE, t.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     Options options(Row row) {
         ChainedOptionsBuilder b = new OptionsBuilder().parent(user)
-                .include("^" + Pattern.quote(UdpSendBenchmark.class.getName()) + "\\.send$")
+                .include(DeclaredParams.SEND)
                 .shouldFailOnError(true);
-        row.params().forEach(b::param);
-        b.param("target", target);
-        if (!user.getParameter("cpu").hasValue()) {
-            b.param("cpu", "last");
-        }
+        // Only what this build's benchmark has: JMH ignores a parameter a benchmark lacks, and a
+        // knob being added (poll, verify) reaches the fork once the benchmark declares it.
+        row.params().forEach((name, value) -> {
+            if (declared.contains(name)) {
+                b.param(name, value);
+            }
+        });
+        b.param(Knobs.TARGET, target);
         Timing t = plan.timing();
         if (!user.getForkCount().hasValue()) {
             b.forks(t.forks());

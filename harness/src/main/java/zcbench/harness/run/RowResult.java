@@ -33,16 +33,35 @@ record RowResult(double mbPerSecond, double mbError, double copiedPercent, doubl
     /** The plans aim at a 99.9% error under this share of the score. */
     static final double NOISY_PERCENT = 5.0;
 
+    /** Above the plans' aim; an unknown error (a single iteration) is not. */
+    static boolean isNoisy(double score, double error) {
+        return score > 0 && 100 * error / score > NOISY_PERCENT;
+    }
+
+    boolean noisy() {
+        return isNoisy(mbPerSecond, mbError);
+    }
+
     String describe() {
         String copied = Double.isNaN(copiedPercent) ? "no notifications" : String.format("copied %.0f%%", copiedPercent);
+        if (Double.isNaN(mbError)) {
+            return String.format("%,.0f MB/s (error unknown: too few iterations), %s%s", mbPerSecond, copied,
+                    delivered());
+        }
         double errorPercent = mbPerSecond > 0 ? 100 * mbError / mbPerSecond : 0.0;
-        String noisy = errorPercent > NOISY_PERCENT
-                ? "  NOISY: error above " + (int) NOISY_PERCENT + "%; rerun the row or raise -i / -f" : "";
-        String delivered = Double.isNaN(deliveredPercent) ? ""
-                : deliveredPercent < SpeedupTable.DELIVERED_PCT_FLAG
+        String noisy = isNoisy(mbPerSecond, mbError)
+                ? "  NOISY: error above " + (int) NOISY_PERCENT + "% of the score" : "";
+        return String.format("%,.0f ± %,.0f MB/s (±%.1f%%), %s%s%s", mbPerSecond, mbError, errorPercent, copied,
+                delivered(), noisy);
+    }
+
+    /** The sink's count of the row's packets; below the flag the line says UNDELIVERED. */
+    private String delivered() {
+        if (Double.isNaN(deliveredPercent)) {
+            return "";
+        }
+        return deliveredPercent < SpeedupTable.DELIVERED_PCT_FLAG
                 ? String.format(", delivered %.2f%%  UNDELIVERED: the sink missed packets", deliveredPercent)
                 : String.format(", delivered %.1f%%", deliveredPercent);
-        return String.format("%,.0f ± %,.0f MB/s (±%.1f%%), %s%s%s", mbPerSecond, mbError, errorPercent, copied,
-                delivered, noisy);
     }
 }

@@ -26,6 +26,8 @@ import zcbench.linux.proc.ProcFile;
  */
 public final class SinkNetwork implements Destination {
     public static final String DEVICE = "zcsink0";
+    /** How /proc/net/dev names the device at the start of its line. */
+    private static final String DEVICE_COLUMN = DEVICE + ":";
     public static final String LOCAL_ADDRESS = "198.18.0.1";
     public static final String DESTINATION = "198.18.0.2";
     public static final int PREFIX = 24;
@@ -118,10 +120,13 @@ public final class SinkNetwork implements Destination {
         return names;
     }
 
-    private static void removeStale() {
-        for (String ns : staleNamespaces()) {
+    /** Removes the namespaces of {@link #staleNamespaces()} (needs root) and returns their names. */
+    public static List<String> removeStale() {
+        List<String> stale = staleNamespaces();
+        for (String ns : stale) {
             NetNamespace.delete(Path.of("/var/run/netns", ns));
         }
+        return stale;
     }
 
     public String name() {
@@ -167,7 +172,7 @@ public final class SinkNetwork implements Destination {
             netDev = NetNamespace.callIn(namespaceFile(), () -> new ProcFile("/proc/thread-self/net/dev", 1 << 16));
         }
         netDev.reread();
-        int at = netDev.indexAfter(DEVICE + ":", 0);
+        int at = netDev.indexAfter(DEVICE_COLUMN, 0);
         if (at < 0) {
             throw new IllegalStateException("no device " + DEVICE + " in /proc/net/dev of " + name);
         }

@@ -1,6 +1,7 @@
 package zcbench.harness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,32 +9,46 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
 import zcbench.variants.Variant;
 
-/** A run that fails half-way keeps every row that finished and says which failed and why. */
+/**
+ * A run that fails half-way keeps every row that finished and says which failed and why; --rerun
+ * finds the failed and the noisy rows again.
+ */
 class PlanRunnerTest {
 
     @Test
     void aFailingRowIsReportedAndTheOthersAreKept(@TempDir Path tmp) throws Exception {
         System.setProperty("jmh.ignoreLock", "true");
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(
-                new Row(Variant.COPY, 4096, 8, false, true),
+                Row.of(Variant.COPY, 4096, 8, false, true),
                 // flush means nothing for copy: the fork's setup refuses it.
-                new Row(Variant.COPY, 4096, 8, true, true),
-                new Row(Variant.URING_ZC_FIXED, 4096, 8, false, true)));
+                Row.of(Variant.COPY, 4096, 8, true, true),
+                Row.of(Variant.URING_ZC_FIXED, 4096, 8, false, true)));
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
+        List<Long> remaining = new ArrayList<>();
         PlanRunner.Outcome outcome = new PlanRunner(spec, "loopback", new CommandLineOptions(), folder,
-                PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+                PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(5), remaining::add).run();
+        assertEquals(3, remaining.size(), "the run lock hears the time left before each row");
+        assertEquals(3L * spec.estimatedSecondsPerRow(), remaining.getFirst());
 
         assertEquals(2, outcome.results().size(), "the two good rows finished");
         assertEquals(1, outcome.failures().size());
@@ -46,5 +61,37 @@ class PlanRunnerTest {
         String printed = console.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("[2/3] copy payload=4096 batch=8, target=loopback"), printed);
         assertTrue(printed.contains("FAILED: "), printed);
+
+        // --rerun failed: the row without a result; --rerun noisy: a row whose error is above 5%.
+        folder.writeText(RunSettings.FILE, new RunSettings("test", "loopback", spec.timing(), List.of("-i", "1"), null,
+                false, Map.of(), null, spec.rows().stream().map(Row::params).toList()).toJson());
+        RunSettings settings = RunSettings.read(folder.dir());
+        assertEquals(spec.rows(), settings.planRows());
+        assertEquals(List.of(spec.rows().get(1)), Rerun.rows(Rerun.Which.FAILED, folder.dir(), settings));
+        assertEquals(List.of(), Rerun.rows(Rerun.Which.NOISY, folder.dir(), settings),
+                "one iteration: the error is unknown, which is not noisy");
+        makeNoisy(folder.jmhJson(), "uring_zc_fixed");
+        assertEquals(List.of(spec.rows().get(2)), Rerun.rows(Rerun.Which.NOISY, folder.dir(), settings));
+    }
+
+    /** Gives the row of {@code variant} an error of 10% of its score, as a busy machine would. */
+    private static void makeNoisy(Path jmhJson, String variant) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode results = json.readTree(jmhJson.toFile());
+        for (JsonNode r : results) {
+            if (r.at("/params/variant").asText().equals(variant)) {
+                ObjectNode primary = (ObjectNode) r.get("primaryMetric");
+                primary.put("scoreError", primary.get("score").asDouble() * 0.10);
+            }
+        }
+        json.writeValue(jmhJson.toFile(), results);
+    }
+
+    @Test
+    void aFolderWithoutPlanJsonCannotBeRerun(@TempDir Path tmp) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunSettings.read(tmp));
+        assertTrue(e.getMessage().startsWith(tmp + " has no plan.json"), e.getMessage());
+        assertEquals("--rerun takes noisy or failed, not 'slow'",
+                assertThrows(IllegalArgumentException.class, () -> Rerun.Which.of("slow")).getMessage());
     }
 }

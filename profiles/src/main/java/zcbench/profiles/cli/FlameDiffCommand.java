@@ -79,9 +79,11 @@ public final class FlameDiffCommand implements Callable<Integer> {
             printCategories(stdout, pa, pb);
             printFrames(stdout, "grew", deltas.stream().filter(d -> d.selfDelta() > 0).limit(top).toList());
             printFrames(stdout, "shrank", deltas.stream().filter(d -> d.selfDelta() < 0).limit(top).toList());
-            stdout.printf("   table: %s%n   differential flame graph: %s%n", csv, html);
+            // The comparison is the data; which files hold it is progress (flame-diff A B > diff.txt).
+            spec.commandLine().getErr().printf("wrote %s and %s (differential flame graph)%n", csv, html);
         }
         stdout.flush();
+        spec.commandLine().getErr().flush();
         return 0;
     }
 

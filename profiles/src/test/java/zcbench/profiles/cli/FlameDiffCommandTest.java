@@ -23,7 +23,8 @@ class FlameDiffCommandTest {
         Path b = Files.writeString(dir.resolve("uring_zc_fixed.cpu.collapsed"), FIXED);
         Path out = dir.resolve("out");
         StringWriter text = new StringWriter();
-        int exit = new CommandLine(new FlameDiffCommand()).setOut(new PrintWriter(text))
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new FlameDiffCommand()).setOut(new PrintWriter(text)).setErr(new PrintWriter(err))
                 .execute(a.toString(), b.toString(), "--out", out.toString(), "--top", "3");
 
         assertEquals(0, exit, text.toString());
@@ -32,6 +33,9 @@ class FlameDiffCommandTest {
         assertTrue(printed.contains("frames that shrank most"), printed);
         String name = "msg_zerocopy.cpu--vs--uring_zc_fixed.cpu";
         assertTrue(Files.exists(out.resolve(name + ".diff.csv")) && Files.exists(out.resolve(name + ".diff.html")));
+        assertTrue(err.toString().startsWith("wrote " + out.resolve(name + ".diff.csv")), err.toString());
+        assertTrue(printed.lines().noneMatch(l -> l.contains(".diff.")),
+                "stdout holds the comparison only: " + printed);
     }
 
     @Test

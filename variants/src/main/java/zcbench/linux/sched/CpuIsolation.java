@@ -2,6 +2,9 @@ package zcbench.linux.sched;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -9,24 +12,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import zcbench.linux.proc.ProcFile;
+import zcbench.linux.Libc;
 
 /**
  * Keeps one CPU for the calling thread alone: every other thread of the process is confined to
- * the remaining CPUs it may use, and gets its own affinity back on {@link #close()}. The JVM
- * starts threads while it runs (compiler and GC workers), and a new thread inherits the affinity
- * of the thread that made it, so {@link #confineNewThreads()} is called again between iterations.
+ * the remaining CPUs it may use, and gets its own affinity back on {@link #close()}. A thread
+ * started later inherits the affinity of the thread that starts it, so the JVM's later compiler
+ * and GC workers, started by confined threads, are confined too.
  *
  * <p>On a machine with one usable CPU nothing is confined, and {@link #describe()} says so.
  */
 public final class CpuIsolation implements AutoCloseable {
+    private static final long CPU_SET_BYTES = 128;
+
     private final int ownTid;
     private final int cpu;
     private final BitSet others;
-    private final Map<Integer, BitSet> saved = new LinkedHashMap<>();
-    /** /proc/self/stat, whose thread count tells, without a listing, whether threads were started. */
-    private final ProcFile stat = new ProcFile("/proc/self/stat", 4096);
-    private long threadsSeen = -1;
+    /** Confined threads and the affinity each had, as cpu_set_t words: restored without allocating. */
+    private final Map<Integer, long[]> saved = new LinkedHashMap<>();
+    private final Arena arena = Arena.ofConfined();
+    private final MemorySegment mask = arena.allocate(CPU_SET_BYTES, 8);
 
     private CpuIsolation(int ownTid, int cpu, BitSet others) {
         this.ownTid = ownTid;
@@ -36,14 +41,15 @@ public final class CpuIsolation implements AutoCloseable {
 
     /**
      * Confines every other thread of this process away from {@code cpu}, to {@code usable} less
-     * that CPU. The caller pins itself to {@code cpu}.
+     * that CPU. The caller pins itself to {@code cpu}. Threads started later inherit the affinity
+     * of the thread that starts them, so they stay confined unless the caller itself starts them.
      */
     public static CpuIsolation keepFor(int cpu, BitSet usable) {
         BitSet others = (BitSet) usable.clone();
         others.clear(cpu);
         CpuIsolation isolation = new CpuIsolation(currentTid(), cpu, others);
         try {
-            isolation.confineNewThreads();
+            isolation.confine();
         } catch (RuntimeException e) {
             isolation.close();
             throw e;
@@ -51,32 +57,20 @@ public final class CpuIsolation implements AutoCloseable {
         return isolation;
     }
 
-    /**
-     * Confines the threads started since the last call; returns how many it confined. Between
-     * iterations this allocates nothing unless the process's thread count changed.
-     */
-    public int confineNewThreads() {
+    private void confine() {
         if (others.isEmpty()) {
-            return 0;
+            return;
         }
-        long threads = threadCount();
-        if (threads == threadsSeen) {
-            return 0;
-        }
-        threadsSeen = threads;
-        int n = 0;
         for (int tid : threadIds()) {
-            if (tid == ownTid || saved.containsKey(tid)) {
+            if (tid == ownTid) {
                 continue;
             }
             BitSet before = Affinity.of(tid);
             // A thread that ended meanwhile (ESRCH) needs nothing.
             if (before != null && Affinity.set(tid, others) == 0) {
-                saved.put(tid, before);
-                n++;
+                saved.put(tid, before.toLongArray());
             }
         }
-        return n;
     }
 
     /** Which CPUs the sender and the other threads have, for the run's log and environment. */
@@ -89,24 +83,21 @@ public final class CpuIsolation implements AutoCloseable {
                 + " other threads of the fork confined to CPUs " + others;
     }
 
-    public BitSet otherCpus() {
-        return (BitSet) others.clone();
-    }
-
-    /** Gives every confined thread that still runs its own affinity back. */
+    /**
+     * Gives every confined thread that still runs its own affinity back. A benchmark's trial
+     * teardown counts into its last iteration, so this reuses one mask rather than allocating.
+     */
     @Override
     public void close() {
-        for (Map.Entry<Integer, BitSet> e : saved.entrySet()) {
-            Affinity.set(e.getKey(), e.getValue());
+        for (var e : saved.entrySet()) {
+            long[] words = e.getValue();
+            mask.fill((byte) 0);
+            MemorySegment.copy(words, 0, mask, ValueLayout.JAVA_LONG, 0, Math.min(words.length, (int) (CPU_SET_BYTES / 8)));
+            // ESRCH: the thread ended; nothing to give back.
+            Libc.schedSetaffinity(e.getKey(), mask);
         }
         saved.clear();
-        stat.close();
-    }
-
-    /** num_threads, field 20 of /proc/self/stat: the 18th after the command name's closing parenthesis. */
-    private long threadCount() {
-        stat.reread();
-        return stat.number(stat.lastIndexOf(')') + 1, 17);
+        arena.close();
     }
 
     /** The calling thread's kernel id, from /proc/thread-self (a link to /proc/PID/task/TID). */

@@ -1,0 +1,84 @@
+package zcbench.harness.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import zcbench.harness.plan.Knobs;
+import zcbench.harness.plan.Row;
+import zcbench.harness.plan.Timing;
+
+/**
+ * What a run was asked to do, written as {@code plan.json} into its folder so that
+ * {@code run --rerun} can run some of its rows again the same way.
+ *
+ * @param plan      the plan's name ("custom" for rows from -p alone)
+ * @param target    the target asked for (a run without root falls back to loopback each time)
+ * @param timing    the plan's timing; JMH options in jmhArgs override it as they did
+ * @param jmhArgs   the JMH options given, without the -p of row parameters (those are in rows)
+ * @param flame     --flame's mode, or null
+ * @param jfr       --jfr
+ * @param selection the -p values that chose the rows, for the record
+ * @param rerunOf   the run folder this one reran rows of, or null
+ * @param rows      every row, each with every knob
+ */
+public record RunSettings(String plan, String target, Timing timing, List<String> jmhArgs, String flame, boolean jfr,
+                          Map<String, List<String>> selection, String rerunOf, List<Map<String, String>> rows) {
+    public static final String FILE = "plan.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public List<Row> planRows() {
+        return rows.stream().map(Row::new).toList();
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a run folder's plan.json and checks every row as -p would.
+     *
+     * @throws IllegalArgumentException with one sentence when there is none or it cannot be used
+     */
+    public static RunSettings read(Path runFolder) {
+        Path file = runFolder.resolve(FILE);
+        if (!Files.isDirectory(runFolder)) {
+            throw new IllegalArgumentException(runFolder + " is not a run folder; pass one such as results/latest");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(runFolder + " has no " + FILE + " (runs write it since zcbench knows"
+                    + " --rerun), so its settings are unknown; choose its rows with -p instead");
+        }
+        RunSettings s;
+        try {
+            s = JSON.readValue(file.toFile(), RunSettings.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " cannot be read (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); it was not written by zcbench run or was edited");
+        }
+        if (s.plan() == null || s.timing() == null || s.rows() == null || s.target() == null) {
+            throw new IllegalArgumentException(file + " lacks plan, target, timing or rows; it was not written by"
+                    + " zcbench run or was edited");
+        }
+        for (Map<String, String> row : s.rows()) {
+            row.forEach((name, value) -> {
+                String problem = Knobs.of(name).isEmpty() ? "not a row parameter"
+                        : Knobs.of(name).orElseThrow().problem(value);
+                if (problem != null) {
+                    throw new IllegalArgumentException(file + " has a row with " + name + " '" + value + "', which is "
+                            + problem);
+                }
+            });
+        }
+        return s;
+    }
+}

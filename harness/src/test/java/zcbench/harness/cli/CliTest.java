@@ -1,0 +1,110 @@
+package zcbench.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line's conventions, in process: usage errors, help, and nothing made by bad input. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result zcbench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = ZcbenchCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "-p variant=foo                         | variant 'foo' is not one of: copy, msg_zerocopy",
+        "-p payload=70000                       | payload '70000' is not in 16..65507",
+        "-p batch=0                             | batch '0' is not in 1..256",
+        "-p flush=true -p variant=copy          | flush means nothing for copy: only uring_zc and uring_zc_fixed",
+        "-p cpu=99999                           | cpu '99999' is not a CPU this process may run on",
+        "--plan smoke -p variant=foo            | variant 'foo' is not one of",
+        "--plan sizes -p payload=1000           | plan sizes has no row with payload=1000",
+        "--plan nope                            | unknown plan 'nope'; one of: seed, sizes, full, smoke",
+        "--target eth0                          | unknown target 'eth0'; one of: sink, loopback",
+        "-f many                                | not a JMH option",
+        "UdpSend                                | 'UdpSend' is not an option of run",
+        "--rerun slow results/latest            | --rerun takes noisy or failed, not 'slow'",
+        "--rerun noisy results --plan smoke     | --rerun repeats the settings of its run folder",
+        "--rerun noisy results/nope             | results/nope is not a run folder; pass one such as results/latest",
+        "--flame hot                            | unknown flame mode 'hot'",
+        "--wait-limit soon                      | Invalid value for option '--wait-limit'",
+    })
+    void badInputIsOneLinePlusWhereToLookExitTwoAndNoRunFolder(String args, String expected) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("run", "--out", tmp.resolve("results").toString()));
+        argv.addAll(List.of(args.split(" ")));
+        Result r = zcbench(argv.toArray(String[]::new));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(2, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("zcbench: " + expected), lines.get(0));
+        assertTrue(lines.get(0).endsWith("."), lines.get(0));
+        assertEquals("try 'zcbench run --help'", lines.get(1));
+        assertTrue(!Files.exists(tmp.resolve("results")), "no run folder");
+    }
+
+    @Test
+    void usageErrorsOfOtherCommandsPointAtTheirOwnHelp() {
+        Result r = zcbench("report");
+        assertEquals(2, r.code());
+        assertEquals(List.of("zcbench: Missing required parameter: 'PATH'.", "try 'zcbench report --help'"),
+                r.err().lines().toList());
+    }
+
+    @Test
+    void helpCommandAndDashHAreZcbenchsHelp() {
+        Result help = zcbench("help", "run");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().startsWith("Usage: zcbench run [--plan PLAN] [-p NAME=V1[,V2...]]..."), help.out());
+        assertEquals(help.out(), zcbench("run", "-h").out());
+        assertEquals(help.out(), zcbench("run", "--help").out());
+        Result top = zcbench("-h");
+        assertTrue(top.out().startsWith("Usage: zcbench [-hV] [--jmh-help] [COMMAND]"), top.out());
+        assertTrue(top.out().contains("-h and --help always show zcbench's help"), top.out());
+        assertEquals(top.out(), zcbench("help").out());
+    }
+
+    @Test
+    void aDryRunPrintsTheRowsAndMakesNothing() {
+        StringWriter ignored = new StringWriter();
+        var stdout = System.out;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        Result r;
+        try {
+            r = zcbench("run", "--plan", "sizes", "-p", "payload=4096", "--dry-run", "--out", tmp.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, r.code(), r.err() + ignored);
+        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals("plan sizes: 4 rows on sink, about 1 min (per row: 1 fork, 3 warm-up x 1000 ms, 10 measured x"
+                + " 1000 ms, about 15 s)", lines.getFirst());
+        assertEquals(5, lines.size(), lines.toString());
+        assertTrue(lines.get(1).matches("  1  copy payload=4096 batch=8 +about 15 s, done after 15 s"), lines.get(1));
+        assertTrue(lines.get(4).matches("  4  uring_zc_fixed payload=4096 batch=8 flush=false ubuf_cache=on +about 15"
+                + " s, done after 1 min"), lines.get(4));
+        assertEquals(0, tmp.toFile().list().length, "nothing written");
+    }
+}

@@ -1,0 +1,114 @@
+package zcbench.harness.plan;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import zcbench.harness.bench.DeclaredParams;
+import zcbench.variants.SendConfig;
+import zcbench.variants.Stamp;
+import zcbench.variants.Variant;
+
+/** The knob table agrees with the benchmark it describes and with what the senders accept. */
+class KnobsTest {
+
+    @Test
+    void everyParameterOfTheBenchmarkIsAKnobWithTheSameDefault() {
+        Map<String, List<String>> declared = DeclaredParams.ofSend();
+        assertTrue(declared.containsKey("variant") && declared.containsKey(Knobs.TARGET), declared.toString());
+        for (Map.Entry<String, List<String>> p : declared.entrySet()) {
+            if (p.getKey().equals(Knobs.TARGET)) {
+                continue;
+            }
+            Knob knob = Knobs.of(p.getKey()).orElse(null);
+            assertNotNull(knob, "UdpSendBenchmark has @Param " + p.getKey() + " but Knobs has no line for it");
+            assertEquals(p.getValue(), knob.defaults(), "default of " + p.getKey());
+        }
+    }
+
+    @Test
+    void pollAndVerifyAreKnownBeforeTheBenchmarkHasThem() {
+        Knob poll = Knobs.of("poll").orElseThrow();
+        assertEquals(Set.of(Variant.COPY, Variant.MSG_ZEROCOPY), poll.variants());
+        assertEquals("true", poll.defaultValue());
+        Knob verify = Knobs.of("verify").orElseThrow();
+        assertEquals(Set.of(Variant.values()), verify.variants());
+        assertEquals("false", verify.defaultValue());
+        assertNull(verify.problem("true"));
+        assertEquals("not one of: true, false", verify.problem("yes"));
+    }
+
+    @Test
+    void rangesAreWhatTheSendersAccept() {
+        assertDoesNotThrow(() -> SendConfig.of(Variant.URING_ZC_FIXED, Stamp.HEADER_BYTES, Knobs.MAX_BATCH));
+        assertDoesNotThrow(() -> SendConfig.of(Variant.URING_ZC_FIXED, SendConfig.MAX_UDP_PAYLOAD, 1));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, 4096, Knobs.MAX_BATCH + 1));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, Stamp.HEADER_BYTES - 1, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> SendConfig.of(Variant.COPY, SendConfig.MAX_UDP_PAYLOAD + 1, 1));
+        Knob payload = Knobs.of("payload").orElseThrow();
+        Knob batch = Knobs.of("batch").orElseThrow();
+        assertNull(payload.problem(Integer.toString(Stamp.HEADER_BYTES)));
+        assertNull(payload.problem("65507"));
+        assertNotNull(payload.problem("65508"));
+        assertNotNull(payload.problem(Integer.toString(Stamp.HEADER_BYTES - 1)));
+        assertNull(batch.problem("256"));
+        assertNotNull(batch.problem("0"));
+        assertNotNull(batch.problem("257"));
+        assertNotNull(batch.problem("eight"));
+    }
+
+    /** A knob the table says means nothing for a variant is one the sender refuses to set. */
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void appliesToMatchesWhatTheSenderRefuses(Variant v) {
+        boolean flushAccepted = accepts(() -> SendConfig.of(v, 4096, 8).withFlush(true));
+        boolean ubufOffAccepted = accepts(() -> SendConfig.of(v, 4096, 8).withUbufCache(false));
+        assertEquals(flushAccepted, Knobs.of("flush").orElseThrow().appliesTo(v), "flush for " + v.id());
+        assertEquals(ubufOffAccepted, Knobs.of("ubufCache").orElseThrow().appliesTo(v), "ubufCache for " + v.id());
+        boolean noPollAccepted = accepts(() -> SendConfig.of(v, 4096, 8).withPoll(false));
+        assertEquals(noPollAccepted, Knobs.of("poll").orElseThrow().appliesTo(v), "poll for " + v.id());
+    }
+
+    @Test
+    void cpuTakesLastMinusOneOrACpuThisProcessMayUse() {
+        Knob cpu = Knobs.of("cpu").orElseThrow();
+        assertNull(cpu.problem("last"));
+        assertNull(cpu.problem("-1"));
+        assertNull(cpu.problem("0"));
+        String problem = cpu.problem("4096");
+        assertNotNull(problem);
+        assertTrue(problem.contains("last, -1 (unpinned) or one of {"), problem);
+        assertNotNull(cpu.problem("-2"));
+    }
+
+    @Test
+    void labelsShowTheKnobsOfTheVariantAndChangedOnesOnly() {
+        Row copy = Row.of(Variant.COPY, 4096, 8, false, true);
+        assertEquals("copy payload=4096 batch=8", copy.label());
+        Row fixed = new Row(Map.of("variant", "uring_zc_fixed", "verify", "true", "cpu", "1"));
+        assertEquals("uring_zc_fixed payload=65435 batch=8 flush=false ubuf_cache=on verify=true cpu=1", fixed.label());
+        Row unpolled = new Row(Map.of("variant", "msg_zerocopy", "poll", "false"));
+        assertEquals("msg_zerocopy payload=65435 batch=8 ubuf_cache=on poll=false", unpolled.label());
+    }
+
+    private static boolean accepts(Runnable r) {
+        try {
+            r.run();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package zcbench.harness.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import zcbench.variants.SendConfig;
+
+class RowSelectionTest {
+    /** The benchmark once poll and verify are in it. */
+    private static final Set<String> ALL_DECLARED = Set.copyOf(Knobs.names());
+
+    private static RowSelection select(String... nameValues) {
+        return select(ALL_DECLARED, nameValues);
+    }
+
+    private static RowSelection select(Set<String> declared, String... nameValues) {
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        for (String nv : nameValues) {
+            String[] p = nv.split("=", 2);
+            given.put(p[0], List.of(p[1].split(",")));
+        }
+        return RowSelection.of(given, declared);
+    }
+
+    private static List<String> labels(List<Row> rows) {
+        return rows.stream().map(Row::label).toList();
+    }
+
+    @Test
+    void withoutAPlanTheValuesMakeTheRows() {
+        List<Row> rows = select("variant=uring_zc_fixed", "batch=1,8", "payload=16384").custom();
+        assertEquals(List.of("uring_zc_fixed payload=16384 batch=1 flush=false ubuf_cache=on",
+                "uring_zc_fixed payload=16384 batch=8 flush=false ubuf_cache=on"), labels(rows));
+    }
+
+    @Test
+    void withAPlanTheValuesFilterItsRows() {
+        List<Row> rows = select("payload=4096").filter("sizes", Plan.SIZES.rows());
+        assertEquals(4, rows.size());
+        assertTrue(rows.stream().allMatch(r -> r.value("payload").equals("4096")), labels(rows).toString());
+        assertEquals(Plan.SIZES.rows().subList(0, 4), rows, "in the plan's order");
+    }
+
+    @Test
+    void aKnobAloneSelectsTheVariantsThatHaveIt() {
+        List<Row> rows = select("flush=true").custom();
+        assertEquals(List.of("uring_zc payload=65435 batch=8 flush=true ubuf_cache=on",
+                "uring_zc_fixed payload=65435 batch=8 flush=true ubuf_cache=on"), labels(rows));
+        List<Row> seed = select("flush=true").filter("seed", Plan.SEED.rows());
+        assertEquals(2, seed.size());
+        assertTrue(seed.stream().allMatch(r -> r.value("flush").equals("true")));
+    }
+
+    @Test
+    void aNamedVariantKeepsItsOneRowWhereAKnobMeansNothingForIt() {
+        List<Row> rows = select("variant=copy,uring_zc", "flush=true,false").custom();
+        assertEquals(List.of("copy payload=65435 batch=8",
+                "uring_zc payload=65435 batch=8 flush=true ubuf_cache=on",
+                "uring_zc payload=65435 batch=8 flush=false ubuf_cache=on"), labels(rows));
+        List<Row> seed = select("variant=copy,uring_zc_fixed", "flush=true").filter("seed", Plan.SEED.rows());
+        assertEquals(List.of("copy payload=65435 batch=1",
+                "uring_zc_fixed payload=65435 batch=1 flush=true ubuf_cache=on",
+                "uring_zc_fixed payload=65435 batch=8 flush=true ubuf_cache=on"), labels(seed));
+    }
+
+    @Test
+    void everyCustomRowIsOneTheSenderAccepts() {
+        List<Row> rows = select("variant=copy,msg_zerocopy,uring_send,uring_zc,uring_zc_fixed", "payload=16,65507",
+                "batch=1,256", "flush=true,false", "ubufCache=on,off").custom();
+        // per payload and batch: copy 1, msg_zerocopy 2, uring_send 1, uring_zc 4, uring_zc_fixed 4
+        assertEquals(2 * 2 * (1 + 2 + 1 + 4 + 4), rows.size());
+        // Variants not named: only those that have flush and ubufCache.
+        assertEquals(2 * 2 * (4 + 4), select("payload=16,65507", "batch=1,256", "flush=true,false",
+                "ubufCache=on,off").custom().size());
+        assertEquals(rows.size(), Set.copyOf(rows).size(), "no row twice");
+        for (Row r : rows) {
+            new SendConfig(r.variant(), Integer.parseInt(r.value("payload")), Integer.parseInt(r.value("batch")),
+                    Boolean.parseBoolean(r.value("flush")), r.value("ubufCache").equals("on"),
+                    Boolean.parseBoolean(r.value("poll")), Boolean.parseBoolean(r.value("verify")), 0);
+        }
+    }
+
+    @Test
+    void cpuValuesMultiplyTheRows() {
+        List<Row> rows = select("variant=copy", "cpu=last,-1").custom();
+        assertEquals(List.of("copy payload=65435 batch=8", "copy payload=65435 batch=8 cpu=-1"), labels(rows));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "variant=foo                 | variant 'foo' is not one of: copy, msg_zerocopy, uring_send, uring_zc,",
+        "payload=70000               | payload '70000' is not in 16..65507 (bytes of UDP over IPv4",
+        "payload=0                   | payload '0' is not in 16..65507",
+        "batch=0                     | batch '0' is not in 1..256",
+        "batch=257                   | batch '257' is not in 1..256",
+        "flush=yes                   | flush 'yes' is not one of: true, false",
+        "cpu=99999                   | cpu '99999' is not a CPU this process may run on; allowed: last, -1",
+        "ubuf_cache=off              | unknown row parameter 'ubuf_cache'; it is called ubufCache",
+        "nope=1                      | unknown row parameter 'nope'; one of: variant, payload, batch, flush, ubufCache",
+        "target=loopback             | -p target is not a row parameter: choose the target with --target",
+    })
+    void aBadValueIsOneSentenceNamingItAndWhatIsAllowed(String given, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> select(given).custom());
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void aKnobThatMeansNothingForTheNamedVariantsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> select("flush=true", "variant=copy").custom());
+        assertEquals("flush means nothing for copy: only uring_zc and uring_zc_fixed have it; drop -p flush or name"
+                + " one of those variants", e.getMessage());
+        IllegalArgumentException poll = assertThrows(IllegalArgumentException.class,
+                () -> select("variant=uring_send,uring_zc", "poll=false").custom());
+        assertTrue(poll.getMessage().startsWith("poll means nothing for uring_send or uring_zc: only copy and"
+                + " msg_zerocopy have it"), poll.getMessage());
+    }
+
+    @Test
+    void aKnobThatMeansNothingForThePlansVariantsIsRefused() {
+        // A plan of zero-copy io_uring rows only: no copy or msg_zerocopy row for poll to mean something for.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> select("poll=false").filter("custom", List.of(Row.of(zcbench.variants.Variant.URING_ZC, 4096, 8,
+                        false, true))));
+        assertTrue(e.getMessage().startsWith("poll means nothing for uring_zc"), e.getMessage());
+    }
+
+    @Test
+    void aFilterThatKeepsNoRowSaysWhatThePlanHas() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> select("payload=1000").filter("sizes", Plan.SIZES.rows()));
+        assertEquals("plan sizes has no row with payload=1000; its rows have payload 4096, 16384, 65435 (without"
+                + " --plan, -p makes rows of its own)", e.getMessage());
+    }
+
+    @Test
+    void aKnobTheBenchmarkDoesNotHaveYetIsRefused() {
+        Set<String> withoutPoll = Set.of("variant", "payload", "batch", "flush", "ubufCache", "cpu", "target");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> select(withoutPoll, "poll=false"));
+        assertTrue(e.getMessage().startsWith("-p poll is not a parameter of the UdpSendBenchmark in this build"),
+                e.getMessage());
+        assertEquals(1, select(withoutPoll, "variant=copy").custom().size());
+    }
+}
