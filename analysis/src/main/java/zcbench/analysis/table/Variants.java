@@ -18,6 +18,13 @@ public final class Variants {
             "uring_zc", "io_uring zc",
             "uring_zc_fixed", "io_uring zc fixed");
 
+    private static final Map<String, String> PROSE = Map.of(
+            "copy", "send(2) without MSG_ZEROCOPY",
+            "msg_zerocopy", "MSG_ZEROCOPY",
+            "uring_send", "io_uring send",
+            "uring_zc", "io_uring zero-copy send",
+            "uring_zc_fixed", "io_uring zero-copy send with registered buffers");
+
     private static final List<String> TARGET_ORDER = List.of("sink", "loopback");
 
     /**
@@ -55,6 +62,27 @@ public final class Variants {
             s.append(", ubuf_cache=off");
         }
         return s.toString();
+    }
+
+    /**
+     * The variant in words for a sentence, with the knobs that set the row apart, e.g. "io_uring zero-copy send
+     * with registered buffers (nr_reqs=8, flush=false)".
+     */
+    public static String prose(Params p) {
+        List<String> knobs = new java.util.ArrayList<>();
+        if (p.variant().startsWith("uring")) {
+            knobs.add("nr_reqs=" + p.batch());
+        } else if (p.batch() > 1) {
+            knobs.add("batch=" + p.batch());
+        }
+        if (!p.flush().isEmpty() && (p.variant().startsWith("uring_zc") || p.flush().equals("true"))) {
+            knobs.add("flush=" + p.flush());
+        }
+        if (p.ubufCache().equals("off")) {
+            knobs.add("ubuf_cache=off");
+        }
+        return PROSE.getOrDefault(p.variant(), p.variant()) + (knobs.isEmpty() ? "" : " (" + String.join(", ", knobs)
+                + ")");
     }
 
     private static int rank(List<String> order, String value) {
