@@ -3,6 +3,7 @@ package zcbench.harness;
 import java.util.Set;
 
 import picocli.CommandLine;
+import zcbench.harness.cli.RunCommand;
 import zcbench.harness.cli.ZcbenchCommand;
 
 /**
@@ -29,6 +30,9 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new ZcbenchCommand()).setUnmatchedOptionsArePositionalParams(false);
+        CommandLine cl = new CommandLine(new ZcbenchCommand()).setUnmatchedOptionsArePositionalParams(false);
+        // Computed from the plans, so that the help can never state another timing than the one run.
+        cl.getSubcommands().get("run").getCommandSpec().usageMessage().description(RunCommand.description());
+        return cl;
     }
 }

@@ -1,6 +1,8 @@
 package zcbench.analysis.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import zcbench.analysis.AnalysisException;
 import zcbench.analysis.Fixtures;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.report.CompareReports;
@@ -114,6 +117,45 @@ class ComparisonTest {
         ComparisonRow zc = row(c, "io_uring zc fixed, flush=false, nr_reqs=8");
         assertTrue(Double.isNaN(zc.a().mbS().error()) && Double.isFinite(zc.b().mbS().error()));
         assertEquals(Verdict.UNKNOWN, zc.verdict());
+    }
+
+    /** Two kernels or machines: both environments side by side, the differences marked, a warning on timing. */
+    @Test
+    void theEnvironmentsStandSideBySideAndDifferentTimingsAreAWarning() throws IOException {
+        Run forks = Run.load(Fixtures.resource(Fixtures.SEED_SINK_FORKS));
+        Comparison c = Comparison.of(SEED, forks);
+        List<String> differ = c.environment().differences().stream().map(EnvironmentDiff.Line::key).toList();
+        assertTrue(differ.contains("kernel") && differ.contains("zcbench_version"), differ.toString());
+        assertFalse(differ.contains("captured_at"), "a time stamp always differs and is not flagged");
+        assertFalse(differ.contains("cpus_online"), "the same in both");
+        EnvironmentDiff.Line version = c.environment().lines().stream().filter(l -> l.key().equals("zcbench_version"))
+                .findFirst().orElseThrow();
+        assertEquals("", version.a(), "the earlier run recorded no version");
+        assertEquals(1, c.warnings().size(), c.warnings().toString());
+        assertTrue(c.warnings().getFirst().startsWith("The runs were measured differently (A: 1 fork x 3 x 300 ms "
+                + "after 1 x 300 ms warm-up; B: 3 forks x 3 x 300 ms after 1 x 300 ms warm-up)"), c.warnings().toString());
+        String text = CompareText.render(c);
+        assertTrue(text.contains("WARNING: The runs were measured differently"), text);
+        assertTrue(text.lines().anyMatch(l -> l.startsWith(" kernel ")), text);
+        Path out = CompareReports.write(Fixtures.resource(Fixtures.SEED_SINK), Fixtures.resource(Fixtures.SEED_SINK_FORKS),
+                tmp.resolve("cmp")).files().get(1);
+        String html = Files.readString(out);
+        assertTrue(html.contains("<tr class=\"differs\"><td>kernel</td>"), "differences highlighted");
+        assertTrue(html.contains("<tr><td>cpus_online</td><td>2</td><td>2</td></tr>"));
+        assertTrue(html.contains("<div class=\"banner noisy warning\">WARNING: The runs were measured differently"));
+        assertTrue(Comparison.of(forks, forks).warnings().isEmpty());
+    }
+
+    @Test
+    void compareNeverWritesIntoAnInput() {
+        Path a = Fixtures.copy(Fixtures.SEED_SINK, tmp.resolve("a"));
+        Path b = Fixtures.copy(Fixtures.SEED_SINK_EARLIER, tmp.resolve("b"));
+        for (Path into : List.of(a, b, b.resolve("sub"))) {
+            AnalysisException e = assertThrows(AnalysisException.class, () -> CompareReports.write(a, b, into));
+            assertTrue(e.getMessage().contains("compare never writes into an input"), e.getMessage());
+        }
+        assertEquals(List.of("env.json", "jmh.json", "speedup.csv"), Fixtures.fileNames(b));
+        assertFalse(Files.exists(b.resolve("sub")));
     }
 
     @Test

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 import zcbench.harness.env.Environment;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = "Prints what a run depends on (kernel, io_uring opcodes, root and sink, CPUs, JDK, optmem_max,"
-                + " memlock limit, perf_event_paranoid, kptr_restrict) and exits.")
+        description = "Prints what a run depends on (zcbench's commit, kernel and its boot command line, io_uring"
+                + " opcodes, root and sink, CPUs, their governor, frequency and vulnerability mitigations, transparent"
+                + " huge pages, JDK, optmem_max, memlock limit, perf_event_paranoid, kptr_restrict) and exits.")
 public final class EnvCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON, as written to env.json beside every result.")
     boolean json;

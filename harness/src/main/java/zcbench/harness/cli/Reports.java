@@ -1,6 +1,7 @@
 package zcbench.harness.cli;
 
 import java.io.PrintStream;
+import java.util.Optional;
 
 import zcbench.analysis.AnalysisException;
 import zcbench.analysis.report.RunReport;
@@ -12,17 +13,20 @@ final class Reports {
     private Reports() {
     }
 
-    static void write(RunFolder folder, PrintStream console) {
+    /** @return the run's noise summary, for the caller to print last; empty when no report could be made */
+    static Optional<String> write(RunFolder folder, PrintStream console) {
         try {
             RunReport report = RunReports.writeAll(folder.dir());
             console.println();
             console.print(report.renderText());
             console.println();
             console.println("zcbench: wrote " + folder.dir().resolve(RunReports.CSV) + ", " + RunReports.MARKDOWN + ", "
-                    + RunReports.HTML + ", jmh.json, env.json");
+                    + RunReports.HTML + ", jmh.json, jmh.log, env.json");
+            return Optional.of(report.table().noiseSummary());
         } catch (AnalysisException e) {
             console.println("zcbench: the results are in " + folder.jmhJson() + ", but no report could be made: "
                     + e.getMessage());
+            return Optional.empty();
         }
     }
 }

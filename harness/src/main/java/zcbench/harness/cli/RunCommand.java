@@ -3,7 +3,11 @@ package zcbench.harness.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -15,6 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import zcbench.harness.env.CpuTimes;
 import zcbench.harness.env.Environment;
 import zcbench.harness.plan.Plan;
 import zcbench.harness.plan.PlanSpec;
@@ -25,18 +30,9 @@ import zcbench.harness.run.RunFolder;
 import zcbench.harness.sink.SinkNetwork;
 import zcbench.profiles.async.FlameMode;
 
+/** {@code run}: its description lists every plan with its real timing, from the plans themselves ({@link #description()}). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a plan, row by row, and writes a new folder results/<date-time>-<plan>/ with jmh.json,"
-                + " speedup.csv, speedup.md, report.html and env.json; results/latest points at it.",
-            "",
-            "Plans (times on a 2-core machine):",
-            "  seed   the RFC's rows at 65435 bytes (9 rows, about 2.5 min)",
-            "  sizes  copy, msg_zerocopy, uring_zc, uring_zc_fixed at 4096, 16384, 65435 bytes (12 rows, about 3 min)",
-            "  full   every meaningful combination (72 rows, about 18 min)",
-            "  smoke  the five variants once each, as short as JMH allows (about 15 s)",
-            "Each row: 3 warm-up and 10 measured iterations of 1 s in one fork, chosen so that its 99.9% error is"
-                + " under 5% of its score on a quiet 2-core machine; a row above that is marked NOISY as it finishes."},
-        footer = {"", "Other arguments are JMH options and override the plan's: e.g. -f 3 -i 10 -prof gc -p cpu=0."})
+        footer = {"", "Other arguments are JMH options and override the plan's: e.g. -f 5 -i 10 -prof gc -p cpu=0."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -69,6 +65,21 @@ public final class RunCommand implements Callable<Integer> {
 
     @Unmatched
     List<String> jmhArgs = new ArrayList<>();
+
+    /** The usage text: what a run writes, and each plan with its timing and estimated duration. */
+    public static String[] description() {
+        List<String> lines = new ArrayList<>(List.of("Runs a plan, row by row, and writes a new folder "
+                + "results/<date-time>-<plan>/ with jmh.json, speedup.csv, speedup.md, report.html, env.json and "
+                + "jmh.log; results/latest points at it.", "", "Plans (durations estimated for a 2-core machine):"));
+        for (Plan p : Plan.values()) {
+            lines.add("  " + p.describe());
+        }
+        lines.add("Each measured row's 99.9% interval covers the variation between its forks; a row whose error is"
+                + " above 5% of its score is NOISY, and the run ends with one line saying how many were and what to"
+                + " do.");
+        // picocli formats each line with String.format.
+        return lines.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new);
+    }
 
     @Override
     public Integer call() {
@@ -105,8 +116,6 @@ public final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         RunFolder folder = RunFolder.create(out, chosen.id());
-        folder.writeEnv(Environment.capture());
-        folder.pointLatest();
         PlanSpec spec = chosen.spec();
         if (flameMode != null && spec.timing().warmupIterations() == 0) {
             // A cold fork spends its first second compiling: its graph would show the JIT, not
@@ -117,23 +126,38 @@ public final class RunCommand implements Callable<Integer> {
             console.println("zcbench: --flame: plan " + spec.id() + " has no warm-up; adding 2 x 1 s so the graphs"
                     + " show the steady state, not the JIT compiler");
         }
-        console.printf("zcbench: plan %s, %d rows on %s, about %d s; results in %s%n", spec.id(), spec.rows().size(),
-                effectiveTarget, spec.estimatedSeconds(), folder.dir());
+        Map<String, Object> env = Environment.capture();
+        env.put("plan", spec.id());
+        env.put("plan_timing", spec.timing().describe() + (jmhArgs.isEmpty() ? "" : "; JMH options given: "
+                + String.join(" ", jmhArgs)));
+        env.put("target", effectiveTarget);
+        env.put("zcbench_arguments", String.join(" ", this.spec.commandLine().getParseResult().originalArgs()
+                .stream().map(Environment::quote).toList()));
+        folder.writeEnv(env);
+        folder.pointLatest();
+        Optional<CpuTimes> cpuAtStart = CpuTimes.now();
+        console.printf("zcbench: plan %s, %d rows on %s, about %s; results in %s%n", spec.id(), spec.rows().size(),
+                effectiveTarget, PlanSpec.duration(spec.estimatedSeconds()), folder.dir());
         Profiling profiling = Profiling.prepare(flameMode, jfr, folder.dir(), console);
         PlanRunner.Outcome outcome = new PlanRunner(spec, effectiveTarget, jmh, folder, profiling, verbose, console)
                 .run();
         profiling.finish(outcome.results(), console);
-        if (!outcome.results().isEmpty()) {
-            Reports.write(folder, console);
-        }
+        env.put("finished_at", OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        cpuAtStart.flatMap(start -> CpuTimes.now().map(end -> end.stealPercentSince(start)))
+                .filter(Double::isFinite)
+                .ifPresent(steal -> env.put("steal_pct_during_run", Math.round(steal * 100) / 100.0));
+        env.put("loadavg_at_end", Environment.loadAverage());
+        folder.writeEnv(env);
+        Optional<String> noise = outcome.results().isEmpty() ? Optional.empty() : Reports.write(folder, console);
         if (!outcome.failures().isEmpty()) {
             console.printf("zcbench: %d of %d rows failed (see %s):%n", outcome.failures().size(), chosen.rows().size(),
                     folder.dir().resolve("failures.txt"));
             for (PlanRunner.Failure f : outcome.failures()) {
                 console.println("  " + f.row().label() + ": " + f.reason());
             }
-            return 1;
         }
-        return 0;
+        // Last, so that it is the line a reader sees when the run ends.
+        noise.ifPresent(n -> console.println("zcbench: " + n));
+        return outcome.failures().isEmpty() ? 0 : 1;
     }
 }

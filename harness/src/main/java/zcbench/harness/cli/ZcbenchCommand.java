@@ -13,7 +13,7 @@ import zcbench.profiles.cli.FlameDiffCommand;
                 + " normal and registered buffers) and reproduces the speedup table of the RFC \"zerocopy send via"
                 + " io_uring\" on this machine.",
             "",
-            "With no arguments: run --plan seed (the RFC's rows on the sink, about 2.5 minutes)."},
+            "With no arguments: run --plan seed (the RFC's rows on the sink; run --help gives every plan's timing)."},
         subcommands = {RunCommand.class, EnvCommand.class, ReportCommand.class, CompareCommand.class,
             FlameDiffCommand.class},
         footer = {

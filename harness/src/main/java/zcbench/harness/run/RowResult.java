@@ -1,24 +1,45 @@
 package zcbench.harness.run;
 
+import java.util.List;
 import java.util.Map;
 
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
+import zcbench.analysis.jmh.Metric;
+import zcbench.analysis.stats.ForkSamples;
+import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.Units;
 
-/** A finished row's headline figures, for the progress line: MB/s with its error and copied %. */
-record RowResult(double mbPerSecond, double mbError, double copiedPercent) {
+/**
+ * A finished row's headline figures, for the progress line: MB/s with the interval every output shows
+ * ({@link Intervals#row}, the same rule as speedup.csv's) and copied %.
+ */
+record RowResult(Metric mbPerSecond, int forks, double copiedPercent) {
     static RowResult of(RunResult run) {
         var params = run.getParams();
         double perOp = Units.mibPerOperation(Integer.parseInt(params.getParam("batch")),
                 Integer.parseInt(params.getParam("payload")));
         Result<?> primary = run.getPrimaryResult();
+        double[] ci = primary.getScoreConfidence();
+        Metric jmh = new Metric(primary.getScore(), primary.getScoreError(), ci[0], ci[1], primary.getScoreUnit());
+        ForkSamples samples = samples(run);
         Map<String, Result> secondary = run.getSecondaryResults();
         double notifications = score(secondary, "notifications");
         double copied = score(secondary, "copied");
-        return new RowResult(primary.getScore() * perOp, primary.getScoreError() * perOp,
+        return new RowResult(Intervals.row(jmh, samples).scaled(perOp), samples.forkCount(),
                 Units.copiedPercent(copied, notifications));
+    }
+
+    /** Each fork's measured iteration scores, as jmh.json's rawData holds them. */
+    static ForkSamples samples(RunResult run) {
+        List<List<Double>> forks = run.getBenchmarkResults().stream()
+                .map(BenchmarkResult::getIterationResults)
+                .map(its -> its.stream().map(IterationResult::getPrimaryResult).map(Result::getScore).toList())
+                .toList();
+        return new ForkSamples(forks);
     }
 
     private static double score(Map<String, Result> secondary, String name) {
@@ -26,14 +47,15 @@ record RowResult(double mbPerSecond, double mbError, double copiedPercent) {
         return r == null ? 0 : r.getScore();
     }
 
-    /** The plans aim at a 99.9% error under this share of the score. */
-    static final double NOISY_PERCENT = 5.0;
-
     String describe() {
         String copied = Double.isNaN(copiedPercent) ? "no notifications" : String.format("copied %.0f%%", copiedPercent);
-        double errorPercent = mbPerSecond > 0 ? 100 * mbError / mbPerSecond : 0.0;
-        String noisy = errorPercent > NOISY_PERCENT
-                ? "  NOISY: error above " + (int) NOISY_PERCENT + "%; rerun the row or raise -i / -f" : "";
-        return String.format("%,.0f ± %,.0f MB/s (±%.1f%%), %s%s", mbPerSecond, mbError, errorPercent, copied, noisy);
+        double score = mbPerSecond.score();
+        if (Double.isNaN(mbPerSecond.error())) {
+            return String.format("%,.0f MB/s (one sample, no interval), %s", score, copied);
+        }
+        String noisy = Intervals.noisy(mbPerSecond) ? "  NOISY: error above "
+                + Math.round(100 * Intervals.NOISY_SHARE) + "%; rerun on a quiet machine or raise -f" : "";
+        return String.format("%,.0f ± %,.0f MB/s (±%.1f%%, %d fork%s), %s%s", score, mbPerSecond.error(),
+                Intervals.errorPercent(mbPerSecond), forks, forks == 1 ? "" : "s", copied, noisy);
     }
 }
