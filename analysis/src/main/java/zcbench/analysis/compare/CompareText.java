@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import zcbench.analysis.table.Cells;
 import zcbench.analysis.table.Num;
+import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.TextTable;
 
 /** The comparison for the terminal. */
@@ -38,7 +39,7 @@ public final class CompareText {
         return out.toString();
     }
 
-    private static String mbS(zcbench.analysis.table.SpeedupRow r) {
+    private static String mbS(SpeedupRow r) {
         return Num.shown(r.mbS().score(), 0) + (r.noisy() ? " " + Cells.NOISY : "");
     }
 

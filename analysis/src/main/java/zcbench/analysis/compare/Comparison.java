@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Params;
@@ -60,10 +61,8 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
     /** Differences in how the two runs measured, which the verdicts cannot see. */
     private static List<String> warnings(Run a, Run b) {
         List<String> warnings = new ArrayList<>();
-        Set<String> timingA = a.results().stream().map(JmhResult::timing).collect(Collectors.toCollection(
-                java.util.TreeSet::new));
-        Set<String> timingB = b.results().stream().map(JmhResult::timing).collect(Collectors.toCollection(
-                java.util.TreeSet::new));
+        Set<String> timingA = a.results().stream().map(JmhResult::timing).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> timingB = b.results().stream().map(JmhResult::timing).collect(Collectors.toCollection(TreeSet::new));
         if (!timingA.equals(timingB)) {
             warnings.add("The runs were measured differently (A: " + String.join("; ", timingA) + "; B: "
                     + String.join("; ", timingB) + "): more forks and iterations give narrower intervals, and "

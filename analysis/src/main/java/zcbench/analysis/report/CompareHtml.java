@@ -28,6 +28,11 @@ final class CompareHtml {
         CompareText.summary(c).lines().forEach(l -> b.append(Html.esc(l)).append("<br>"));
         b.append("A: ").append(Html.esc(Html.setup(c.a()))).append("<br>B: ").append(Html.esc(Html.setup(c.b())))
                 .append("</p>\n");
+        List<String> differ = c.environment().differences().stream().map(EnvironmentDiff.Line::key).toList();
+        if (!differ.isEmpty()) {
+            b.append("<p class=\"sub\" id=\"env-differs\">The environments differ in ")
+                    .append(Html.esc(String.join(", ", differ))).append(" (side by side at the end).</p>\n");
+        }
         for (String w : c.warnings()) {
             b.append("<div class=\"banner noisy warning\">").append(Html.esc("WARNING: " + w)).append("</div>\n");
         }

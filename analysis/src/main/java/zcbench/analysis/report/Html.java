@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Run;
+import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
 
@@ -125,7 +126,7 @@ final class Html {
     /** A row's +/- cell: half-width and share of the score, with a badge when the row is noisy. */
     static String error(SpeedupRow r) {
         String text = r.hasInterval() ? Num.shown(r.mbS().error(), 0) + " ("
-                + Num.fixed(zcbench.analysis.stats.Intervals.errorPercent(r.mbS()), 1) + "%)" : "-";
+                + Num.fixed(Intervals.errorPercent(r.mbS()), 1) + "%)" : "-";
         return "<td class=\"num\">" + esc(text) + (r.noisy() ? "<span class=\"badge noisy\">NOISY</span>" : "")
                 + "</td>";
     }

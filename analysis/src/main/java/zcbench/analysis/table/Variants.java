@@ -1,5 +1,6 @@
 package zcbench.analysis.table;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class Variants {
      * with registered buffers (nr_reqs=8, flush=false)".
      */
     public static String prose(Params p) {
-        List<String> knobs = new java.util.ArrayList<>();
+        List<String> knobs = new ArrayList<>();
         if (p.variant().startsWith("uring")) {
             knobs.add("nr_reqs=" + p.batch());
         } else if (p.batch() > 1) {

@@ -141,6 +141,8 @@ class ComparisonTest {
                 tmp.resolve("cmp")).files().get(1);
         String html = Files.readString(out);
         assertTrue(html.contains("<tr class=\"differs\"><td>kernel</td>"), "differences highlighted");
+        assertTrue(html.indexOf("<p class=\"sub\" id=\"env-differs\">The environments differ in kernel, ")
+                < html.indexOf("<svg"), "named before the chart");
         assertTrue(html.contains("<tr><td>cpus_online</td><td>2</td><td>2</td></tr>"));
         assertTrue(html.contains("<div class=\"banner noisy warning\">WARNING: The runs were measured differently"));
         assertTrue(Comparison.of(forks, forks).warnings().isEmpty());

@@ -47,7 +47,7 @@ public enum Plan {
 
     /**
      * One line for the help and the README, e.g. "seed   the RFC's rows at 65435 bytes: 9 rows, each 3 forks x
-     * (1 x 1 s warm-up + 4 x 1 s); about 2 min 42 s".
+     * (1 x 1 s warm-up + 4 x 1 s); about 2 min 45 s".
      */
     public String describe() {
         return String.format(java.util.Locale.ROOT, "%-6s %s: %d rows, each %s; about %s", id, what, rows.size(),

@@ -5,8 +5,10 @@ import java.util.List;
 
 /** What a run measures: rows, each its own JMH run with this timing. */
 public record PlanSpec(String id, Timing timing, List<Row> rows) {
-    /** JVM start, JIT and trial setup of a fork: 0.7 to 0.8 s measured on an idle 2-core machine, rounded up. */
+    /** JVM start, JIT and trial setup of a fork: 0.7 to 1.1 s measured on a 2-core machine, idle to busy. */
     static final int FORK_OVERHEAD_MILLIS = 1000;
+    /** zcbench's own JVM start, the sink's namespace and the report: 2 to 4 s measured on a 2-core machine. */
+    static final int RUN_OVERHEAD_SECONDS = 3;
 
     public PlanSpec {
         rows = List.copyOf(rows);
@@ -19,10 +21,10 @@ public record PlanSpec(String id, Timing timing, List<Row> rows) {
     }
 
     public int estimatedSeconds() {
-        return estimatedSecondsPerRow() * rows.size();
+        return estimatedSecondsPerRow() * rows.size() + RUN_OVERHEAD_SECONDS;
     }
 
-    /** "2 min 42 s", "18 min", "10 s". */
+    /** "2 min 45 s", "18 min", "10 s". */
     public static String duration(long seconds) {
         Duration d = Duration.ofSeconds(seconds);
         if (d.toMinutes() == 0) {

@@ -67,8 +67,8 @@ class PlanTest {
     void estimatesCountWarmupMeasurementAndForkStart() {
         PlanSpec s = new PlanSpec("x", new Timing(2, 3, 1000, 5, 2000), Plan.SEED.rows());
         assertEquals(2 * (3 + 10 + 1), s.estimatedSecondsPerRow());
-        assertEquals(9 * 28, s.estimatedSeconds());
-        assertEquals("4 min 12 s", PlanSpec.duration(s.estimatedSeconds()));
+        assertEquals(9 * 28 + 3, s.estimatedSeconds());
+        assertEquals("4 min 15 s", PlanSpec.duration(s.estimatedSeconds()));
         assertEquals("3 forks x (1 x 1 s warm-up + 4 x 1 s)", Timing.MEASURED.describe());
         assertEquals("1 fork x 1 x 200 ms, no warm-up", Plan.SMOKE.timing().describe());
     }
