@@ -80,6 +80,35 @@ class SpeedupOutputsTest {
         assertTrue(records.stream().anyMatch(r -> r.get("noisy").equals("false")));
     }
 
+    /** The claim under test first: the RFC's largest speedup row, ours with its interval, the RFC's beside it. */
+    @Test
+    void theHeadlineStatesTheRfcsHeadlineRowWithItsIntervalAndNoise() {
+        SpeedupTable forks = table(Fixtures.SEED_SINK_FORKS);
+        SpeedupRow zc8 = forks.rows().get(6);
+        String headline = Headline.of(forks);
+        assertEquals("On this machine, io_uring zero-copy send with registered buffers (nr_reqs=8, flush=false) sends "
+                + Num.fixed(zc8.speedup(), 2) + "× [" + Num.fixed(zc8.speedupInterval().low(), 2) + ", "
+                + Num.fixed(zc8.speedupInterval().high(), 2) + "] the bytes per second of MSG_ZEROCOPY with "
+                + "65435-byte packets to the sink; the RFC measured 2.45×. Row 7 is noisy (error "
+                + Num.fixed(100 * zc8.mbS().error() / zc8.mbS().score(), 1) + "% of its score). Row 2 is noisy "
+                + "(error 11.0% of its score).", headline);
+        String loopback = Headline.of(table(Fixtures.SEED_LOOPBACK));
+        assertTrue(loopback.contains("registered buffers (nr_reqs=8, flush=false) sends 1.31× the bytes per second of "
+                + "MSG_ZEROCOPY with 65435-byte packets over loopback, where the kernel copies every zero-copy send; "
+                + "the RFC measured 2.45× to its sink device. No interval: measured in one fork."), loopback);
+        assertTrue(loopback.endsWith("The kernel copied 100% of its sends."), loopback);
+        assertTrue(Headline.of(SMOKE_SINK).startsWith("NOT A MEASUREMENT: "));
+    }
+
+    @Test
+    void theNoiseSummaryNamesTheNoisyRowsAndWhatToDo() {
+        assertEquals("7 of 9 rows noisy (99.9% error above 5% of the score: rows 2, 3, 4, 6, 7, 8, 9): rerun on a "
+                + "quiet machine (steal time during the run: 0.01%), or with more forks: ./zcbench run --plan seed -f 6",
+                table(Fixtures.SEED_SINK_FORKS).noiseSummary());
+        assertTrue(SMOKE_SINK.noiseSummary().startsWith("Not a measurement: no row is judged for noise"));
+        assertTrue(SpeedupMarkdown.render(table(Fixtures.SEED_SINK_FORKS)).contains("- **7 of 9 rows noisy "));
+    }
+
     @Test
     void aRunThatIsNotAMeasurementSaysSoFirstAndHasNoSpeedupOrRfcColumns() throws IOException {
         String csv = SpeedupCsv.render(SMOKE_SINK);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
@@ -37,7 +36,7 @@ record RowResult(Metric mbPerSecond, int forks, double copiedPercent) {
     static ForkSamples samples(RunResult run) {
         List<List<Double>> forks = run.getBenchmarkResults().stream()
                 .map(BenchmarkResult::getIterationResults)
-                .map(its -> its.stream().map(IterationResult::getPrimaryResult).map(Result::getScore).toList())
+                .map(its -> its.stream().map(it -> it.getPrimaryResult().getScore()).toList())
                 .toList();
         return new ForkSamples(forks);
     }
