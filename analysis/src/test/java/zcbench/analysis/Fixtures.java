@@ -1,5 +1,9 @@
 package zcbench.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -32,10 +36,17 @@ public final class Fixtures {
     public static final String FLAME_SINK = "flame-smoke-sink";
     /** An earlier plan-seed run to the sink: 5 iterations, made before the CPU profiler existed. */
     public static final String SEED_SINK_EARLIER = "seed-sink-earlier";
+    /** Plan seed to the sink in 3 forks of 3 short iterations each, on a busy machine: most rows noisy. */
+    public static final String SEED_SINK_FORKS = "seed-sink-forks";
+    /**
+     * Plan smoke's rows in 3 forks of 3 iterations; a CPU hog ran on the sender's CPU during the second fork of
+     * row 1 (copy), whose iterations dropped to about half.
+     */
+    public static final String NOISY_FORK_SINK = "noisy-fork-sink";
 
-    /** Every real run, each with the speedup.csv the harness wrote for it. */
+    /** Every real run, each with its speedup.csv as zcbench's report writes it. */
     public static final List<String> REAL_RUNS = List.of(SMOKE_SINK, SMOKE_LOOPBACK, SEED_SINK, SEED_LOOPBACK,
-            SIZES_SINK, FLAME_SINK, SEED_SINK_EARLIER);
+            SIZES_SINK, FLAME_SINK, SEED_SINK_EARLIER, SEED_SINK_FORKS, NOISY_FORK_SINK);
 
     private Fixtures() {
     }
@@ -70,6 +81,38 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
         return to;
+    }
+
+    /**
+     * A copy of a real run whose primary scores (score, error, interval and every iteration of every fork) are
+     * multiplied by factor: a run whose true ratio to the original is known exactly.
+     */
+    public static Path scaled(String name, double factor, Path to) {
+        Path copy = copyAs(name, to);
+        Path json = copy.resolve("jmh.json");
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode root = mapper.readTree(json.toFile());
+            for (JsonNode result : root) {
+                ObjectNode primary = (ObjectNode) result.get("primaryMetric");
+                primary.put("score", primary.get("score").asDouble() * factor);
+                primary.put("scoreError", primary.get("scoreError").asDouble() * factor);
+                ArrayNode ci = (ArrayNode) primary.get("scoreConfidence");
+                for (int i = 0; i < ci.size(); i++) {
+                    ci.set(i, ci.get(i).asDouble() * factor);
+                }
+                for (JsonNode fork : primary.get("rawData")) {
+                    ArrayNode iterations = (ArrayNode) fork;
+                    for (int i = 0; i < iterations.size(); i++) {
+                        iterations.set(i, iterations.get(i).asDouble() * factor);
+                    }
+                }
+            }
+            mapper.writeValue(json.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
     }
 
     public static List<String> fileNames(Path dir) {

@@ -14,8 +14,11 @@ import zcbench.analysis.report.CompareReports;
 /** {@code compare A B [--out DIR]}: B's MB/s over A's, row by row, with a verdict. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two runs row by row (rows matched by their parameters): both MB/s, B/A with its "
-                + "interval, and a verdict that is \"no difference\" whenever the two 99.9%% intervals overlap. "
-                + "Writes compare.csv and compare.html and prints the comparison.",
+                + "99.9%% interval (a bootstrap over both runs' forks and iterations), and a verdict: faster or "
+                + "slower when that interval excludes 1, which needs two forks or more per row. Shows where the two "
+                + "environments differ and warns when the runs were measured differently. Writes compare.csv and "
+                + "compare.html into a new folder compare-A-vs-B beside B's run folder (or --out) and prints the "
+                + "comparison.",
                 "Exit status: 0 done, 1 bad input (the message says what to do)."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
@@ -27,7 +30,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The second run: a run folder or a JMH JSON file.")
     private Path b;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write here instead of B's folder.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write here instead of compare-A-vs-B beside B's run "
+            + "folder; never into an input's run folder.")
     private Path out;
 
     @Override

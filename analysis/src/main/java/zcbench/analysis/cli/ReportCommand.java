@@ -16,7 +16,8 @@ import zcbench.analysis.table.Variants;
 /** {@code report PATH [--out DIR] [--baseline VARIANT]}: the tables and report.html of a run, again. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes speedup.csv, speedup.md and report.html for a run, from its jmh.json alone "
-                + "(plus env.json when it sits beside it), and prints the speedup table. When the run folder "
+                + "(plus env.json when it sits beside it), and prints the speedup table and, last, how many rows "
+                + "are noisy (99.9% error above 5% of the score). When the run folder "
                 + "has flame/ and profile-summary.csv (run --flame cpu), report.html links each row to its "
                 + "flame graph and shows where the time went.",
                 "Exit status: 0 done, 1 bad input (the message says what to do)."})
@@ -44,6 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
             // The table is the data (report X > table.txt); which files were written is progress.
             spec.commandLine().getOut().flush();
             report.files().forEach(f -> spec.commandLine().getErr().println("wrote " + f));
+            spec.commandLine().getErr().println(report.table().noiseSummary());
             return 0;
         } catch (AnalysisException e) {
             spec.commandLine().getErr().println(e.getMessage());

@@ -13,7 +13,7 @@ import zcbench.analysis.table.SpeedupRow;
 public final class CompareCsv {
     public static final List<String> COLUMNS = List.of("test", "variant", "payload", "batch", "flush", "ubuf_cache",
             "target", "cpu", "a_mb_s", "a_mb_s_error", "b_mb_s", "b_mb_s_error", "ratio", "ratio_low", "ratio_high",
-            "verdict", "a_copied_pct", "b_copied_pct");
+            "verdict", "a_copied_pct", "b_copied_pct", "a_noisy", "b_noisy", "a_forks", "b_forks");
 
     private CompareCsv() {
     }
@@ -29,7 +29,7 @@ public final class CompareCsv {
                 values.addAll(r.params());
                 values.addAll(List.of(mbS(r.a()), error(r.a()), mbS(r.b()), error(r.b()), Num.fixed(r.ratio(), 4),
                         Num.fixed(r.ratioLow(), 4), Num.fixed(r.ratioHigh(), 4), r.verdict().text(),
-                        copied(r.a()), copied(r.b())));
+                        copied(r.a()), copied(r.b()), noisy(r.a()), noisy(r.b()), forks(r.a()), forks(r.b())));
                 printer.printRecord(values);
             }
         } catch (IOException e) {
@@ -44,6 +44,14 @@ public final class CompareCsv {
 
     private static String error(SpeedupRow r) {
         return r == null ? "" : Num.fixed(r.mbS().error(), 3);
+    }
+
+    private static String noisy(SpeedupRow r) {
+        return r == null || !r.hasInterval() ? "" : Boolean.toString(r.noisy());
+    }
+
+    private static String forks(SpeedupRow r) {
+        return r == null ? "" : Integer.toString(r.forks());
     }
 
     private static String copied(SpeedupRow r) {

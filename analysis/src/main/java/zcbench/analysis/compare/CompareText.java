@@ -2,7 +2,9 @@ package zcbench.analysis.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import zcbench.analysis.table.Cells;
 import zcbench.analysis.table.Num;
+import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.TextTable;
 
 /** The comparison for the terminal. */
@@ -10,17 +12,22 @@ public final class CompareText {
     private static final List<String> HEADERS = List.of("test", "A MB/s", "B MB/s", "B/A", "99.9% interval",
             "verdict", "copied % A / B");
     private static final List<Boolean> NUMERIC = List.of(false, true, true, true, true, false, true);
+    private static final int WRAP = 100;
+    /** Environment values longer than this are cut in the terminal; compare.html shows them whole. */
+    private static final int VALUE_WIDTH = 44;
 
     private CompareText() {
     }
 
     public static String render(Comparison c) {
-        StringBuilder out = new StringBuilder(summary(c)).append("\n\n");
+        StringBuilder out = new StringBuilder(summary(c)).append("\n");
+        c.warnings().forEach(w -> out.append(TextTable.wrap("WARNING: " + w, WRAP, "  ")));
+        out.append(environment(c)).append("\n");
         List<List<String>> lines = new ArrayList<>();
         lines.add(HEADERS);
-        c.matched().forEach(r -> lines.add(List.of(r.label(), Num.shown(r.a().mbS().score(), 0),
-                Num.shown(r.b().mbS().score(), 0), Num.shown(r.ratio(), 3), interval(r), r.verdict().text(),
-                Num.shown(r.a().copiedPct(), 0) + " / " + Num.shown(r.b().copiedPct(), 0))));
+        c.matched().forEach(r -> lines.add(List.of(r.label(), mbS(r.a()), mbS(r.b()), Num.shown(r.ratio(), 3),
+                interval(r), r.verdict().text(), Num.shown(r.a().copiedPct(), 0) + " / "
+                        + Num.shown(r.b().copiedPct(), 0))));
         out.append(TextTable.render(lines, NUMERIC));
         for (Verdict side : List.of(Verdict.ONLY_A, Verdict.ONLY_B)) {
             List<ComparisonRow> only = c.only(side);
@@ -32,12 +39,38 @@ public final class CompareText {
         return out.toString();
     }
 
+    private static String mbS(SpeedupRow r) {
+        return Num.shown(r.mbS().score(), 0) + (r.noisy() ? " " + Cells.NOISY : "");
+    }
+
     /** Which runs, what is compared, what rows are matched on, and the rule for the verdict. */
     public static String summary(Comparison c) {
         return "A: " + c.a().jmhJson() + "\nB: " + c.b().jmhJson() + "\n"
                 + (c.compared().isEmpty() ? "" : "Compared: " + String.join("; ", c.compared()) + ". ")
-                + "Rows matched on " + String.join(", ", c.matchedOn()) + ". B/A is MB/s; a verdict is "
-                + "\"no difference\" whenever the two 99.9% intervals overlap.";
+                + "Rows matched on " + String.join(", ", c.matchedOn()) + ". B/A is MB/s with its 99.9% interval "
+                + "(a bootstrap over the forks and iterations of both runs); the verdict is \"faster\" or "
+                + "\"slower\" when that interval excludes 1, and needs two forks or more on both sides.";
+    }
+
+    /** The environments' differences, one line each; "same environment" when none. */
+    static String environment(Comparison c) {
+        EnvironmentDiff env = c.environment();
+        if (env.isEmpty()) {
+            return "No env.json beside either run.\n";
+        }
+        List<EnvironmentDiff.Line> differ = env.differences();
+        if (differ.isEmpty()) {
+            return "Environment: the same in A and B (" + env.lines().size() + " entries).\n";
+        }
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(List.of("environment differs", "A", "B"));
+        differ.forEach(d -> lines.add(List.of(d.key(), cut(d.a()), cut(d.b()))));
+        return TextTable.render(lines, List.of(false, false, false));
+    }
+
+    private static String cut(String value) {
+        String v = value.isEmpty() ? "-" : value;
+        return v.length() <= VALUE_WIDTH ? v : v.substring(0, VALUE_WIDTH - 3) + "...";
     }
 
     public static String interval(ComparisonRow r) {

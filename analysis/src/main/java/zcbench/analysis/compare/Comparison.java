@@ -7,9 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
+import zcbench.analysis.stats.Interval;
+import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.analysis.table.Variants;
@@ -19,8 +23,12 @@ import zcbench.analysis.table.Variants;
  * value in B (target=sink in A, target=loopback in B) is what the runs compare, so it is not matched on.
  *
  * @param compared "name: a -> b" for each such parameter
+ * @param warnings what makes the two runs' numbers unlike beyond the compared parameters (timing, plan, a run
+ *     that is not a measurement)
+ * @param environment both runs' env.json side by side
  */
-public record Comparison(Run a, Run b, List<String> matchedOn, List<String> compared, List<ComparisonRow> rows) {
+public record Comparison(Run a, Run b, List<String> matchedOn, List<String> compared, List<ComparisonRow> rows,
+        List<String> warnings, EnvironmentDiff environment) {
 
     public static Comparison of(Run runA, Run runB) {
         List<SpeedupRow> a = SpeedupTable.of(runA, Variants.DEFAULT_BASELINE).rows();
@@ -46,7 +54,28 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
             rows.add(row(ra, same == null ? null : same.poll(), isCompared));
         }
         unmatchedB.values().forEach(rest -> rest.forEach(rb -> rows.add(row(null, rb, isCompared))));
-        return new Comparison(runA, runB, List.copyOf(matchedOn), List.copyOf(compared), List.copyOf(rows));
+        return new Comparison(runA, runB, List.copyOf(matchedOn), List.copyOf(compared), List.copyOf(rows),
+                warnings(runA, runB), EnvironmentDiff.of(runA.env(), runB.env()));
+    }
+
+    /** Differences in how the two runs measured, which the verdicts cannot see. */
+    private static List<String> warnings(Run a, Run b) {
+        List<String> warnings = new ArrayList<>();
+        Set<String> timingA = a.results().stream().map(JmhResult::timing).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> timingB = b.results().stream().map(JmhResult::timing).collect(Collectors.toCollection(TreeSet::new));
+        if (!timingA.equals(timingB)) {
+            warnings.add("The runs were measured differently (A: " + String.join("; ", timingA) + "; B: "
+                    + String.join("; ", timingB) + "): more forks and iterations give narrower intervals, and "
+                    + "another warm-up another steady state; compare runs of the same plan and timing.");
+        }
+        String planA = a.env().get("plan");
+        String planB = b.env().get("plan");
+        if (planA != null && planB != null && !planA.equals(planB)) {
+            warnings.add("A ran plan " + planA + ", B plan " + planB + ".");
+        }
+        a.notAMeasurement().ifPresent(n -> warnings.add("A: " + n));
+        b.notAMeasurement().ifPresent(n -> warnings.add("B: " + n));
+        return List.copyOf(warnings);
     }
 
     public List<ComparisonRow> matched() {
@@ -94,21 +123,25 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
                     a == null ? Verdict.ONLY_B : Verdict.ONLY_A);
         }
         double ratio = b.mbS().score() / a.mbS().score();
-        double low = b.mbS().low() / a.mbS().high();
-        double high = a.mbS().low() > 0 ? b.mbS().high() / a.mbS().low() : Double.NaN;
-        return new ComparisonRow(label, params, a, b, ratio, low, high, verdict(a, b));
+        Interval interval = Intervals.ratio(b.mbSSamples(), a.mbSSamples());
+        return new ComparisonRow(label, params, a, b, ratio, interval.low(), interval.high(),
+                verdict(a, b, interval));
     }
 
-    private static Verdict verdict(SpeedupRow a, SpeedupRow b) {
+    /** The verdict follows the interval of B/A, which the variation between forks of either run widens. */
+    private static Verdict verdict(SpeedupRow a, SpeedupRow b, Interval ratio) {
         if (a.mbS().score() == b.mbS().score()) {
             return Verdict.NO_DIFFERENCE;
         }
-        if (Double.isNaN(a.mbS().low() + a.mbS().high() + b.mbS().low() + b.mbS().high())) {
+        if (!a.hasInterval() || !b.hasInterval()) {
             return Verdict.UNKNOWN;
         }
-        if (b.mbS().low() > a.mbS().high()) {
+        if (a.forks() < Intervals.MIN_FORKS || b.forks() < Intervals.MIN_FORKS || !ratio.exists()) {
+            return Verdict.ONE_FORK;
+        }
+        if (ratio.low() > 1) {
             return Verdict.FASTER;
         }
-        return b.mbS().high() < a.mbS().low() ? Verdict.SLOWER : Verdict.NO_DIFFERENCE;
+        return ratio.high() < 1 ? Verdict.SLOWER : Verdict.NO_DIFFERENCE;
     }
 }

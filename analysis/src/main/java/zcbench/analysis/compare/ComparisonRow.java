@@ -9,7 +9,8 @@ import zcbench.analysis.table.SpeedupRow;
  *
  * @param params the values of {@link zcbench.analysis.jmh.Params#NAMES}, "a -> b" for a compared parameter
  * @param label the test label with payload and target, less any compared parameter
- * @param ratioLow B's lowest over A's highest MB/s within their 99.9% intervals; ratioHigh the other way round
+ * @param ratioLow the 99.9% interval of B/A (a bootstrap over both runs' forks and iterations), NaN unless both
+ *     rows have two forks or more; ratioHigh its other end
  */
 public record ComparisonRow(String label, List<String> params, SpeedupRow a, SpeedupRow b, double ratio,
         double ratioLow, double ratioHigh, Verdict verdict) {

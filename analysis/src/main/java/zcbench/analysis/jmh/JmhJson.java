@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import zcbench.analysis.AnalysisException;
+import zcbench.analysis.stats.ForkSamples;
 
 /** Reads the JSON array JMH writes with {@code -rf json} into {@link JmhResult}s. */
 public final class JmhJson {
@@ -76,8 +77,20 @@ public final class JmhJson {
         });
         return new JmhResult(n.path("benchmark").asText(), n.path("mode").asText(), n.path("jmhVersion").asText(),
                 n.path("jdkVersion").asText(), n.path("vmVersion").asText(), n.path("forks").asInt(),
-                n.path("threads").asInt(), n.path("measurementIterations").asInt(),
-                n.path("measurementTime").asText(), params, metric(n.path("primaryMetric")), secondary);
+                n.path("threads").asInt(), n.path("warmupIterations").asInt(), n.path("warmupTime").asText(),
+                n.path("measurementIterations").asInt(), n.path("measurementTime").asText(), params,
+                metric(n.path("primaryMetric")), samples(n.path("primaryMetric").path("rawData")), secondary);
+    }
+
+    /** rawData: one array per fork of its iteration scores; absent from JSON not written by JMH 1.x. */
+    private static ForkSamples samples(JsonNode rawData) {
+        List<List<Double>> forks = new ArrayList<>();
+        for (JsonNode fork : rawData) {
+            List<Double> iterations = new ArrayList<>();
+            fork.forEach(v -> iterations.add(number(v)));
+            forks.add(iterations);
+        }
+        return new ForkSamples(forks);
     }
 
     private static Metric metric(JsonNode m) {

@@ -2,18 +2,36 @@ package zcbench.analysis.jmh;
 
 import java.util.Map;
 import java.util.Optional;
+import zcbench.analysis.stats.ForkSamples;
+import zcbench.analysis.stats.Intervals;
 
 /**
  * One element of JMH's JSON array, with the fields the analysis uses. params keeps JMH's own
  * names and string values; secondary maps each numeric secondary metric's name (e.g. "copied") to it
  * (text-only ones such as async-profiler's are left out).
+ *
+ * @param primary the primary metric as JMH wrote it (its error and interval are JMH's own)
+ * @param samples the primary metric's iteration scores per fork (JMH's rawData)
  */
 public record JmhResult(String benchmark, String mode, String jmhVersion, String jdkVersion, String vmVersion,
-        int forks, int threads, int measurementIterations, String measurementTime, Map<String, String> params,
-        Metric primary, Map<String, Metric> secondary) {
+        int forks, int threads, int warmupIterations, String warmupTime, int measurementIterations,
+        String measurementTime, Map<String, String> params, Metric primary, ForkSamples samples,
+        Map<String, Metric> secondary) {
 
     public Optional<Params> zcbenchParams() {
         return Params.of(params);
+    }
+
+    /** The primary metric with the interval every zcbench output shows ({@link Intervals#row}). */
+    public Metric score() {
+        return Intervals.row(primary, samples);
+    }
+
+    /** How the row was measured, e.g. "3 forks x 4 x 1000 ms after 1 x 1000 ms warm-up". */
+    public String timing() {
+        return forks + (forks == 1 ? " fork x " : " forks x ") + measurementIterations + " x " + measurementTime
+                + (warmupIterations == 0 ? ", no warm-up" : " after " + warmupIterations + " x " + warmupTime
+                        + " warm-up");
     }
 
     /** The secondary metric's score, NaN when JMH did not write it. */

@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import zcbench.analysis.AnalysisException;
 
 /**
  * One zcbench run as the analysis sees it: its zcbench result rows (those with zcbench's parameters
- * and a throughput score), the environment from env.json beside it (key to value, nested values as
- * compact JSON; empty when absent), and notes about anything it left out.
+ * and a throughput score), the environment from env.json beside it (key to value, the keys of nested
+ * objects joined with a dot, arrays as compact JSON; empty when absent), and notes about anything it left out.
  *
  * @param dir the folder outputs go to by default: the run folder, or the folder holding the JSON file
  */
@@ -68,6 +69,24 @@ public record Run(Path dir, String name, Path jmhJson, List<JmhResult> results, 
         return new Run(dir, name, json, List.copyOf(kept), env(dir.resolve(ENV_JSON), notes), List.copyOf(notes));
     }
 
+    /**
+     * Why this run's numbers are not a measurement, as the first line of every output says it; empty when they
+     * are one. A run is not one when each of its rows either had no warm-up (its numbers include the JIT
+     * compiler at work) or a single sample (no interval): what plan smoke does.
+     */
+    public Optional<String> notAMeasurement() {
+        boolean cold = results.stream().anyMatch(r -> r.warmupIterations() == 0);
+        boolean single = results.stream().anyMatch(r -> r.forks() * r.measurementIterations() < 2);
+        if (!results.stream().allMatch(r -> r.warmupIterations() == 0 || r.forks() * r.measurementIterations() < 2)) {
+            return Optional.empty();
+        }
+        String why = (cold ? "without warm-up, so they include the JIT compiler at work" : "")
+                + (cold && single ? ", and " : "") + (single ? "with one sample, so they have no interval" : "");
+        return Optional.of("NOT A MEASUREMENT: " + ("smoke".equals(env.get("plan")) ? "plan smoke checks that every "
+                + "variant runs. " : "") + "Its rows were measured " + why + ": they say nothing about speed, so "
+                + "no speedups and no RFC figures are shown. Measure with ./zcbench run --plan seed.");
+    }
+
     /** results/latest is a symlink: name the run after the folder it points to. */
     private static Path real(Path path) {
         try {
@@ -75,6 +94,18 @@ public record Run(Path dir, String name, Path jmhJson, List<JmhResult> results, 
         } catch (IOException e) {
             return path;
         }
+    }
+
+    /** Nested objects become dotted keys (cpu_vulnerabilities.spectre_v2), so that each value is one line. */
+    private static void flatten(String prefix, JsonNode node, Map<String, String> env) {
+        node.properties().forEach(e -> {
+            String key = prefix + e.getKey();
+            if (e.getValue().isObject() && !e.getValue().isEmpty()) {
+                flatten(key + ".", e.getValue(), env);
+            } else {
+                env.put(key, e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+            }
+        });
     }
 
     private static Map<String, String> env(Path file, List<String> notes) {
@@ -88,8 +119,7 @@ public record Run(Path dir, String name, Path jmhJson, List<JmhResult> results, 
                 notes.add(ENV_JSON + " is not a JSON object, so the environment is not shown.");
                 return env;
             }
-            root.properties().forEach(e -> env.put(e.getKey(),
-                    e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            flatten("", root, env);
         } catch (AnalysisException e) {
             // The results are still worth reporting without their environment.
             notes.add(ENV_JSON + " could not be read, so the environment is not shown: " + e.getMessage());

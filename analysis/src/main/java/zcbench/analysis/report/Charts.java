@@ -4,9 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +29,8 @@ import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYItemRendererState;
@@ -39,6 +39,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.YIntervalSeries;
@@ -48,12 +49,15 @@ import org.jfree.svg.SVGHints;
 import org.jfree.svg.ViewBox;
 import zcbench.analysis.compare.ComparisonRow;
 import zcbench.analysis.compare.Verdict;
+import zcbench.analysis.profile.ProfileSummary;
+import zcbench.analysis.stats.Interval;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
 
 /**
  * The report's charts, drawn by JFreeChart into inline SVG. Each data mark sits in an SVG group with a
- * class (bar-mark, rfc-mark, ratio-mark) and the row's id, so that the page can be checked and styled.
+ * class (speedup-mark, rfc-speedup-mark, bar-mark, rfc-mark, cpu-mark, time-mark, ratio-mark) and the row's
+ * id, so that the page can be checked and styled; a noisy row's group also has the class noisy.
  */
 final class Charts {
     static {
@@ -64,8 +68,13 @@ final class Charts {
     private static final Color OURS = new Color(0x2b6cb0);
     private static final Color RFC = new Color(0xa0aec0);
     private static final Color COPIED = new Color(0xc53030);
+    /** Noisy bars: a pale fill under lines of the bar's own colour, so that the label stays readable. */
+    private static final Color PALE_OURS = new Color(0xbee3f8);
+    private static final Color PALE_COPIED = new Color(0xfed7d7);
     private static final Color FASTER = new Color(0x2f855a);
     private static final Color NEUTRAL = new Color(0x718096);
+    private static final Color USER = new Color(0x56b4e9);
+    private static final Color SYSTEM = new Color(0xd55e00);
     /*
      * Labels are laid out with this font's metrics here and drawn with the reader's fonts there: name one
      * both sides have (DejaVu Sans; Verdana has near metrics), or right-aligned labels come out ragged.
@@ -76,50 +85,151 @@ final class Charts {
     private static final Font SMALL_FONT = new Font(FAMILY, Font.PLAIN, 11);
     private static final Font TITLE_FONT = new Font(FAMILY, Font.BOLD, 15);
     private static final int WIDTH = 1100;
-    /** Okabe-Ito colours, readable on white and by colour-blind readers (its yellow left out). */
+    /** Okabe-Ito colours, readable on white and by colour-blind readers, then two greys. */
     private static final List<Color> PALETTE = List.of(new Color(0x0072b2), new Color(0xe69f00),
-            new Color(0x009e73), new Color(0xd55e00), new Color(0xcc79a7), new Color(0x56b4e9), Color.BLACK);
+            new Color(0x009e73), new Color(0xd55e00), new Color(0xcc79a7), new Color(0x56b4e9),
+            new Color(0xf0e442), Color.BLACK, new Color(0x999999), new Color(0xcccccc));
 
     private Charts() {
     }
 
-    /** MB/s per row of one payload and target, with error bars, the RFC's figure beside ours where one maps. */
-    static String mbS(SpeedupTable.Group group, String id) {
-        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
-        boolean anyRfc = group.rows().stream().anyMatch(r -> Double.isFinite(r.rfcMbS()));
-        for (SpeedupRow r : group.rows()) {
-            String category = r.no() + "  " + r.test() + (r.copiedZeroCopy() ? "  [COPIED]" : "")
-                    + (Double.isNaN(r.mbS().error()) ? "  [no interval]" : "");
-            data.add(finite(r.mbS().score()), finite(r.mbS().error()), "zcbench", category);
+    /**
+     * Speedup per row against its baseline with its 99.9% interval, the RFC's speedup beside it where one maps,
+     * and a line at 1 (as fast as the baseline). Baseline rows are left out (they are 1 by definition); empty
+     * when no row has a speedup.
+     */
+    static Optional<String> speedup(SpeedupTable table, String id) {
+        List<SpeedupRow> rows = table.rows().stream().filter(r -> Double.isFinite(r.speedup())
+                && r.baselineNo() != r.no()).toList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean anyRfc = rows.stream().anyMatch(r -> Double.isFinite(r.rfcSpeedup()));
+        boolean severalGroups = table.groups().size() > 1;
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        IntervalBars renderer = new IntervalBars();
+        for (int c = 0; c < rows.size(); c++) {
+            SpeedupRow r = rows.get(c);
+            String category = category(r, severalGroups);
+            data.addValue(r.speedup(), "zcbench", category);
+            renderer.mark(0, c, ours("speedup-", r, r.speedupInterval()));
             if (anyRfc) {
-                data.add(finite(r.rfcMbS()), null, "RFC", category);
+                data.addValue(finite(r.rfcSpeedup()), "RFC (2021, bare metal)", category);
+                renderer.mark(1, c, new IntervalBars.Mark("rfc-speedup-" + r.no(), "rfc-speedup-mark",
+                        Interval.NONE, null, null));
             }
         }
-        StatisticalBarRenderer renderer = new TaggedBars(group.rows());
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setSeriesPaint(0, OURS);
-        renderer.setSeriesPaint(1, RFC);
-        renderer.setErrorIndicatorPaint(Color.BLACK);
-        renderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
-        renderer.setItemMargin(0.05);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0")));
-        renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(SMALL_FONT);
-        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.INSIDE9,
-                TextAnchor.CENTER_LEFT));
-        renderer.setSeriesItemLabelPaint(0, Color.WHITE);
-        renderer.setSeriesItemLabelPaint(1, Color.BLACK);
-        CategoryAxis rows = styled(new CategoryAxis());
-        rows.setMaximumCategoryLabelWidthRatio(0.45f);
-        rows.setCategoryMargin(0.2);
-        NumberAxis mbS = styled(new NumberAxis("MB/s (MiB/s); error bars: 99.9% interval"));
-        CategoryPlot plot = new CategoryPlot(data, rows, mbS, renderer);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        style(renderer, new DecimalFormat("0.00"));
+        NumberAxis axis = styled(new NumberAxis("speedup: MB/s over the " + table.baseline()
+                + " row's (whiskers: 99.9% interval; hatched: noisy)"));
+        double top = rows.stream().mapToDouble(r -> Math.max(Math.max(r.speedup(), r.rfcSpeedup()),
+                r.speedupInterval().high())).filter(Double::isFinite).max().orElse(1);
+        axis.setRange(0, Math.max(top, 1) * 1.08); // the line at 1 always shows
+        CategoryPlot plot = categoryPlot(data, axis, renderer);
+        plot.addRangeMarker(line(1.0, "= " + table.baseline()));
+        JFreeChart chart = chart("Speedup against " + table.baseline() + (anyRfc ? ": ours beside the RFC's" : ""),
+                plot, anyRfc);
+        return Optional.of(svg(chart, 110 + rows.size() * (anyRfc ? 40 : 26), id));
+    }
+
+    /**
+     * MB/s per row of one payload and target, with whiskers, and the RFC's figure beside ours where one maps
+     * (only for a measurement).
+     */
+    static String mbS(SpeedupTable table, SpeedupTable.Group group, String id) {
+        boolean anyRfc = table.measurement() && group.rows().stream().anyMatch(r -> Double.isFinite(r.rfcMbS()));
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        IntervalBars renderer = new IntervalBars();
+        for (int c = 0; c < group.rows().size(); c++) {
+            SpeedupRow r = group.rows().get(c);
+            String category = category(r, false) + (r.hasInterval() ? "" : "  [no interval]");
+            data.addValue(finite(r.mbS().score()), "zcbench", category);
+            renderer.mark(0, c, ours("bar-", r, new Interval(r.mbS().low(), r.mbS().high())));
+            if (anyRfc) {
+                data.addValue(finite(r.rfcMbS()), "RFC (2021, bare metal)", category);
+                renderer.mark(1, c, new IntervalBars.Mark("rfc-" + r.no(), "rfc-mark", Interval.NONE, null, null));
+            }
+        }
+        style(renderer, new DecimalFormat("0"));
+        CategoryPlot plot = categoryPlot(data, styled(new NumberAxis("MB/s (MiB/s); whiskers: 99.9% interval")),
+                renderer);
         JFreeChart chart = chart(group.title() + ": MB/s per row" + (anyRfc ? ", the RFC's figure beside" : ""),
                 plot, anyRfc);
-        int perRow = anyRfc ? 46 : 28;
-        return svg(chart, 130 + group.rows().size() * perRow, id);
+        return svg(chart, 110 + group.rows().size() * (anyRfc ? 40 : 26), id);
+    }
+
+    /**
+     * CPU time per packet, split into user and system time when the profiler reported both; empty when the run
+     * had no CPU profiler.
+     */
+    static Optional<String> cpu(SpeedupTable table, String id) {
+        List<SpeedupRow> rows = table.rows().stream()
+                .filter(r -> Double.isFinite(r.cpu().getOrDefault("cpu_ns_per_packet", Double.NaN))).toList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean split = rows.stream().allMatch(r -> Double.isFinite(r.cpu().get("cpu_user_pct"))
+                && Double.isFinite(r.cpu().get("cpu_sys_pct")) && r.cpu().get("cpu_user_pct")
+                        + r.cpu().get("cpu_sys_pct") > 0);
+        boolean severalGroups = table.groups().size() > 1;
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> ids = new ArrayList<>();
+        for (SpeedupRow r : rows) {
+            double ns = r.cpu().get("cpu_ns_per_packet");
+            String category = category(r, severalGroups) + "  (" + new DecimalFormat("0").format(ns) + " ns)";
+            if (split) {
+                double user = r.cpu().get("cpu_user_pct");
+                double share = user / (user + r.cpu().get("cpu_sys_pct"));
+                data.addValue(ns * share, "user", category);
+                data.addValue(ns * (1 - share), "system", category);
+            } else {
+                data.addValue(ns, "user + system", category);
+            }
+            ids.add("cpu-" + r.no());
+        }
+        StackedBarRenderer renderer = new TaggedStack("cpu-mark", ids);
+        renderer.setSeriesPaint(0, split ? USER : OURS);
+        renderer.setSeriesPaint(1, SYSTEM);
+        stackStyle(renderer, new DecimalFormat("0"));
+        CategoryPlot plot = categoryPlot(data, styled(new NumberAxis("CPU ns per packet (getrusage of the fork, "
+                + "all threads)")), renderer);
+        JFreeChart chart = chart("CPU time per packet" + (split ? ", user and system" : ""), plot, split);
+        return Optional.of(svg(chart, 110 + rows.size() * 26, id));
+    }
+
+    /**
+     * Where each profiled row's CPU samples went, one stacked bar per row adding up to 100 %: the profile
+     * summary's percentage columns (profiles/CATEGORIES.md). Empty when it has none.
+     */
+    static Optional<String> timeWent(SpeedupTable table, ProfileSummary summary, String id) {
+        List<String> categories = summary.columns().stream().filter(c -> c.endsWith("_pct")).toList();
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> ids = new ArrayList<>();
+        boolean severalGroups = table.groups().size() > 1;
+        for (SpeedupRow r : table.rows()) {
+            Optional<ProfileSummary.Line> line = summary.line(r.params());
+            if (line.isEmpty()) {
+                continue;
+            }
+            String category = category(r, severalGroups);
+            for (String c : categories) {
+                data.addValue(number(line.get().values().get(c)), ReportHtml.label(c), category);
+            }
+            ids.add("time-" + r.no());
+        }
+        if (ids.isEmpty() || categories.isEmpty()) {
+            return Optional.empty();
+        }
+        StackedBarRenderer renderer = new TaggedStack("time-mark", ids);
+        for (int i = 0; i < categories.size(); i++) {
+            renderer.setSeriesPaint(i, PALETTE.get(i % PALETTE.size()));
+        }
+        stackStyle(renderer, new DecimalFormat("0"));
+        NumberAxis axis = styled(new NumberAxis("% of the row's CPU samples"));
+        axis.setRange(0, 100);
+        CategoryPlot plot = categoryPlot(data, axis, renderer);
+        JFreeChart chart = chart("Where the time went (async-profiler, cpu)", plot, true);
+        return Optional.of(svg(chart, 150 + ids.size() * 26, id));
     }
 
     /** MB/s against payload, one line per test (and target) measured at more than one payload; empty if none. */
@@ -190,16 +300,76 @@ final class Charts {
         ratio.setRange(0, Math.max(top, 1) * 1.08); // always show the line at 1
         XYPlot plot = new XYPlot(data, rowAxis, ratio, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        ValueMarker same = new ValueMarker(1.0, Color.BLACK, new BasicStroke(1f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
-        same.setLabel("B = A");
-        same.setLabelFont(SMALL_FONT);
-        same.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-        same.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-        same.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        plot.addRangeMarker(same);
+        plot.addRangeMarker(line(1.0, "B = A"));
         JFreeChart chart = chart(title, plot, true);
         return svg(chart, 140 + rows.size() * 30, id);
+    }
+
+    /** A bar of ours: red when a zero-copy row was copied, hatched (pale under lines) when noisy. */
+    private static IntervalBars.Mark ours(String idPrefix, SpeedupRow r, Interval whisker) {
+        String cssClass = (idPrefix.equals("bar-") ? "bar-mark" : "speedup-mark") + (r.noisy() ? " noisy" : "");
+        Color colour = r.copiedZeroCopy() ? COPIED : OURS;
+        if (r.noisy()) {
+            return new IntervalBars.Mark(idPrefix + r.no(), cssClass, whisker,
+                    r.copiedZeroCopy() ? PALE_COPIED : PALE_OURS, colour);
+        }
+        return new IntervalBars.Mark(idPrefix + r.no(), cssClass, whisker, colour, null);
+    }
+
+    /** "7  io_uring zc fixed, flush=false, nr_reqs=8", with payload and target when a chart spans groups. */
+    private static String category(SpeedupRow r, boolean withGroup) {
+        return r.no() + "  " + r.test() + (withGroup ? " (" + r.params().payload() + " B, " + r.params().target()
+                + ")" : "") + (r.copiedZeroCopy() ? "  [COPIED]" : "") + (r.noisy() ? "  [NOISY]" : "");
+    }
+
+    private static CategoryPlot categoryPlot(CategoryDataset data, NumberAxis axis,
+            org.jfree.chart.renderer.category.CategoryItemRenderer renderer) {
+        CategoryAxis rows = styled(new CategoryAxis());
+        rows.setMaximumCategoryLabelWidthRatio(0.45f);
+        rows.setCategoryMargin(0.2);
+        CategoryPlot plot = new CategoryPlot(data, rows, axis, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        return plot;
+    }
+
+    /** Bars of ours and the RFC's, each labelled with its value at its base, inside the bar. */
+    private static void style(IntervalBars renderer, NumberFormat format) {
+        renderer.setSeriesPaint(0, OURS);
+        renderer.setSeriesPaint(1, RFC);
+        renderer.setItemMargin(0.05);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(SMALL_FONT);
+        ItemLabelPosition atBase = new ItemLabelPosition(ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT);
+        renderer.setDefaultPositiveItemLabelPosition(atBase);
+        // BarRenderer drops a label that does not fit inside its bar; these bars are thin, so draw it anyway.
+        renderer.setPositiveItemLabelPositionFallback(atBase);
+        renderer.setSeriesItemLabelPaint(0, Color.WHITE);
+        renderer.setSeriesItemLabelPaint(1, Color.BLACK);
+    }
+
+    private static void stackStyle(StackedBarRenderer renderer, NumberFormat format) {
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        renderer.setMaximumBarWidth(0.9);
+        renderer.setDefaultItemLabelGenerator(new BigEnough(format));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(SMALL_FONT);
+        renderer.setDefaultItemLabelPaint(Color.BLACK);
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER,
+                TextAnchor.CENTER));
+    }
+
+    private static ValueMarker line(double at, String label) {
+        ValueMarker marker = new ValueMarker(at, Color.BLACK, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f));
+        marker.setLabel(label);
+        marker.setLabelFont(SMALL_FONT);
+        marker.setLabelBackgroundColor(new Color(0, 0, 0, 0));
+        marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        return marker;
     }
 
     private static JFreeChart chart(String title, Plot plot, boolean legend) {
@@ -232,6 +402,14 @@ final class Charts {
         return Double.isFinite(v) ? v : null;
     }
 
+    private static Double number(String s) {
+        try {
+            return finite(Double.parseDouble(s));
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+
     private static void beginGroup(Graphics2D g2, String cssClass, String id) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("id", id);
@@ -243,31 +421,53 @@ final class Charts {
         g2.setRenderingHint(SVGHints.KEY_END_GROUP, "");
     }
 
-    /** Bars in groups "bar-mark" (ours) and "rfc-mark"; a zero-copy row that was copied is drawn red. */
-    private static final class TaggedBars extends StatisticalBarRenderer {
+    /** Labels only segments wide enough to hold them (a tenth of the widest bar), so that none overlap. */
+    private static final class BigEnough extends StandardCategoryItemLabelGenerator {
         private static final long serialVersionUID = 1L;
-        private final transient List<SpeedupRow> rows;
 
-        TaggedBars(List<SpeedupRow> rows) {
-            this.rows = rows;
+        BigEnough(NumberFormat format) {
+            super("{2}", format);
         }
 
         @Override
-        public Paint getItemPaint(int series, int column) {
-            return series == 0 && rows.get(column).copiedZeroCopy() ? COPIED : super.getItemPaint(series, column);
+        public String generateLabel(CategoryDataset data, int row, int column) {
+            Number v = data.getValue(row, column);
+            double widest = 0;
+            for (int c = 0; c < data.getColumnCount(); c++) {
+                double sum = 0;
+                for (int r = 0; r < data.getRowCount(); r++) {
+                    Number x = data.getValue(r, c);
+                    sum += x == null ? 0 : x.doubleValue();
+                }
+                widest = Math.max(widest, sum);
+            }
+            return v == null || v.doubleValue() < widest / 10 ? null : super.generateLabel(data, row, column);
+        }
+    }
+
+    /** Stacked segments in groups of the given class, id "&lt;row id&gt;-&lt;series&gt;", one per segment. */
+    private static final class TaggedStack extends StackedBarRenderer {
+        private static final long serialVersionUID = 1L;
+        private final String cssClass;
+        private final transient List<String> ids;
+
+        TaggedStack(String cssClass, List<String> ids) {
+            this.cssClass = cssClass;
+            this.ids = ids;
         }
 
         @Override
         public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea,
                 CategoryPlot plot, CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset data, int series,
                 int column, int pass) {
-            if (data.getValue(series, column) == null) {
-                return;
+            boolean tagged = pass == 0;
+            if (tagged) {
+                beginGroup(g2, cssClass, ids.get(column) + "-" + series);
             }
-            int no = rows.get(column).no();
-            beginGroup(g2, series == 0 ? "bar-mark" : "rfc-mark", (series == 0 ? "bar-" : "rfc-") + no);
             super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, data, series, column, pass);
-            endGroup(g2);
+            if (tagged) {
+                endGroup(g2);
+            }
         }
     }
 

@@ -5,11 +5,14 @@ import java.util.Locale;
 import zcbench.analysis.compare.CompareText;
 import zcbench.analysis.compare.Comparison;
 import zcbench.analysis.compare.ComparisonRow;
+import zcbench.analysis.compare.EnvironmentDiff;
 import zcbench.analysis.compare.Verdict;
 import zcbench.analysis.table.Num;
-import zcbench.analysis.table.SpeedupRow;
 
-/** compare.html: the ratios chart, the table (tr.compare-row, id cmp-N) and the rows found in one run only. */
+/**
+ * compare.html: warnings first, the ratios chart, the table (tr.compare-row, id cmp-N), the rows found in one run
+ * only, and both environments side by side (tr.differs where they differ).
+ */
 final class CompareHtml {
     private static final List<String> HEADERS = List.of("no", "test", "A MB/s", "+/-", "B MB/s", "+/-", "B/A",
             "99.9% interval", "verdict", "A copied %", "B copied %");
@@ -25,24 +28,34 @@ final class CompareHtml {
         CompareText.summary(c).lines().forEach(l -> b.append(Html.esc(l)).append("<br>"));
         b.append("A: ").append(Html.esc(Html.setup(c.a()))).append("<br>B: ").append(Html.esc(Html.setup(c.b())))
                 .append("</p>\n");
+        List<String> differ = c.environment().differences().stream().map(EnvironmentDiff.Line::key).toList();
+        if (!differ.isEmpty()) {
+            b.append("<p class=\"sub\" id=\"env-differs\">The environments differ in ")
+                    .append(Html.esc(String.join(", ", differ))).append(" (side by side at the end).</p>\n");
+        }
+        for (String w : c.warnings()) {
+            b.append("<div class=\"banner noisy warning\">").append(Html.esc("WARNING: " + w)).append("</div>\n");
+        }
         List<ComparisonRow> matched = c.matched();
         if (!matched.isEmpty()) {
             String chartTitle = "B/A per row (A: " + c.a().name() + ", B: " + c.b().name() + ")";
             b.append("<div class=\"chart\">\n").append(Charts.ratios(matched, chartTitle, "ratio-chart"))
                     .append("\n</div>\n");
         }
-        b.append("<table class=\"compare\">\n").append(Html.th(HEADERS, NUMERIC));
+        b.append("<div class=\"scroll\"><table class=\"compare\">\n").append(Html.th(HEADERS, NUMERIC));
         int no = 0;
         for (ComparisonRow r : matched) {
             b.append("<tr class=\"compare-row\" id=\"cmp-").append(++no).append("\">")
                     .append(Html.td(Integer.toString(no), true)).append(Html.td(r.label(), false))
-                    .append(mbS(r.a())).append(mbS(r.b())).append(Html.td(Num.shown(r.ratio(), 3), true))
+                    .append(Html.td(Num.shown(r.a().mbS().score(), 0), true)).append(Html.error(r.a()))
+                    .append(Html.td(Num.shown(r.b().mbS().score(), 0), true)).append(Html.error(r.b()))
+                    .append(Html.td(Num.shown(r.ratio(), 3), true))
                     .append(Html.td(CompareText.interval(r), true)).append("<td><span class=\"badge ")
                     .append(r.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-')).append("\">")
                     .append(Html.esc(r.verdict().text())).append("</span></td>")
                     .append(Html.copied(r.a())).append(Html.copied(r.b())).append("</tr>\n");
         }
-        b.append("</table>\n");
+        b.append("</table></div>\n");
         for (Verdict side : List.of(Verdict.ONLY_A, Verdict.ONLY_B)) {
             List<ComparisonRow> only = c.only(side);
             if (!only.isEmpty()) {
@@ -50,10 +63,26 @@ final class CompareHtml {
                         .append(Html.list("only", only.stream().map(ComparisonRow::label).toList()));
             }
         }
+        b.append(environment(c));
         return Html.page(title, b.toString());
     }
 
-    private static String mbS(SpeedupRow r) {
-        return Html.td(Num.shown(r.mbS().score(), 0), true) + Html.td(Num.shown(r.mbS().error(), 0), true);
+    private static String environment(Comparison c) {
+        EnvironmentDiff env = c.environment();
+        StringBuilder s = new StringBuilder("<h2>Environment</h2>\n");
+        if (env.isEmpty()) {
+            return s.append("<p>No env.json beside either run.</p>\n").toString();
+        }
+        int differ = env.differences().size();
+        s.append("<p class=\"sub\">").append(differ == 0 ? "The same in A and B." : differ + " of "
+                + env.lines().size() + " entries differ (highlighted); captured_at, finished_at and the load "
+                + "averages always do and are not.").append("</p>\n");
+        s.append("<table class=\"env\">\n<tr><th>key</th><th>A: ").append(Html.esc(c.a().name()))
+                .append("</th><th>B: ").append(Html.esc(c.b().name())).append("</th></tr>\n");
+        for (EnvironmentDiff.Line l : env.lines()) {
+            s.append(l.differs() ? "<tr class=\"differs\">" : "<tr>").append(Html.td(l.key(), false))
+                    .append(Html.td(l.a(), false)).append(Html.td(l.b(), false)).append("</tr>\n");
+        }
+        return s.append("</table>\n").toString();
     }
 }

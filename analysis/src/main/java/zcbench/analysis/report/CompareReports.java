@@ -2,13 +2,17 @@ package zcbench.analysis.report;
 
 import java.nio.file.Path;
 import java.util.List;
+import zcbench.analysis.AnalysisException;
 import zcbench.analysis.AtomicFiles;
 import zcbench.analysis.compare.CompareCsv;
 import zcbench.analysis.compare.CompareText;
 import zcbench.analysis.compare.Comparison;
 import zcbench.analysis.jmh.Run;
 
-/** Writes compare.csv and compare.html for two runs. */
+/**
+ * Writes compare.csv and compare.html for two runs, into a folder of their own: never into an input, so that a
+ * run folder holds only what that run made.
+ */
 public final class CompareReports {
     public static final String CSV = "compare.csv";
     public static final String HTML = "compare.html";
@@ -23,13 +27,41 @@ public final class CompareReports {
     private CompareReports() {
     }
 
-    /** @param outDir where to write, or null for B's folder */
+    /**
+     * @param outDir where to write, or null for {@link #defaultDir}
+     * @throws AnalysisException on bad input, or when outDir is an input's run folder (or inside one)
+     */
     public static CompareReport write(Path a, Path b, Path outDir) {
         Comparison comparison = Comparison.of(Run.load(a), Run.load(b));
+        Path dir = outDir == null ? defaultDir(comparison) : outDir.toAbsolutePath().normalize();
+        for (Run input : List.of(comparison.a(), comparison.b())) {
+            if (dir.equals(input.dir()) || isRunFolder(input) && dir.startsWith(input.dir())) {
+                throw new AnalysisException("--out " + dir + " is " + (isRunFolder(input) ? "inside the run folder "
+                        : "the folder of the input ") + input.dir() + "; compare never writes into an input: pick "
+                        + "another folder, or leave --out out for a new folder of its own.");
+            }
+        }
         String csv = CompareCsv.render(comparison);
         String html = CompareHtml.render(comparison);
-        Path dir = outDir == null ? comparison.b().dir() : outDir.toAbsolutePath();
         return new CompareReport(comparison, List.of(AtomicFiles.write(dir.resolve(CSV), csv),
                 AtomicFiles.write(dir.resolve(HTML), html)));
+    }
+
+    /**
+     * compare-&lt;A&gt;-vs-&lt;B&gt; beside B's run folder (results/compare-X-vs-Y for two runs under results/),
+     * or beside B's file when B is a bare JMH JSON file. Comparing the same two runs again rewrites it.
+     */
+    public static Path defaultDir(Comparison c) {
+        Run b = c.b();
+        Path besideB = isRunFolder(b) && b.dir().getParent() != null ? b.dir().getParent() : b.dir();
+        return besideB.resolve("compare-" + name(c.a()) + "-vs-" + name(c.b()));
+    }
+
+    private static boolean isRunFolder(Run run) {
+        return run.jmhJson().getFileName().toString().equals(Run.JMH_JSON);
+    }
+
+    private static String name(Run run) {
+        return run.name().replaceFirst("\\.json$", "").replaceAll("[^A-Za-z0-9._+-]", "_");
     }
 }

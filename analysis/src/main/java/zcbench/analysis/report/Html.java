@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Run;
+import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
 
@@ -19,13 +20,17 @@ final class Html {
             h2 { font-size: 20px; margin-top: 36px; border-bottom: 2px solid #e2e8f0; padding-bottom: 4px; }
             h3 { font-size: 16px; margin: 20px 0 6px; }
             .sub { color: #4a5568; margin-top: 0; }
+            .headline { font-size: 19px; line-height: 1.4; margin: 6px 0 10px; max-width: 1100px; }
+            .caption { color: #4a5568; font-size: 13px; margin: -12px 0 18px; }
             .banner { background: #fff5f5; border: 3px solid #c53030; color: #742a2a; border-radius: 6px;
                       padding: 12px 16px; font-weight: 600; margin: 16px 0; }
             .notes { background: #f7fafc; border-left: 4px solid #a0aec0; padding: 8px 16px 8px 28px;
                      color: #2d3748; font-size: 14px; }
             .notes li { margin: 4px 0; }
             table { border-collapse: collapse; font-size: 13px; margin: 4px 0 12px; }
-            table.speedup td:nth-child(2), table.compare td:nth-child(2) { white-space: nowrap; }
+            table.speedup td:nth-child(2), table.compare td:nth-child(2) { min-width: 16em; }
+            table.speedup th, table.compare th { white-space: normal; vertical-align: bottom; }
+            .scroll { overflow-x: auto; }
             th, td { padding: 4px 8px; border-bottom: 1px solid #e2e8f0; text-align: left; vertical-align: top; }
             th { background: #edf2f7; }
             .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -33,9 +38,15 @@ final class Html {
             .badge { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 12px; font-weight: 700;
                      color: #fff; background: #718096; margin-left: 4px; }
             .badge.copied, .badge.slower { background: #c53030; }
+            .badge.noisy { background: #b7791f; }
+            tr.noisy td:nth-child(4) { background: #fffbeb; }
+            .banner.noisy { background: #fffbeb; border-color: #b7791f; color: #744210; }
+            .banner.not-a-measurement { background: #fffbeb; border-color: #b7791f; color: #744210; font-size: 18px; }
             .badge.faster { background: #2f855a; }
-            .env td:first-child { font-family: "DejaVu Sans Mono", monospace; white-space: nowrap; }
-            .env td:last-child { font-family: "DejaVu Sans Mono", monospace; word-break: break-all; }
+            table.env td { font-family: "DejaVu Sans Mono", monospace; overflow-wrap: break-word; max-width: 640px; }
+            table.env td:first-child { white-space: nowrap; }
+            table.env tr.differs td { background: #fffbeb; }
+            table.env tr.differs td:first-child { border-left: 4px solid #d69e2e; font-weight: 700; }
             a { color: #2b6cb0; }
             td.flame a { margin-right: 6px; }
             table.profile td:nth-child(2) { white-space: nowrap; }
@@ -104,11 +115,19 @@ final class Html {
                 + (r.copiedZeroCopy() ? "<span class=\"badge copied\">COPIED</span>" : "") + "</td>";
     }
 
-    /** How the run was measured, from its first result. */
+    /** How the run was measured: its rows' timings (usually one), JMH and the JDK, and zcbench's version. */
     static String setup(Run run) {
         JmhResult r = run.results().getFirst();
-        return "JMH " + r.jmhVersion() + ", JDK " + r.jdkVersion() + " (" + r.vmVersion() + "), " + r.forks()
-                + " fork(s) x " + r.measurementIterations() + " iteration(s) of " + r.measurementTime() + ", "
-                + r.threads() + " thread(s)";
+        String timings = String.join("; ", run.results().stream().map(JmhResult::timing).distinct().toList());
+        return timings + " per row; JMH " + r.jmhVersion() + ", JDK " + r.jdkVersion() + ", zcbench "
+                + run.env().getOrDefault("zcbench_version", "(version not recorded)");
+    }
+
+    /** A row's +/- cell: half-width and share of the score, with a badge when the row is noisy. */
+    static String error(SpeedupRow r) {
+        String text = r.hasInterval() ? Num.shown(r.mbS().error(), 0) + " ("
+                + Num.fixed(Intervals.errorPercent(r.mbS()), 1) + "%)" : "-";
+        return "<td class=\"num\">" + esc(text) + (r.noisy() ? "<span class=\"badge noisy\">NOISY</span>" : "")
+                + "</td>";
     }
 }

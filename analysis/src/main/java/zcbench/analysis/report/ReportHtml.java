@@ -8,15 +8,18 @@ import zcbench.analysis.profile.FlameGraphs;
 import zcbench.analysis.profile.ProfileSummary;
 import zcbench.analysis.profile.RunProfiles;
 import zcbench.analysis.table.Cells;
+import zcbench.analysis.table.Headline;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
 
 /**
- * report.html: one self-contained page. Each table row is a tr.result-row with id row-N, and each bar of
- * ours in the charts an SVG g.bar-mark with id bar-N. When the run has flame graphs each row links to its
- * own (relative links, so the run folder can be moved or served as it is); when it has profile-summary.csv,
- * that is shown under the speedup table, one tr.profile-row per line.
+ * report.html: one self-contained page that makes its point first: the headline sentence, the speedup chart
+ * (ours beside the RFC's, with intervals and a line at 1), then MB/s, CPU ns per packet and, when the run was
+ * profiled, where the time went, then the tables and the environment. Each table row is a tr.result-row with
+ * id row-N; each bar of ours is an SVG g.bar-mark with id bar-N (g.speedup-mark, speedup-N in the speedup
+ * chart); a noisy row's marks also have the class noisy. When the run has flame graphs each row links to its
+ * own (relative links, so the run folder can be moved or served as it is).
  */
 final class ReportHtml {
     private static final List<String> EXTRA = List.of("notif./pkt", "retries/pkt", "enters/pkt");
@@ -28,34 +31,75 @@ final class ReportHtml {
     /** @param outDir where report.html goes: links to flame graphs are relative to it */
     static String render(SpeedupTable table, RunProfiles profiles, Path outDir) {
         StringBuilder b = new StringBuilder();
-        b.append("<h1>zcbench report: ").append(Html.esc(table.run().name())).append("</h1>\n")
-                .append("<p class=\"sub\">").append(table.rows().size()).append(" rows from ")
-                .append(Html.esc(table.run().jmhJson().toString())).append("<br>")
-                .append(Html.esc(Html.setup(table.run()))).append("<br>").append(Html.esc(Cells.heading(table)))
+        table.run().notAMeasurement().ifPresent(n -> b.append("<p class=\"banner not-a-measurement\" "
+                + "id=\"not-a-measurement\">").append(Html.esc(n)).append("</p>\n"));
+        b.append("<h1>zcbench report: ").append(Html.esc(table.run().name())).append("</h1>\n");
+        if (table.measurement()) {
+            b.append("<p class=\"headline\" id=\"headline\">").append(Html.esc(Headline.of(table)))
+                    .append("</p>\n");
+        }
+        b.append("<p class=\"sub\">").append(table.rows().size()).append(" rows, ")
+                .append(Html.esc(Html.setup(table.run()))).append(". ").append(Html.esc(machine(table)))
                 .append("</p>\n");
         table.copiedWarning().ifPresent(w -> b.append("<div class=\"banner\" id=\"copied-banner\">")
                 .append(Html.esc(w)).append("</div>\n"));
         table.undeliveredWarning().ifPresent(w -> b.append("<div class=\"banner\" id=\"undelivered-banner\">")
                 .append(Html.esc(w)).append("</div>\n"));
+        if (!table.noisyRows().isEmpty()) {
+            b.append("<div class=\"banner noisy\" id=\"noisy-banner\">").append(Html.esc(table.noiseSummary()))
+                    .append("</div>\n");
+        }
+        if (table.measurement()) {
+            Charts.speedup(table, "speedup-chart").ifPresent(svg -> b.append("<div class=\"chart\">\n")
+                    .append(svg).append("\n</div>\n<p class=\"caption\">").append(Html.esc(Cells.heading(table)))
+                    .append(" The RFC measured on bare metal in 2021; the claim under test is the speedup, not "
+                            + "the MB/s.</p>\n"));
+        }
+        b.append("<h2>MB/s per row</h2>\n<div class=\"chart\">\n");
+        int chart = 0;
+        for (SpeedupTable.Group g : table.groups()) {
+            b.append(Charts.mbS(table, g, "mbs-chart-" + ++chart)).append("\n");
+        }
+        b.append("</div>\n");
+        Charts.mbSByPayload(table, "payload-chart").ifPresent(svg -> b.append("<h2>MB/s against payload</h2>\n")
+                .append("<div class=\"chart\">\n").append(svg).append("\n</div>\n"));
+        Charts.cpu(table, "cpu-chart").ifPresent(svg -> b.append("<h2>CPU time per packet</h2>\n")
+                .append("<div class=\"chart\">\n").append(svg).append("\n</div>\n"));
+        profiles.summary().ifPresent(s -> b.append(whereTheTimeWent(table, s, profiles.flames(), outDir)));
         b.append("<h2>Speedup table</h2>\n");
         for (SpeedupTable.Group g : table.groups()) {
             b.append("<h3>").append(Html.esc(g.title())).append("</h3>\n")
                     .append(speedupTable(table, g, profiles.flames(), outDir));
         }
-        List<String> notes = new ArrayList<>(Cells.notes(table));
+        List<String> notes = new ArrayList<>();
+        if (table.noisyRows().isEmpty()) {
+            notes.add(table.noiseSummary());
+        }
+        notes.addAll(Cells.notes(table));
         notes.addAll(profiles.notes());
         b.append(Html.list("notes", notes));
-        profiles.summary().ifPresent(s -> b.append(whereTheTimeWent(table, s, profiles.flames(), outDir)));
-        b.append("<h2>MB/s per row</h2>\n<div class=\"chart\">\n");
-        int chart = 0;
-        for (SpeedupTable.Group g : table.groups()) {
-            b.append(Charts.mbS(g, "mbs-chart-" + ++chart)).append("\n");
-        }
-        b.append("</div>\n");
-        Charts.mbSByPayload(table, "payload-chart").ifPresent(svg -> b.append("<h2>MB/s against payload</h2>\n")
-                .append("<div class=\"chart\">\n").append(svg).append("\n</div>\n"));
         b.append("<h2>Environment</h2>\n").append(environment(table.run().env()));
         return Html.page("zcbench report: " + table.run().name(), b.toString());
+    }
+
+    /** Kernel, CPUs and how busy the machine was, from env.json: what a reader asks first of a number. */
+    private static String machine(SpeedupTable table) {
+        var env = table.run().env();
+        List<String> parts = new ArrayList<>();
+        if (env.containsKey("kernel")) {
+            parts.add("Kernel " + env.get("kernel"));
+        }
+        if (env.containsKey("cpus_online")) {
+            parts.add(env.get("cpus_online") + " CPUs" + (env.containsKey("cpu_model") ? " (" + env.get("cpu_model")
+                    + ")" : ""));
+        }
+        if (env.containsKey("steal_pct_during_run")) {
+            parts.add("steal time " + env.get("steal_pct_during_run") + "% during the run");
+        }
+        if (env.containsKey("loadavg_at_start")) {
+            parts.add("load average at start " + env.get("loadavg_at_start"));
+        }
+        return parts.isEmpty() ? "No env.json beside the results." : String.join(", ", parts) + ".";
     }
 
     private static String speedupTable(SpeedupTable table, SpeedupTable.Group g, FlameGraphs flames, Path outDir) {
@@ -68,13 +112,16 @@ final class ReportHtml {
             numeric.add(false);
         }
         int copied = headers.indexOf(Cells.COPIED);
-        StringBuilder s = new StringBuilder("<table class=\"speedup\">\n").append(Html.th(headers, numeric));
+        int error = headers.indexOf(Cells.ERROR);
+        StringBuilder s = new StringBuilder("<div class=\"scroll\"><table class=\"speedup\">\n")
+                .append(Html.th(headers, numeric));
         for (SpeedupRow r : g.rows()) {
-            s.append("<tr class=\"result-row").append(r.copiedZeroCopy() ? " copied" : "").append("\" id=\"row-")
-                    .append(r.no()).append("\">");
+            s.append("<tr class=\"result-row").append(r.copiedZeroCopy() ? " copied" : "")
+                    .append(r.noisy() ? " noisy" : "").append("\" id=\"row-").append(r.no()).append("\">");
             List<String> cells = Cells.of(table, r);
             for (int i = 0; i < cells.size(); i++) {
-                s.append(i == copied ? Html.copied(r) : Html.td(cells.get(i), numeric.get(i)));
+                s.append(i == copied ? Html.copied(r) : i == error ? Html.error(r)
+                        : Html.td(cells.get(i), numeric.get(i)));
             }
             for (String counter : List.of("notifications", "retries", "enters")) {
                 s.append(Html.td(Num.shown(r.perPacket().get(counter), 3), true));
@@ -84,7 +131,7 @@ final class ReportHtml {
             }
             s.append("</tr>\n");
         }
-        return s.append("</table>\n").toString();
+        return s.append("</table></div>\n").toString();
     }
 
     private static String flameCell(FlameGraphs flames, SpeedupRow r, Path outDir) {
@@ -109,13 +156,16 @@ final class ReportHtml {
             headers.add(FLAME);
             numeric.add(false);
         }
-        StringBuilder s = new StringBuilder("<h2>Where the time went</h2>\n<p class=\"sub\">From ")
+        StringBuilder s = new StringBuilder("<h2>Where the time went</h2>\n");
+        Charts.timeWent(table, summary, "time-chart").ifPresent(svg -> s.append("<div class=\"chart\">\n")
+                .append(svg).append("\n</div>\n"));
+        s.append("<p class=\"sub\">From ")
                 .append(ProfileSummary.FILE).append(": the share of each row's CPU samples (every thread of the "
                         + "fork, measured iterations only) by where they were taken, the leaf-most kernel frame "
                         + "deciding; a line adds up to 100 %. The categories are defined in the profiles module's "
                         + "CATEGORIES.md. A line whose kernel frames is false has no kernel stacks: its kernel "
                         + "time counts as user (its note says why).</p>\n")
-                .append("<table class=\"profile\">\n").append(Html.th(headers, numeric));
+                .append("<div class=\"scroll\"><table class=\"profile\">\n").append(Html.th(headers, numeric));
         List<ProfileSummary.Line> shown = new ArrayList<>();
         for (SpeedupRow r : table.rows()) {
             summary.line(r.params()).ifPresent(line -> {
@@ -126,7 +176,7 @@ final class ReportHtml {
         }
         summary.lines().stream().filter(l -> !shown.contains(l)).forEach(l -> s.append(profileRow("-", l.row(), l,
                 summary, numeric, flames.isEmpty() ? null : Html.td("-", false))));
-        return s.append("</table>\n").toString();
+        return s.append("</table></div>\n").toString();
     }
 
     private static String profileRow(String no, String test, ProfileSummary.Line line, ProfileSummary summary,
@@ -143,7 +193,7 @@ final class ReportHtml {
     }
 
     /** user_pct -> "user %", kernel_frames -> "kernel frames", io_uring_pct -> "io_uring %". */
-    private static String label(String column) {
+    static String label(String column) {
         String name = column.endsWith("_pct") ? column.substring(0, column.length() - 4) + " %" : column;
         return name.replace("io_uring", "io-uring").replace('_', ' ').replace("io-uring", "io_uring");
     }

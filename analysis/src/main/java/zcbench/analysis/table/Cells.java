@@ -3,50 +3,81 @@ package zcbench.analysis.table;
 import java.util.ArrayList;
 import java.util.List;
 import zcbench.analysis.rfc.RfcFigures;
+import zcbench.analysis.stats.Bootstrap;
+import zcbench.analysis.stats.Interval;
+import zcbench.analysis.stats.Intervals;
 
-/** The RFC-shaped columns shown to readers (Markdown, terminal, HTML), so all three say the same thing. */
+/**
+ * The RFC-shaped columns shown to readers (Markdown, terminal, HTML), so all three say the same thing. A run
+ * that is not a measurement has no speedup and no RFC columns.
+ */
 public final class Cells {
     public static final String COPIED = "copied %";
+    public static final String ERROR = "+/-";
     /** Shown only when the run had the CPU profiler (every zcbench run has; a bare JMH file may not). */
     public static final String CPU_NS_PER_PACKET = "CPU ns/pkt";
-
-    private static final List<String> HEADERS = List.of("no", "test", "MB/s", "+/-", "speedup", "RFC MB/s",
-            "RFC speedup", COPIED);
-    private static final List<Boolean> NUMERIC = List.of(true, false, true, true, true, true, true, true);
+    public static final String NOISY = "NOISY";
 
     private Cells() {
     }
 
-    public static List<String> headers(SpeedupTable table) {
-        List<String> headers = new ArrayList<>(HEADERS);
-        if (table.hasCpu()) {
-            headers.add(CPU_NS_PER_PACKET);
+    private record Column(String header, boolean numeric) {
+    }
+
+    private static List<Column> columns(SpeedupTable table) {
+        List<Column> c = new ArrayList<>(List.of(new Column("no", true), new Column("test", false),
+                new Column("MB/s", true), new Column(ERROR, true)));
+        if (table.measurement()) {
+            c.addAll(List.of(new Column("speedup [99.9%]", true), new Column("RFC MB/s", true),
+                    new Column("RFC speedup", true)));
         }
-        return List.copyOf(headers);
+        c.add(new Column(COPIED, true));
+        if (table.hasCpu()) {
+            c.add(new Column(CPU_NS_PER_PACKET, true));
+        }
+        return c;
+    }
+
+    public static List<String> headers(SpeedupTable table) {
+        return columns(table).stream().map(Column::header).toList();
     }
 
     /** Which of {@link #headers} hold numbers (right-aligned). */
     public static List<Boolean> numeric(SpeedupTable table) {
-        List<Boolean> numeric = new ArrayList<>(NUMERIC);
-        if (table.hasCpu()) {
-            numeric.add(true);
-        }
-        return List.copyOf(numeric);
+        return columns(table).stream().map(Column::numeric).toList();
     }
 
     public static List<String> of(SpeedupTable table, SpeedupRow r) {
         List<String> cells = new ArrayList<>(List.of(Integer.toString(r.no()),
-                r.test() + (table.isBaseline(r) ? " (baseline)" : ""),
+                r.test() + (table.measurement() && table.isBaseline(r) ? " (baseline)" : ""),
                 Num.shown(r.mbS().score(), 0),
-                Num.shown(r.mbS().error(), 0),
-                Num.shown(r.speedup(), 2),
-                rfc(r),
-                Num.shown(r.rfcSpeedup(), 2),
-                Num.shown(r.copiedPct(), 1) + (r.copiedZeroCopy() ? " COPIED" : "")));
+                error(r)));
+        if (table.measurement()) {
+            cells.addAll(List.of(speedup(r), rfc(r), Num.shown(r.rfcSpeedup(), 2)));
+        }
+        cells.add(Num.shown(r.copiedPct(), 1) + (r.copiedZeroCopy() ? " COPIED" : ""));
         if (table.hasCpu()) {
             cells.add(Num.shown(r.cpu().get("cpu_ns_per_packet"), 0));
         }
         return List.copyOf(cells);
+    }
+
+    /** "5509 (14.5%) NOISY": the half-width, its share of the score, and the mark when above 5%. */
+    public static String error(SpeedupRow r) {
+        if (!r.hasInterval()) {
+            return "-";
+        }
+        return Num.shown(r.mbS().error(), 0) + " (" + Num.fixed(Intervals.errorPercent(r.mbS()), 1) + "%)"
+                + (r.noisy() ? " " + NOISY : "");
+    }
+
+    /** "2.88 [2.41, 3.20]", or the speedup alone when it has no interval. */
+    public static String speedup(SpeedupRow r) {
+        return Num.shown(r.speedup(), 2) + interval(r.speedupInterval());
+    }
+
+    static String interval(Interval i) {
+        return i.exists() ? " [" + Num.fixed(i.low(), 2) + ", " + Num.fixed(i.high(), 2) + "]" : "";
     }
 
     private static String rfc(SpeedupRow r) {
@@ -56,7 +87,11 @@ public final class Cells {
 
     /** What every rendering states under its tables (after the copied warning, which each shows its own way). */
     public static List<String> notes(SpeedupTable table) {
-        List<String> all = new ArrayList<>(RfcFigures.MAPPING_NOTES);
+        List<String> all = new ArrayList<>();
+        if (table.measurement()) {
+            all.addAll(RfcFigures.MAPPING_NOTES);
+        }
+        all.add(intervalNote(table));
         if (table.hasCpu()) {
             all.add("CPU ns/pkt: CPU time (user + system) of the benchmark's fork per packet: all its threads, "
                     + "io_uring's workers, the JIT and GC included, from getrusage over each measured iteration "
@@ -66,8 +101,28 @@ public final class Cells {
         return all;
     }
 
+    private static String intervalNote(SpeedupTable table) {
+        List<String> oneFork = table.rows().stream().filter(r -> r.hasInterval() && r.forks() < Intervals.MIN_FORKS)
+                .map(r -> Integer.toString(r.no())).toList();
+        String method = "Intervals are 99.9%. With " + Intervals.MIN_FORKS + " or more forks: a bootstrap ("
+                + Bootstrap.REPLICATES + " replicates drawing forks, then iterations within each drawn fork, with "
+                + "replacement) whose percentile interval is widened by t/z for the row's samples, as Student's t "
+                + "would be; the variation between forks widens it further, but with few forks it can only span "
+                + "the forks measured. A row is NOISY when its error is above "
+                + Num.fixed(100 * Intervals.NOISY_SHARE, 0) + "% of its score.";
+        if (oneFork.isEmpty()) {
+            return method;
+        }
+        return method + " Row" + (oneFork.size() > 1 ? "s " : " ") + String.join(", ", oneFork)
+                + (oneFork.size() > 1 ? " were" : " was") + " measured in one fork: "
+                + (oneFork.size() > 1 ? "their" : "its") + " interval is JMH's own (Student's t over the "
+                + "iterations of one JVM) and says nothing about the next run, so no speedup interval comes "
+                + "from it; measure with -f 2 or more.";
+    }
+
     public static String heading(SpeedupTable table) {
-        return "MB/s = MiB/s, +/- = JMH's 99.9% interval; speedup against the " + table.baseline()
-                + " row of the same payload and target.";
+        return "MB/s = MiB/s; +/- = half-width of the 99.9% interval (in % of MB/s)"
+                + (table.measurement() ? "; speedup against the " + table.baseline() + " row of the same payload "
+                        + "and target, with its 99.9% interval." : ".");
     }
 }

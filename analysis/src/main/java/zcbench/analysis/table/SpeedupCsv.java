@@ -8,9 +8,18 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** speedup.csv: one line per row, the columns COLUMNS.md documents, in this order. */
+/**
+ * speedup.csv: one line per row, the columns COLUMNS.md documents, in this order. A run that is not a
+ * measurement starts with a comment line that says so ({@link #COMMENT}) and has no speedup or RFC columns.
+ */
 public final class SpeedupCsv {
-    private record Column(String name, Function<SpeedupRow, String> value) {
+    /** The comment marker of the first line of a run that is not a measurement. */
+    public static final char COMMENT = '#';
+
+    private record Column(String name, Function<SpeedupRow, String> value, boolean measurementOnly) {
+        Column(String name, Function<SpeedupRow, String> value) {
+            this(name, value, false);
+        }
     }
 
     private static final List<Column> COLUMNS = columns();
@@ -18,17 +27,29 @@ public final class SpeedupCsv {
     private SpeedupCsv() {
     }
 
+    /** Every column, as a measurement has them. */
     public static List<String> columnNames() {
         return COLUMNS.stream().map(Column::name).toList();
     }
 
+    /** The columns of this table: no speedup and RFC columns when it is not a measurement. */
+    public static List<String> columnNames(SpeedupTable table) {
+        return columns(table).stream().map(Column::name).toList();
+    }
+
+    private static List<Column> columns(SpeedupTable table) {
+        return COLUMNS.stream().filter(c -> table.measurement() || !c.measurementOnly()).toList();
+    }
+
     public static String render(SpeedupTable table) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(columnNames().toArray(String[]::new))
+        List<Column> columns = columns(table);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(columnNames(table).toArray(String[]::new))
+                .setCommentMarker(COMMENT).setHeaderComments(table.run().notAMeasurement().stream().toArray())
                 .setRecordSeparator("\n").get();
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (SpeedupRow row : table.rows()) {
-                printer.printRecord(COLUMNS.stream().map(c -> c.value().apply(row)));
+                printer.printRecord(columns.stream().map(c -> c.value().apply(row)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not throw
@@ -52,15 +73,20 @@ public final class SpeedupCsv {
                 new Column("mb_s_error", r -> Num.fixed(r.mbS().error(), 3)),
                 new Column("mb_s_ci_low", r -> Num.fixed(r.mbS().low(), 3)),
                 new Column("mb_s_ci_high", r -> Num.fixed(r.mbS().high(), 3)),
-                new Column("speedup", r -> Num.fixed(r.speedup(), 4)),
-                new Column("baseline_no", r -> r.baselineNo() == 0 ? "" : Integer.toString(r.baselineNo())),
-                new Column("rfc_mb_s", r -> Num.fixed(r.rfcMbS(), 3)),
-                new Column("rfc_kreq_s", r -> Num.fixed(r.rfcKreqS(), 0)),
-                new Column("rfc_speedup", r -> Num.fixed(r.rfcSpeedup(), 4)),
+                new Column("speedup", r -> Num.fixed(r.speedup(), 4), true),
+                new Column("baseline_no", r -> r.baselineNo() == 0 ? "" : Integer.toString(r.baselineNo()), true),
+                new Column("rfc_mb_s", r -> Num.fixed(r.rfcMbS(), 3), true),
+                new Column("rfc_kreq_s", r -> Num.fixed(r.rfcKreqS(), 0), true),
+                new Column("rfc_speedup", r -> Num.fixed(r.rfcSpeedup(), 4), true),
                 new Column("copied_pct", r -> Num.fixed(r.copiedPct(), 3))));
         SpeedupTable.COUNTERS.forEach(n -> c.add(new Column(n + "_per_packet",
                 r -> Num.fixed(r.perPacket().get(n), 6))));
         SpeedupTable.CPU_METRICS.forEach(n -> c.add(new Column(n, r -> Num.fixed(r.cpu().get(n), 3))));
+        c.add(new Column("speedup_ci_low", r -> Num.fixed(r.speedupInterval().low(), 4), true));
+        c.add(new Column("speedup_ci_high", r -> Num.fixed(r.speedupInterval().high(), 4), true));
+        c.add(new Column("noisy", r -> r.hasInterval() ? Boolean.toString(r.noisy()) : ""));
+        c.add(new Column("forks", r -> Integer.toString(r.forks())));
+        c.add(new Column("samples", r -> Integer.toString(r.mbSSamples().sampleCount())));
         c.add(new Column("poll", r -> r.params().poll()));
         c.add(new Column("verify", r -> r.params().verify()));
         SpeedupTable.LATER_COUNTERS.forEach(n -> c.add(new Column(n + "_per_packet",

@@ -3,13 +3,17 @@ package zcbench.analysis.table;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** speedup.md: the table shaped like the RFC's, one per payload and target, for a mailing-list post. */
+/**
+ * speedup.md: the table shaped like the RFC's, one per payload and target, for a mailing-list post. Its first
+ * line is the headline (or, for a run that is not a measurement, says so).
+ */
 public final class SpeedupMarkdown {
     private SpeedupMarkdown() {
     }
 
     public static String render(SpeedupTable table) {
-        StringBuilder md = new StringBuilder("# zcbench speedup table: ").append(table.run().name()).append("\n\n")
+        StringBuilder md = new StringBuilder("**").append(Headline.of(table)).append("**\n\n")
+                .append("# zcbench speedup table: ").append(table.run().name()).append("\n\n")
                 .append(Cells.heading(table)).append("\n");
         for (SpeedupTable.Group g : table.groups()) {
             md.append("\n## ").append(g.title()).append("\n\n")
@@ -23,6 +27,8 @@ public final class SpeedupMarkdown {
         md.append("\n");
         table.copiedWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
         table.undeliveredWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
+        md.append(table.noisyRows().isEmpty() ? "- " : "- **").append(table.noiseSummary())
+                .append(table.noisyRows().isEmpty() ? "\n" : "**\n");
         Cells.notes(table).forEach(n -> md.append("- ").append(n).append("\n"));
         return md.toString();
     }

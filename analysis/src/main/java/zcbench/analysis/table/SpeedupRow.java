@@ -3,20 +3,25 @@ package zcbench.analysis.table;
 import java.util.Map;
 import zcbench.analysis.jmh.Metric;
 import zcbench.analysis.jmh.Params;
+import zcbench.analysis.stats.ForkSamples;
+import zcbench.analysis.stats.Interval;
+import zcbench.analysis.stats.Intervals;
 
 /**
  * One row of the speedup table. Missing values are NaN (0 for baselineNo).
  *
- * @param mbS MB/s (MiB/s) with its 99.9% error and interval
+ * @param mbS MB/s (MiB/s) with its 99.9% error and interval ({@link Intervals#row})
+ * @param mbSSamples the iteration scores per fork, in MB/s
  * @param speedup MB/s over the MB/s of row baselineNo
+ * @param speedupInterval its 99.9% interval ({@link Intervals#ratio}); [1, 1] for the baseline row itself
  * @param rfcKreqS the RFC's own figure where it gave thousand requests/s (4096 bytes), rfcMbS converted from it
  * @param perPacket each of {@link SpeedupTable#COUNTERS} divided by packets
  * @param cpu each of {@link SpeedupTable#CPU_METRICS} the profiler added
  * @param deliveredPct packets the sink counted, per 100 sent; NaN where the target counts none
  */
-public record SpeedupRow(int no, String test, Params params, double opsPerSec, Metric mbS, double speedup,
-        int baselineNo, double rfcMbS, double rfcKreqS, double rfcSpeedup, double copiedPct,
-        Map<String, Double> perPacket, Map<String, Double> cpu, double deliveredPct) {
+public record SpeedupRow(int no, String test, Params params, double opsPerSec, Metric mbS, ForkSamples mbSSamples,
+        double speedup, Interval speedupInterval, int baselineNo, double rfcMbS, double rfcKreqS, double rfcSpeedup,
+        double copiedPct, Map<String, Double> perPacket, Map<String, Double> cpu, double deliveredPct) {
 
     public boolean zeroCopy() {
         return Variants.isZeroCopy(params.variant());
@@ -30,5 +35,18 @@ public record SpeedupRow(int no, String test, Params params, double opsPerSec, M
     /** A zero-copy variant whose sends the kernel copied after all, so its MB/s measure a copy. */
     public boolean copiedZeroCopy() {
         return zeroCopy() && copiedPct > 0;
+    }
+
+    /** Its 99.9% error is above {@link Intervals#NOISY_SHARE} of its score. */
+    public boolean noisy() {
+        return Intervals.noisy(mbS);
+    }
+
+    public boolean hasInterval() {
+        return Double.isFinite(mbS.error());
+    }
+
+    public int forks() {
+        return mbSSamples.forkCount();
     }
 }

@@ -17,6 +17,9 @@ import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.rfc.RfcFigure;
 import zcbench.analysis.rfc.RfcFigures;
+import zcbench.analysis.stats.ForkSamples;
+import zcbench.analysis.stats.Interval;
+import zcbench.analysis.stats.Intervals;
 
 /**
  * The speedup table of one run: rows sorted by {@link Variants#ROW_ORDER} and numbered from 1, each row's
@@ -63,7 +66,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
                     notes.add(note);
                 }
             }
-            rows.add(row(i + 1, sorted.get(i), b < 0 ? null : sorted.get(b), b + 1));
+            rows.add(row(i + 1, sorted.get(i), b < 0 ? null : sorted.get(b), b + 1, b == i));
         }
         return new SpeedupTable(run, baseline, List.copyOf(rows), List.copyOf(notes));
     }
@@ -99,6 +102,45 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         return Optional.of("UNDELIVERED: the sink counted fewer than " + DELIVERED_PCT_FLAG + "% of the packets of row"
                 + (short_.size() > 1 ? "s " : " ") + String.join(", ", short_)
                 + " (delivered % column): UDP drops silently, so their MB/s overstate what was sent.");
+    }
+
+    /** Whether the numbers are a measurement: see {@link Run#notAMeasurement()}. */
+    public boolean measurement() {
+        return run.notAMeasurement().isEmpty();
+    }
+
+    public List<SpeedupRow> noisyRows() {
+        return rows.stream().filter(SpeedupRow::noisy).toList();
+    }
+
+    /**
+     * One line on the noise of the whole run, the last line a run prints: how many rows are noisy, which, and
+     * what to do about it.
+     */
+    public String noiseSummary() {
+        if (!measurement()) {
+            return "Not a measurement: no row is judged for noise; measure with ./zcbench run --plan seed.";
+        }
+        long judged = rows.stream().filter(SpeedupRow::hasInterval).count();
+        List<SpeedupRow> noisy = noisyRows();
+        String unjudged = judged == rows.size() ? "" : " (" + (rows.size() - judged) + " without an interval)";
+        String share = Num.fixed(100 * Intervals.NOISY_SHARE, 0) + "%";
+        if (noisy.isEmpty()) {
+            return "0 of " + rows.size() + " rows noisy" + unjudged + ": every 99.9% error is under " + share
+                    + " of its score.";
+        }
+        int forks = rows.stream().mapToInt(SpeedupRow::forks).max().orElse(1);
+        String plan = run.env().get("plan");
+        String target = run.env().get("target");
+        String again = plan == null ? "add -f " + Math.max(2 * forks, Intervals.MIN_FORKS + 2)
+                : "./zcbench run --plan " + plan + ("loopback".equals(target) ? " --target loopback" : "") + " -f "
+                        + Math.max(2 * forks, Intervals.MIN_FORKS + 2);
+        String steal = run.env().get("steal_pct_during_run");
+        String busy = steal == null ? "" : " (steal time during the run: " + steal + "%)";
+        return noisy.size() + " of " + rows.size() + " rows noisy" + unjudged + " (99.9% error above " + share
+                + " of the score: row" + (noisy.size() > 1 ? "s " : " ")
+                + String.join(", ", noisy.stream().map(r -> Integer.toString(r.no())).toList())
+                + "): rerun on a quiet machine" + busy + ", or with more forks: " + again;
     }
 
     /** The sentence every output shows when a zero-copy row was copied after all. */
@@ -143,15 +185,20 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         return best;
     }
 
-    private static SpeedupRow row(int no, JmhResult r, JmhResult base, int baselineNo) {
+    private static SpeedupRow row(int no, JmhResult r, JmhResult base, int baselineNo, boolean itself) {
         Params p = params(r);
         Metric mbS = mbS(r);
+        ForkSamples samples = mbSSamples(r);
         Optional<RfcFigure> rfc = RfcFigures.lookup(p);
         double rfcMbS = rfc.map(RfcFigure::mbS).orElse(Double.NaN);
         double speedup = Double.NaN;
+        Interval speedupInterval = Interval.NONE;
         double rfcSpeedup = Double.NaN;
         if (base != null) {
             speedup = mbS.score() / mbS(base).score();
+            // A row against itself is exactly 1; two rows are two JMH runs, resampled independently.
+            speedupInterval = itself ? (samples.forkCount() >= Intervals.MIN_FORKS ? new Interval(1, 1)
+                    : Interval.NONE) : Intervals.ratio(samples, mbSSamples(base));
             rfcSpeedup = rfcMbS / RfcFigures.lookup(params(base)).map(RfcFigure::mbS).orElse(Double.NaN);
         }
         double packets = r.secondaryScore("packets");
@@ -167,15 +214,23 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         double notifications = r.secondaryScore("notifications");
         double copiedPct = Units.copiedPercent(r.secondaryScore("copied"), notifications);
         return new SpeedupRow(no, Variants.label(p), p, r.primary().score() * r.primary().perSecondFactor(), mbS,
-                speedup, base == null ? 0 : baselineNo, rfcMbS, rfc.map(RfcFigure::kreqS).orElse(Double.NaN),
-                rfcSpeedup, copiedPct, perPacket, cpu, deliveredPct);
+                samples, speedup, speedupInterval, base == null ? 0 : baselineNo, rfcMbS,
+                rfc.map(RfcFigure::kreqS).orElse(Double.NaN), rfcSpeedup, copiedPct, perPacket, cpu, deliveredPct);
     }
 
     /** MB/s = MiB/s = ops/s x batch x payload / 2^20, error and interval scaled alike. */
     private static Metric mbS(JmhResult r) {
-        Params p = params(r);
-        Metric m = r.primary().scaled(r.primary().perSecondFactor() * Units.mibPerOperation(p.batch(), p.payload()));
+        Metric m = r.score().scaled(mbSFactor(r));
         return new Metric(m.score(), m.error(), m.low(), m.high(), "MB/s");
+    }
+
+    private static ForkSamples mbSSamples(JmhResult r) {
+        return r.samples().scaled(mbSFactor(r));
+    }
+
+    private static double mbSFactor(JmhResult r) {
+        Params p = params(r);
+        return r.primary().perSecondFactor() * Units.mibPerOperation(p.batch(), p.payload());
     }
 
     private static List<String> concat(List<String> a, Set<String> b) {

@@ -3,7 +3,10 @@ package zcbench.analysis.table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The table for the terminal, shaped like the RFC's, one block per payload and target. */
+/**
+ * The table for the terminal, shaped like the RFC's, one block per payload and target. A run that is not a
+ * measurement says so first; the noise summary comes last.
+ */
 public final class SpeedupText {
     private static final int WRAP = 100;
 
@@ -11,8 +14,9 @@ public final class SpeedupText {
     }
 
     public static String render(SpeedupTable table) {
-        StringBuilder out = new StringBuilder(table.run().name()).append(": ").append(Cells.heading(table))
-                .append("\n");
+        StringBuilder out = new StringBuilder();
+        table.run().notAMeasurement().ifPresent(n -> out.append(TextTable.wrap(n, WRAP, "  ")).append("\n"));
+        out.append(table.run().name()).append(": ").append(Cells.heading(table)).append("\n");
         List<String> headers = Cells.headers(table);
         List<List<String>> all = new ArrayList<>(List.of(headers));
         table.rows().forEach(r -> all.add(Cells.of(table, r)));
@@ -27,6 +31,9 @@ public final class SpeedupText {
         table.copiedWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
         table.undeliveredWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
         Cells.notes(table).forEach(n -> out.append(TextTable.wrap("* " + n, WRAP, "  ")));
+        if (table.measurement()) {
+            out.append("\n").append(TextTable.wrap(Headline.of(table), WRAP, "  "));
+        }
         return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package zcbench.analysis.table;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,13 @@ public final class Variants {
             "uring_send", "io_uring send",
             "uring_zc", "io_uring zc",
             "uring_zc_fixed", "io_uring zc fixed");
+
+    private static final Map<String, String> PROSE = Map.of(
+            "copy", "send(2) without MSG_ZEROCOPY",
+            "msg_zerocopy", "MSG_ZEROCOPY",
+            "uring_send", "io_uring send",
+            "uring_zc", "io_uring zero-copy send",
+            "uring_zc_fixed", "io_uring zero-copy send with registered buffers");
 
     private static final List<String> TARGET_ORDER = List.of("sink", "loopback");
 
@@ -63,6 +71,27 @@ public final class Variants {
             s.append(", verify");
         }
         return s.toString();
+    }
+
+    /**
+     * The variant in words for a sentence, with the knobs that set the row apart, e.g. "io_uring zero-copy send
+     * with registered buffers (nr_reqs=8, flush=false)".
+     */
+    public static String prose(Params p) {
+        List<String> knobs = new ArrayList<>();
+        if (p.variant().startsWith("uring")) {
+            knobs.add("nr_reqs=" + p.batch());
+        } else if (p.batch() > 1) {
+            knobs.add("batch=" + p.batch());
+        }
+        if (!p.flush().isEmpty() && (p.variant().startsWith("uring_zc") || p.flush().equals("true"))) {
+            knobs.add("flush=" + p.flush());
+        }
+        if (p.ubufCache().equals("off")) {
+            knobs.add("ubuf_cache=off");
+        }
+        return PROSE.getOrDefault(p.variant(), p.variant()) + (knobs.isEmpty() ? "" : " (" + String.join(", ", knobs)
+                + ")");
     }
 
     private static int rank(List<String> order, String value) {

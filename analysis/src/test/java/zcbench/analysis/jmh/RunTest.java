@@ -1,11 +1,14 @@
 package zcbench.analysis.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -87,10 +90,38 @@ class RunTest {
     }
 
     @Test
-    void nestedEnvironmentValuesAreKeptAsCompactJson() throws IOException {
+    void nestedEnvironmentObjectsBecomeDottedKeysAndArraysCompactJson() throws IOException {
         Path run = Fixtures.copy(Fixtures.SMOKE_SINK, tmp);
-        // env.json as written is flat; a nested value (possible in a later harness) must not be lost.
-        Files.writeString(run.resolve("env.json"), "{\"cpus_online\": 2, \"sysctls\": {\"net.core.wmem_max\": 4194304}}");
-        assertEquals("{\"net.core.wmem_max\":4194304}", Run.load(run).env().get("sysctls"));
+        Files.writeString(run.resolve("env.json"), "{\"cpus_online\": 2, \"cpu_vulnerabilities\": {\"meltdown\": "
+                + "\"Not affected\", \"spectre_v2\": \"Mitigation: Retpolines\"}, \"list\": [1, 2]}");
+        Map<String, String> env = Run.load(run).env();
+        assertEquals("Not affected", env.get("cpu_vulnerabilities.meltdown"));
+        assertEquals("Mitigation: Retpolines", env.get("cpu_vulnerabilities.spectre_v2"));
+        assertEquals("[1,2]", env.get("list"));
+        assertFalse(env.containsKey("cpu_vulnerabilities"));
+    }
+
+    @Test
+    void theHarnessesEnvJsonCarriesProvenance() {
+        Map<String, String> env = Run.load(Fixtures.resource(Fixtures.SEED_SINK_FORKS)).env();
+        assertTrue(env.get("zcbench_version").matches("[0-9a-f]{12}(-dirty)?"), env.get("zcbench_version"));
+        assertTrue(env.get("command_line").contains("benchmarks.jar run --plan seed"), env.get("command_line"));
+        assertEquals("seed", env.get("plan"));
+        for (String key : List.of("kernel_cmdline", "transparent_hugepage", "cpu_governor", "steal_pct_during_run",
+                "loadavg_at_start", "loadavg_at_end", "finished_at")) {
+            assertFalse(env.getOrDefault(key, "").isEmpty(), key);
+        }
+        assertTrue(env.keySet().stream().anyMatch(k -> k.startsWith("cpu_vulnerabilities.")), env.keySet().toString());
+    }
+
+    @Test
+    void aSmokeRunIsNotAMeasurementAndSaysWhy() {
+        String smoke = Run.load(Fixtures.resource(Fixtures.SMOKE_SINK)).notAMeasurement().orElseThrow();
+        assertTrue(smoke.startsWith("NOT A MEASUREMENT: Its rows were measured without warm-up"), smoke);
+        assertTrue(smoke.contains("with one sample, so they have no interval"), smoke);
+        assertTrue(Run.load(Fixtures.resource(Fixtures.FLAME_SINK)).notAMeasurement().isPresent());
+        for (String measured : List.of(Fixtures.SEED_SINK, Fixtures.SEED_SINK_FORKS, Fixtures.NOISY_FORK_SINK)) {
+            assertTrue(Run.load(Fixtures.resource(measured)).notAMeasurement().isEmpty(), measured);
+        }
     }
 }

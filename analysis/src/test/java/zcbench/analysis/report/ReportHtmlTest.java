@@ -44,15 +44,16 @@ class ReportHtmlTest {
     @FieldSource("REAL_RUNS")
     void onePageRowAndOneChartBarPerResultRow(String fixture) throws IOException {
         String html = html(fixture);
-        int rows = (int) Files.readString(tmp.resolve(fixture).resolve("speedup.csv")).lines().count() - 1;
+        int rows = (int) Files.readString(tmp.resolve(fixture).resolve("speedup.csv")).lines()
+                .filter(l -> !l.startsWith("#")).count() - 1;
         List<String> expected = IntStream.rangeClosed(1, rows).mapToObj(Integer::toString).toList();
         assertEquals(expected, ids(html, "<tr class=\"result-row[^\"]*\" id=\"row-(\\d+)\">"));
-        assertEquals(expected, ids(html, "<g id='bar-(\\d+)' class='bar-mark'>").stream()
+        assertEquals(expected, ids(html, "<g id='bar-(\\d+)' class='bar-mark(?: noisy)?'>").stream()
                 .sorted((a, b) -> Integer.parseInt(a) - Integer.parseInt(b)).toList());
     }
 
     @Test
-    void theRfcFigureStandsBesideOursWhereOneMaps() throws IOException {
+    void theRfcFigureStandsBesideOursWhereOneMapsAndNeverInAnUnmeasuredRun() throws IOException {
         // seed-sink: all but uring_send and ubuf_cache=off map; sizes-sink: all but the 16384-byte rows.
         assertEquals(7, ids(html(Fixtures.SEED_SINK), "<g id='rfc-(\\d+)' class='rfc-mark'>").size());
         String sizes = html(Fixtures.SIZES_SINK);
@@ -61,6 +62,8 @@ class ReportHtmlTest {
                         .sorted((a, b) -> Integer.parseInt(a) - Integer.parseInt(b)).toList());
         assertTrue(sizes.contains("MB/s against payload"));
         assertEquals(0, ids(html(Fixtures.SMOKE_LOOPBACK), "<g id='rfc-(\\d+)' class='rfc-mark'>").size());
+        // smoke-sink maps onto the RFC's rows, but is not a measurement.
+        assertEquals(0, ids(html(Fixtures.SMOKE_SINK), "<g id='rfc-(\\d+)' class='rfc-mark'>").size());
     }
 
     @Test
@@ -125,11 +128,15 @@ class ReportHtmlTest {
     }
 
     @Test
-    void theProfileSummaryIsShownUnderTheSpeedupTableAsWhereTheTimeWent() throws IOException {
+    void theProfileSummaryIsShownAsWhereTheTimeWentWithStackedBars() throws IOException {
         String html = html(Fixtures.FLAME_SINK);
-        int table = html.indexOf("<h2>Speedup table</h2>");
+        int mbS = html.indexOf("<h2>MB/s per row</h2>");
         int summary = html.indexOf("<h2>Where the time went</h2>");
-        assertTrue(table >= 0 && summary > table && summary < html.indexOf("<h2>MB/s per row</h2>"));
+        assertTrue(mbS >= 0 && summary > mbS && summary < html.indexOf("<h2>Speedup table</h2>"));
+        // One stacked bar per profiled row, one segment per category column of profile-summary.csv (9).
+        for (int row = 1; row <= 5; row++) {
+            assertEquals(9, ids(html, "<g id='time-" + row + "-(\\d+)' class='time-mark'>").size(), "row " + row);
+        }
         assertTrue(html.contains("<tr><th class=\"num\">no</th><th>test</th><th class=\"num\">samples</th>"
                 + "<th>kernel frames</th><th class=\"num\">user %</th><th class=\"num\">copy %</th>"
                 + "<th class=\"num\">page pinning %</th>"));
@@ -152,25 +159,76 @@ class ReportHtmlTest {
         assertEquals(5, ids(html, "<td class=\"flame\"><a href=\"([^\"]+)\"").size()); // found by the naming rule
     }
 
+    /**
+     * The point first: the headline sentence, then the speedup chart (ours beside the RFC's, whiskers, a line at
+     * 1), then MB/s and CPU ns per packet; the table after the charts.
+     */
+    @Test
+    void theHeadlineAndTheSpeedupChartComeFirst() throws IOException {
+        String html = html(Fixtures.SEED_SINK_FORKS);
+        int headline = html.indexOf("<p class=\"headline\" id=\"headline\">On this machine, io_uring zero-copy send "
+                + "with registered buffers (nr_reqs=8, flush=false) sends ");
+        int speedup = html.indexOf("<svg id='speedup-chart'");
+        int mbS = html.indexOf("<h2>MB/s per row</h2>");
+        int cpu = html.indexOf("<svg id='cpu-chart'");
+        int table = html.indexOf("<h2>Speedup table</h2>");
+        assertTrue(headline > 0 && headline < speedup && speedup < mbS && mbS < cpu && cpu < table,
+                List.of(headline, speedup, mbS, cpu, table).toString());
+        assertTrue(html.contains("; the RFC measured 2.45×."), "the RFC's figure beside ours in the headline");
+        // Baseline rows are 1 by definition and left out; the RFC stands beside the 6 rows it has figures for.
+        assertEquals(8, ids(html, "<g id='speedup-(\\d+)' class='speedup-mark(?: noisy)?'>").size());
+        assertEquals(6, ids(html, "<g id='rfc-speedup-(\\d+)' class='rfc-speedup-mark'>").size());
+        assertTrue(html.contains("= msg_zerocopy</text>"), "the line at 1 is labelled");
+        assertEquals(9, ids(html, "<g id='cpu-(\\d+)-0' class='cpu-mark'>").size());
+    }
+
+    /** A noisy row: a badge in the table, a hatched bar in both charts, a banner with the summary. */
+    @Test
+    void noisyRowsGetABadgeAHatchedBarAndABanner() throws IOException {
+        String html = html(Fixtures.SEED_SINK_FORKS);
+        List<String> noisy = List.of("2", "3", "4", "6", "7", "8", "9"); // speedup.csv's noisy column
+        assertEquals(noisy, ids(html, "<tr class=\"result-row noisy\" id=\"row-(\\d+)\">"));
+        assertEquals(noisy.size(), count(html, "<span class=\"badge noisy\">NOISY</span>"));
+        assertEquals(noisy, ids(html, "<g id='bar-(\\d+)' class='bar-mark noisy'>").stream()
+                .sorted((a, b) -> Integer.parseInt(a) - Integer.parseInt(b)).toList());
+        assertEquals(List.of("3", "4", "6", "7", "8", "9"),
+                ids(html, "<g id='speedup-(\\d+)' class='speedup-mark noisy'>"), "row 2 is the baseline");
+        assertTrue(html.contains("<div class=\"banner noisy\" id=\"noisy-banner\">7 of 9 rows noisy "));
+        String unjudged = html(Fixtures.SMOKE_SINK); // no interval, so no row is judged noisy
+        assertFalse(unjudged.contains("noisy-banner") || unjudged.contains("badge noisy"));
+    }
+
+    @Test
+    void aRunThatIsNotAMeasurementSaysSoFirstAndHasNoHeadlineNorSpeedupChart() throws IOException {
+        String html = html(Fixtures.SMOKE_SINK);
+        assertTrue(html.indexOf("<p class=\"banner not-a-measurement\" id=\"not-a-measurement\">NOT A MEASUREMENT: ")
+                < html.indexOf("<h1>"));
+        assertFalse(html.contains("id=\"headline\"") || html.contains("speedup-chart"));
+    }
+
     @Test
     void theEnvironmentIsAKeyValueTable() throws IOException {
         String html = html(Fixtures.SEED_SINK);
         assertTrue(html.contains("<td>cpus_online</td><td>2</td>"));
         assertTrue(html.contains("<td>io_uring_ops</td><td>NOP SENDMSG SEND RECV SEND_ZC SENDMSG_ZC</td>"));
+        assertFalse(html.contains("break-all"), "values wrap between words, not inside them");
+        String forks = html(Fixtures.SEED_SINK_FORKS);
+        assertTrue(forks.contains("<td>cpu_vulnerabilities.spectre_v2</td><td>Mitigation: "), "one line per mitigation");
         Path json = Fixtures.copyAs(Fixtures.SMOKE_SINK + "/jmh.json", tmp.resolve("bare").resolve("smoke.json"));
         String bare = Files.readString(RunReports.write(json, null, "msg_zerocopy").files().get(2));
         assertTrue(bare.contains("No env.json beside the results."));
     }
 
     @Test
-    void thePageIsSelfContainedAndStatesTheMappings() throws IOException {
-        for (String fixture : List.of(Fixtures.SEED_SINK, Fixtures.FLAME_SINK)) {
+    void thePageIsSelfContainedAndAMeasurementStatesTheMappings() throws IOException {
+        for (String fixture : List.of(Fixtures.SEED_SINK, Fixtures.SEED_SINK_FORKS, Fixtures.FLAME_SINK)) {
             String html = html(fixture);
             assertFalse(Pattern.compile("<script|<link|<img|src=|url\\(http|href=[\"'](?!flame/)").matcher(html).find(),
                     fixture);
             assertTrue(html.contains("<svg"));
-            assertTrue(html.contains("user-space analogues on today's kernel"));
-            assertTrue(html.contains("thousand requests/s, converted to MB/s"));
+            boolean measurement = !fixture.equals(Fixtures.FLAME_SINK);
+            assertEquals(measurement, html.contains("user-space analogues on today's kernel"), fixture);
+            assertEquals(measurement, html.contains("thousand requests/s, converted to MB/s"), fixture);
         }
     }
 }

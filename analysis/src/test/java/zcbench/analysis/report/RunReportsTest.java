@@ -29,7 +29,7 @@ class RunReportsTest {
      */
     @ParameterizedTest(name = "{0}")
     @FieldSource("REAL_RUNS")
-    void reportOnASavedRunReproducesTheSpeedupCsvTheHarnessWroteByteForByte(String fixture) throws IOException {
+    void reportOnASavedRunReproducesItsSpeedupCsvByteForByte(String fixture) throws IOException {
         Path run = Fixtures.copy(fixture, tmp);
         List<List<String>> saved = cells(Files.readString(run.resolve(RunReports.CSV)));
         Files.delete(run.resolve(RunReports.CSV)); // what is compared below is what report wrote
@@ -74,15 +74,15 @@ class RunReportsTest {
 
     @Test
     void outAndBaselineOptionsAndABareJmhFile() throws IOException {
-        Path json = Fixtures.copyAs(Fixtures.SMOKE_SINK + "/jmh.json", tmp.resolve("smoke.json"));
+        Path json = Fixtures.copyAs(Fixtures.SEED_SINK + "/jmh.json", tmp.resolve("seed.json"));
         Path out = tmp.resolve("elsewhere");
         RunReport report = RunReports.write(json, out, "copy");
         assertEquals(List.of("report.html", "speedup.csv", "speedup.md"), Fixtures.fileNames(out));
-        assertEquals(List.of("elsewhere", "smoke.json"), Fixtures.fileNames(tmp));
+        assertEquals(List.of("elsewhere", "seed.json"), Fixtures.fileNames(tmp));
         assertTrue(Files.readString(out.resolve("speedup.md")).contains("against the copy row"));
         assertEquals("copy", report.table().baseline());
         RunReports.write(json, null, "msg_zerocopy");
-        assertEquals(List.of("elsewhere", "report.html", "smoke.json", "speedup.csv", "speedup.md"),
+        assertEquals(List.of("elsewhere", "report.html", "seed.json", "speedup.csv", "speedup.md"),
                 Fixtures.fileNames(tmp));
     }
 
@@ -96,8 +96,9 @@ class RunReportsTest {
         Path other = Fixtures.copy(Fixtures.SEED_SINK_EARLIER, tmp.resolve("b"));
         umask077("zcbench.analysis.cli.ReportCommand", run.toString());
         umask077("zcbench.analysis.cli.CompareCommand", run.toString(), other.toString());
+        Path compared = tmp.resolve("b").resolve("compare-seed-sink-vs-seed-sink-earlier");
         for (Path f : List.of(run.resolve("speedup.csv"), run.resolve("speedup.md"), run.resolve("report.html"),
-                other.resolve("compare.csv"), other.resolve("compare.html"))) {
+                compared.resolve("compare.csv"), compared.resolve("compare.html"))) {
             assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
         }
         Path probe = tmp.resolve("probe");

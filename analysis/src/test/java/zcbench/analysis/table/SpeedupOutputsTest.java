@@ -30,8 +30,8 @@ class SpeedupOutputsTest {
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords();
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker(SpeedupCsv.COMMENT)
+                .get().parse(new StringReader(csv)).getRecords();
     }
 
     @Test
@@ -52,6 +52,76 @@ class SpeedupOutputsTest {
         assertEquals("0.000", r.get("copied_pct"));
         assertEquals("37900.148", r.get("mb_s"));
         assertEquals("1653.534", r.get("cpu_ns_per_packet"));
+        assertEquals(List.of("speedup_ci_low", "speedup_ci_high", "noisy", "forks", "samples"),
+                SpeedupCsv.columnNames().subList(SpeedupCsv.columnNames().size() - 5, SpeedupCsv.columnNames().size()));
+        // One fork: JMH's own interval, so noisy is judged, but the speedup has no interval.
+        assertEquals("true", r.get("noisy"));
+        assertEquals("", r.get("speedup_ci_low"));
+        assertEquals("1", r.get("forks"));
+        assertEquals("3", r.get("samples"));
+    }
+
+    @Test
+    void aRunInForksHasSpeedupIntervalsAndNoisyMarks() throws IOException {
+        List<CSVRecord> records = parse(SpeedupCsv.render(table(Fixtures.SEED_SINK_FORKS)));
+        assertEquals(9, records.size());
+        for (CSVRecord r : records) {
+            assertEquals("3", r.get("forks"));
+            assertEquals("9", r.get("samples"));
+            double speedup = Double.parseDouble(r.get("speedup"));
+            double low = Double.parseDouble(r.get("speedup_ci_low"));
+            double high = Double.parseDouble(r.get("speedup_ci_high"));
+            assertTrue(low <= speedup && speedup <= high, r.toString());
+            double error = Double.parseDouble(r.get("mb_s_error"));
+            assertEquals(Boolean.toString(error > 0.05 * Double.parseDouble(r.get("mb_s"))), r.get("noisy"),
+                    r.toString());
+        }
+        assertTrue(records.stream().anyMatch(r -> r.get("noisy").equals("true")));
+        assertTrue(records.stream().anyMatch(r -> r.get("noisy").equals("false")));
+    }
+
+    /** The claim under test first: the RFC's largest speedup row, ours with its interval, the RFC's beside it. */
+    @Test
+    void theHeadlineStatesTheRfcsHeadlineRowWithItsIntervalAndNoise() {
+        SpeedupTable forks = table(Fixtures.SEED_SINK_FORKS);
+        SpeedupRow zc8 = forks.rows().get(6);
+        String headline = Headline.of(forks);
+        assertEquals("On this machine, io_uring zero-copy send with registered buffers (nr_reqs=8, flush=false) sends "
+                + Num.fixed(zc8.speedup(), 2) + "× [" + Num.fixed(zc8.speedupInterval().low(), 2) + ", "
+                + Num.fixed(zc8.speedupInterval().high(), 2) + "] the bytes per second of MSG_ZEROCOPY with "
+                + "65435-byte packets to the sink; the RFC measured 2.45×. Row 7 is noisy (error "
+                + Num.fixed(100 * zc8.mbS().error() / zc8.mbS().score(), 1) + "% of its score). Row 2 is noisy "
+                + "(error 11.0% of its score).", headline);
+        String loopback = Headline.of(table(Fixtures.SEED_LOOPBACK));
+        assertTrue(loopback.contains("registered buffers (nr_reqs=8, flush=false) sends 1.31× the bytes per second of "
+                + "MSG_ZEROCOPY with 65435-byte packets over loopback, where the kernel copies every zero-copy send; "
+                + "the RFC measured 2.45× to its sink device. No interval: measured in one fork."), loopback);
+        assertTrue(loopback.endsWith("The kernel copied 100% of its sends."), loopback);
+        assertTrue(Headline.of(SMOKE_SINK).startsWith("NOT A MEASUREMENT: "));
+    }
+
+    @Test
+    void theNoiseSummaryNamesTheNoisyRowsAndWhatToDo() {
+        assertEquals("7 of 9 rows noisy (99.9% error above 5% of the score: rows 2, 3, 4, 6, 7, 8, 9): rerun on a "
+                + "quiet machine (steal time during the run: 0.01%), or with more forks: ./zcbench run --plan seed -f 6",
+                table(Fixtures.SEED_SINK_FORKS).noiseSummary());
+        assertTrue(SMOKE_SINK.noiseSummary().startsWith("Not a measurement: no row is judged for noise"));
+        assertTrue(SpeedupMarkdown.render(table(Fixtures.SEED_SINK_FORKS)).contains("- **7 of 9 rows noisy "));
+    }
+
+    @Test
+    void aRunThatIsNotAMeasurementSaysSoFirstAndHasNoSpeedupOrRfcColumns() throws IOException {
+        String csv = SpeedupCsv.render(SMOKE_SINK);
+        assertTrue(csv.startsWith("# NOT A MEASUREMENT: "), csv);
+        String header = csv.lines().skip(1).findFirst().orElseThrow();
+        assertFalse(header.contains("speedup") || header.contains("rfc_") || header.contains("baseline_no"), header);
+        assertEquals(5, parse(csv).size());
+        String md = SpeedupMarkdown.render(SMOKE_SINK);
+        assertTrue(md.startsWith("**NOT A MEASUREMENT: "), md);
+        assertFalse(md.contains("RFC MB/s") || md.contains("RFC figures map") || md.contains("speedup ["), md);
+        String text = SpeedupText.render(SMOKE_SINK);
+        assertTrue(text.startsWith("NOT A MEASUREMENT: "), text);
+        assertFalse(text.contains("RFC MB/s") || text.contains("(baseline)"), text);
     }
 
     @Test
@@ -59,8 +129,9 @@ class SpeedupOutputsTest {
         String json = Files.readString(Fixtures.resource(Fixtures.FLAME_SINK).resolve("jmh.json"));
         assertTrue(json.contains("\"async\" : {") && json.contains("\"jfr\" : {"));
         String csv = SpeedupCsv.render(table(Fixtures.FLAME_SINK));
-        assertEquals(SpeedupCsv.render(SEED).lines().findFirst(), csv.lines().findFirst());
-        assertFalse(csv.lines().findFirst().orElseThrow().contains("async"));
+        String header = csv.lines().skip(1).findFirst().orElseThrow(); // after the not-a-measurement line
+        assertEquals(String.join(",", SpeedupCsv.columnNames(table(Fixtures.FLAME_SINK))), header);
+        assertFalse(header.contains("async") || header.contains("jfr"));
         assertEquals(5, parse(csv).size());
     }
 
@@ -85,6 +156,7 @@ class SpeedupOutputsTest {
         CSVRecord noBaseline = parse(SpeedupCsv.render(SpeedupTable.of(SIZES.run(), "uring_send"))).getFirst();
         assertEquals("", noBaseline.get("speedup"));
         assertEquals("", noBaseline.get("baseline_no"));
+        assertEquals("", noBaseline.get("speedup_ci_low"));
     }
 
     @Test
@@ -99,18 +171,19 @@ class SpeedupOutputsTest {
     @Test
     void markdownIsTheRfcShapedTablePerPayloadAndTargetWithTheMappingsStated() {
         String md = SpeedupMarkdown.render(SIZES);
-        assertTrue(md.contains("| № | test | MB/s | +/- | speedup | RFC MB/s | RFC speedup | copied % | CPU ns/pkt |\n"
-                + "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"));
+        assertTrue(md.contains("| № | test | MB/s | +/- | speedup [99.9%] | RFC MB/s | RFC speedup | copied % "
+                + "| CPU ns/pkt |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"), md);
+        assertTrue(md.startsWith("**On this machine, "), md);
         assertEquals(List.of("## 4096 bytes, sink", "## 16384 bytes, sink", "## 65435 bytes, sink"),
                 md.lines().filter(l -> l.startsWith("## ")).toList());
         assertEquals(12, md.lines().filter(l -> l.matches("\\| \\d+ \\|.*")).count());
-        assertTrue(md.contains("| 1 | copy (no MSG_ZEROCOPY), batch=8 | 1686 | 45 | 1.16 | 4375 (1120 kreq/s) | 1.12 "
-                + "| - | 2319 |"), md);
+        assertTrue(md.contains("| 1 | copy (no MSG_ZEROCOPY), batch=8 | 1686 | 45 (2.7%) | 1.16 | 4375 (1120 kreq/s) "
+                + "| 1.12 | - | 2319 |"), md);
         assertTrue(md.contains("user-space analogues on today's kernel, not the RFC's kernel switches"));
         assertTrue(md.contains("converted to MB/s as kreq/s x 1000 x 4096 / 1048576"));
         assertTrue(md.contains("- CPU ns/pkt: CPU time (user + system) of the benchmark's fork per packet"));
         String earlier = SpeedupMarkdown.render(EARLIER);
-        assertTrue(earlier.contains("| № | test | MB/s | +/- | speedup | RFC MB/s | RFC speedup | copied % |\n"));
+        assertTrue(earlier.contains("| № | test | MB/s | +/- | speedup [99.9%] | RFC MB/s | RFC speedup | copied % |\n"));
         assertFalse(earlier.contains("CPU ns/pkt"));
     }
 
@@ -132,12 +205,12 @@ class SpeedupOutputsTest {
         String header = text.lines().filter(l -> l.startsWith(" no  test")).findFirst().orElseThrow();
         assertTrue(header.endsWith("copied %  CPU ns/pkt"), header);
         String line = text.lines().filter(l -> l.startsWith("  7  ")).findFirst().orElseThrow();
-        assertTrue(line.matches("  7  io_uring zc fixed, flush=false, nr_reqs=8 +37900 +5509 +2\\.88 +116079 +2\\.45"
-                + " +0\\.0 +1654"), line);
+        assertTrue(line.matches("  7  io_uring zc fixed, flush=false, nr_reqs=8 +37900 +5509 \\(14\\.5%\\) NOISY +2\\.88"
+                + " +116079 +2\\.45 +0\\.0 +1654"), line);
         // One width for all blocks: the header lines are identical.
         assertEquals(1, SpeedupText.render(SIZES).lines().filter(l -> l.startsWith(" no  test")).distinct().count());
         // A single iteration has no interval: "-", not 0.
         assertTrue(SpeedupText.render(SMOKE_SINK).lines().filter(l -> l.matches(" +\\d  .*")).allMatch(
-                l -> l.matches(".* \\d+ +- +\\d\\.\\d\\d .*")));
+                l -> l.matches(".* \\d+ +- +(-|\\d+\\.\\d) +\\d+")));
     }
 }

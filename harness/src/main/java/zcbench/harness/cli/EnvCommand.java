@@ -13,8 +13,9 @@ import zcbench.harness.env.Environment;
 import zcbench.harness.sink.SinkNetwork;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
-        description = {"Prints what a run depends on (kernel, io_uring opcodes, root and sink, CPUs, JDK, optmem_max,"
-                + " memlock limit, perf_event_paranoid, kptr_restrict) and exits.",
+        description = {"Prints what a run depends on (zcbench's commit, kernel and its boot command line, io_uring"
+                + " opcodes, root and sink, CPUs, their governor, frequency and vulnerability mitigations, transparent"
+                + " huge pages, JDK, optmem_max, memlock limit, perf_event_paranoid, kptr_restrict) and exits.",
             "Also lists the sink namespaces (zcbench-<pid>-<n>) left by killed runs and, as root, removes them, as"
                 + " every run does before it starts."})
 public final class EnvCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package zcbench.harness.cli;
 
 import java.io.PrintStream;
+import java.util.Optional;
 
 import zcbench.analysis.AnalysisException;
 import zcbench.analysis.report.RunReport;
@@ -12,18 +13,24 @@ final class Reports {
     private Reports() {
     }
 
-    /** The table goes to {@code data}; which files were written, and problems, to {@code progress}. */
-    static void write(RunFolder folder, PrintStream data, PrintStream progress) {
+    /**
+     * The table goes to {@code data}; which files were written, and problems, to {@code progress}.
+     *
+     * @return the run's noise summary, for the caller to print last; empty when no report could be made
+     */
+    static Optional<String> write(RunFolder folder, PrintStream data, PrintStream progress) {
         try {
             RunReport report = RunReports.writeAll(folder.dir());
             data.println();
             data.print(report.renderText());
             data.flush();
             progress.println("zcbench: wrote " + folder.dir().resolve(RunReports.CSV) + ", " + RunReports.MARKDOWN
-                    + ", " + RunReports.HTML + ", jmh.json, env.json");
+                    + ", " + RunReports.HTML + ", jmh.json, jmh.log, env.json");
+            return Optional.of(report.table().noiseSummary());
         } catch (AnalysisException e) {
             progress.println("zcbench: the results are in " + folder.jmhJson() + ", but no report could be made: "
                     + e.getMessage());
+            return Optional.empty();
         }
     }
 }

@@ -4,8 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
@@ -18,6 +21,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import zcbench.harness.bench.DeclaredParams;
+import zcbench.harness.env.CpuTimes;
 import zcbench.harness.env.Environment;
 import zcbench.harness.plan.Plan;
 import zcbench.harness.plan.PlanSpec;
@@ -131,6 +135,32 @@ public final class RunCommand implements Callable<Integer> {
                            FlameMode flame, boolean jfr, Map<String, List<String>> selection, String rerunOf) {
     }
 
+    /** The usage text: what a run writes, and each plan with its timing and estimated duration. */
+    public static String[] description() {
+        List<String> lines = new ArrayList<>(List.of("Runs a plan, row by row, and writes a new folder "
+                + "results/<date-time>-<plan>/ with jmh.json, speedup.csv, speedup.md, report.html, env.json and "
+                + "jmh.log; results/latest points at it.", "", "Plans (durations estimated for a 2-core machine):"));
+        for (Plan p : Plan.values()) {
+            lines.add("  " + p.describe());
+        }
+        lines.add("Each measured row's 99.9% interval covers the variation between its forks; a row whose error is"
+                + " above 5% of its score is NOISY, and the run ends with one line saying how many were and what to"
+                + " do.");
+        lines.addAll(List.of("",
+            "Rows: -p NAME=V1,V2 keeps the plan's rows with those values; without --plan it makes the rows itself:"
+                + " every meaningful combination of the values given, other knobs at their defaults. Row parameters:"
+                + " variant, payload (16..65507), batch (1..256), flush (true|false: uring_zc*), ubufCache (on|off:"
+                + " zero-copy variants), poll (true|false: copy, msg_zerocopy), verify (true|false), cpu (last, -1 or"
+                + " a CPU number). A knob applies to the variants it means something for; rows of other variants stay"
+                + " only when named with -p variant=. Every value is checked before anything runs.",
+            "",
+            "One run at a time: a run waits for the one that holds the machine (saying which, and about how long it"
+                + " has left), or with --no-wait does not start.",
+            ""));
+        // picocli formats each line with String.format.
+        return lines.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new);
+    }
+
     @Override
     public Integer call() {
         PrintStream data = System.out;
@@ -174,11 +204,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         PlanSpec plan = request.spec();
         RunFolder folder = RunFolder.create(out, plan.id());
-        folder.writeEnv(Environment.capture());
+        Map<String, Object> env = Environment.capture();
+        env.put("plan", plan.id());
+        env.put("plan_timing", effective.timing().describe() + (request.jmhArgs().isEmpty() ? ""
+                : "; JMH options given: " + String.join(" ", request.jmhArgs())));
+        env.put("target", target);
+        env.put("zcbench_arguments", String.join(" ", this.spec.commandLine().getParseResult().originalArgs()
+                .stream().map(Environment::quote).toList()));
+        folder.writeEnv(env);
         folder.writeText(RunSettings.FILE, new RunSettings(plan.id(), request.target(), plan.timing(),
                 request.jmhArgs(), request.flame() == null ? null : request.flame().cliName(), request.jfr(),
                 request.selection(), request.rerunOf(), plan.rows().stream().map(Row::params).toList()).toJson());
         folder.pointLatest();
+        Optional<CpuTimes> cpuAtStart = CpuTimes.now();
         progress.printf("zcbench: plan %s, %d %s on %s, about %s; results in %s%n", plan.id(), plan.rows().size(),
                 plan.rows().size() == 1 ? "row" : "rows", target,
                 Waiting.format(Duration.ofSeconds(effective.estimatedSeconds())), folder.dir());
@@ -186,12 +224,16 @@ public final class RunCommand implements Callable<Integer> {
         PlanRunner.Outcome outcome = new PlanRunner(effective, target, request.jmh(), folder, profiling, verbose,
                 progress, waitLimit, lock::expectEndIn).run();
         profiling.finish(outcome.results(), progress);
-        if (!outcome.results().isEmpty()) {
-            Reports.write(folder, data, progress);
-        }
+        env.put("finished_at", OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        cpuAtStart.flatMap(start -> CpuTimes.now().map(end -> end.stealPercentSince(start)))
+                .filter(Double::isFinite)
+                .ifPresent(steal -> env.put("steal_pct_during_run", Math.round(steal * 100) / 100.0));
+        env.put("loadavg_at_end", Environment.loadAverage());
+        folder.writeEnv(env);
+        Optional<String> noise = outcome.results().isEmpty() ? Optional.empty()
+                : Reports.write(folder, data, progress);
         if (outcome.noisy() > 0) {
-            progress.println("zcbench: " + outcome.noisy() + " of " + outcome.results().size() + " rows are NOISY (error"
-                    + " above 5% of the score); run them again with: zcbench run --rerun noisy " + folder.dir());
+            progress.println("zcbench: run the noisy rows again with: zcbench run --rerun noisy " + folder.dir());
         }
         if (!outcome.failures().isEmpty()) {
             progress.printf("zcbench: %d of %d rows failed (see %s):%n", outcome.failures().size(),
@@ -200,9 +242,10 @@ public final class RunCommand implements Callable<Integer> {
                 progress.println("  " + f.row().label() + ": " + f.reason());
             }
             progress.println("zcbench: run them again with: zcbench run --rerun failed " + folder.dir());
-            return 1;
         }
-        return 0;
+        // Last, so that it is the line a reader sees when the run ends.
+        noise.ifPresent(n -> progress.println("zcbench: " + n));
+        return outcome.failures().isEmpty() ? 0 : 1;
     }
 
     /** Checks every input before anything runs; null when there is nothing to run. */

@@ -1,12 +1,13 @@
 package zcbench.harness.cli;
 
 import picocli.CommandLine.IVersionProvider;
+import zcbench.harness.env.BuildVersion;
 
+/** "zcbench &lt;commit&gt;[-dirty], JMH 1.37, Java ...": the commit is the one the jar was built from. */
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"zcbench " + (v == null ? "(development build)" : v) + ", JMH 1.37, Java "
+        return new String[] {"zcbench " + BuildVersion.get() + ", JMH 1.37, Java "
                 + System.getProperty("java.runtime.version")};
     }
 }

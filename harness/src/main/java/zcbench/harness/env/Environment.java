@@ -1,14 +1,19 @@
 package zcbench.harness.env;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import zcbench.harness.sink.SinkNetwork;
 import zcbench.linux.Libc;
@@ -27,15 +32,27 @@ public final class Environment {
     public static Map<String, Object> capture() {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("captured_at", OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        env.put("zcbench_version", BuildVersion.get());
+        env.put("command_line", commandLine());
         env.put("hostname", hostname());
         env.put("kernel", read("/proc/sys/kernel/osrelease"));
         env.put("kernel_version", read("/proc/sys/kernel/version"));
+        env.put("kernel_cmdline", read("/proc/cmdline"));
         env.put("cpus_online", Runtime.getRuntime().availableProcessors());
         env.put("cpu_affinity", Affinity.currentThread().toString());
         env.put("cpu_model", cpuModel());
         env.put("hardware_pmu", Files.isDirectory(Path.of("/sys/bus/event_source/devices/cpu"))
                 ? "yes" : "no (perf has software events only: cpu-clock, task-clock)");
+        env.put("cpu_governor", perCpu("cpufreq/scaling_governor"));
+        env.put("cpu_frequency_khz", perCpu("cpufreq/scaling_cur_freq"));
+        env.put("cpu_frequency_max_khz", perCpu("cpufreq/cpuinfo_max_freq"));
+        env.put("cpu_boost", firstReadable("/sys/devices/system/cpu/cpufreq/boost",
+                "/sys/devices/system/cpu/intel_pstate/no_turbo"));
+        env.put("cpu_vulnerabilities", vulnerabilities());
         env.put("memory_total", meminfo("MemTotal"));
+        env.put("transparent_hugepage", selected("/sys/kernel/mm/transparent_hugepage/enabled"));
+        env.put("transparent_hugepage_defrag", selected("/sys/kernel/mm/transparent_hugepage/defrag"));
+        env.put("loadavg_at_start", loadAverage());
         env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         env.put("java_home", System.getProperty("java.home"));
         env.put("euid", Libc.geteuid());
@@ -91,6 +108,80 @@ public final class Environment {
         return m;
     }
 
+    /**
+     * The JVM's whole command line from /proc/self/cmdline, each argument shell-quoted where needed, so that a
+     * reader can run it again.
+     */
+    static String commandLine() {
+        try (var in = new FileInputStream("/proc/self/cmdline")) {
+            String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Arrays.stream(raw.split("\0")).filter(a -> !a.isEmpty()).map(Environment::quote)
+                    .collect(Collectors.joining(" "));
+        } catch (IOException e) {
+            return "unreadable (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, e.g. "0.52 0.31 0.12". */
+    public static String loadAverage() {
+        String[] f = read("/proc/loadavg").split("\\s+");
+        return f.length >= 3 ? f[0] + " " + f[1] + " " + f[2] : String.join(" ", f);
+    }
+
+    public static String quote(String arg) {
+        return arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * One file under /sys/devices/system/cpu/cpuN/ for every online CPU: "performance" when all agree, else
+     * "cpu0 performance, cpu1 powersave". Virtual machines often have no cpufreq: that is said, not guessed.
+     */
+    private static String perCpu(String file) {
+        Map<String, String> values = new TreeMap<>();
+        for (int cpu = 0; cpu < Runtime.getRuntime().availableProcessors(); cpu++) {
+            Path p = Path.of("/sys/devices/system/cpu/cpu" + cpu, file);
+            if (Files.isReadable(p)) {
+                values.put("cpu" + cpu, read(p.toString()));
+            }
+        }
+        if (values.isEmpty()) {
+            return "not readable: no " + file + " in sysfs (no cpufreq driver; usual in a virtual machine)";
+        }
+        if (values.values().stream().distinct().count() == 1) {
+            return values.values().iterator().next();
+        }
+        return String.join(", ", values.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+    }
+
+    private static String firstReadable(String... paths) {
+        for (String path : paths) {
+            if (Files.isReadable(Path.of(path))) {
+                return path.substring(path.lastIndexOf('/') + 1) + " " + read(path);
+            }
+        }
+        return "not readable: neither " + String.join(" nor ", paths);
+    }
+
+    /** The kernel's own word on each CPU vulnerability and its mitigation. */
+    private static Object vulnerabilities() {
+        Path dir = Path.of("/sys/devices/system/cpu/vulnerabilities");
+        Map<String, String> m = new TreeMap<>();
+        try (var files = Files.list(dir)) {
+            files.forEach(f -> m.put(f.getFileName().toString(), read(f.toString())));
+        } catch (IOException e) {
+            return "not readable: " + dir + " (" + e.getClass().getSimpleName() + ")";
+        }
+        return m;
+    }
+
+    /** The [bracketed] choice of a sysfs file like "always [madvise] never". */
+    private static String selected(String path) {
+        String all = read(path);
+        int open = all.indexOf('[');
+        int close = all.indexOf(']', open + 1);
+        return open >= 0 && close > open ? all.substring(open + 1, close) : all;
+    }
+
     private static String hostname() {
         try {
             return InetAddress.getLocalHost().getHostName();
@@ -134,8 +225,8 @@ public final class Environment {
      * only the first bytes and then EOF: optmem_max would read as "1".
      */
     private static String read(String path) {
-        try (var in = new java.io.FileInputStream(path)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        try (var in = new FileInputStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             return "unreadable (" + e.getClass().getSimpleName() + ")";
         }

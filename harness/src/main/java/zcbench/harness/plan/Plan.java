@@ -12,35 +12,49 @@ import java.util.List;
 import zcbench.variants.Variant;
 
 /**
- * The run plans: which rows, and how long each is measured. Timings were chosen so that a row's
- * 99.9% error stays under 5% of its score on a 2-core machine; {@link #estimatedSecondsPerRow()}
- * includes the fork's start.
+ * The run plans: which rows, and how long each is measured. The plans that measure run every row in
+ * {@link Timing#MEASURED}: three forks, so that a row's interval covers the variation between JVMs
+ * (warm after one second: the send path is compiled by then), in a seed run of under three minutes
+ * on a 2-core machine. Smoke only checks that every variant runs: it is not a measurement.
  */
 public enum Plan {
     /** The RFC's rows at 65435 bytes. */
-    SEED("seed", new Timing(1, 3, 1000, 10, 1000), seedRows()),
+    SEED("seed", "the RFC's rows at 65435 bytes", Timing.MEASURED, seedRows()),
     /** Where zero-copy starts to pay: 4096, 16384 and 65435 bytes. */
-    SIZES("sizes", new Timing(1, 3, 1000, 10, 1000), sizesRows()),
+    SIZES("sizes", "copy, msg_zerocopy, uring_zc, uring_zc_fixed at 4096, 16384, 65435 bytes", Timing.MEASURED,
+            sizesRows()),
     /**
      * Every meaningful combination of variant, payload, batch, flush, ubuf_cache and poll, plus each
      * variant with verify at batch 8, which shows what stamping and waiting for buffers cost.
      */
-    FULL("full", new Timing(1, 3, 1000, 10, 1000), fullRows()),
+    FULL("full", "every meaningful combination, each variant also with verify", Timing.MEASURED, fullRows()),
     /** The five variants once each, as short as JMH allows: for CI and quick checks. */
-    SMOKE("smoke", new Timing(1, 0, 0, 1, 200), smokeRows());
+    SMOKE("smoke", "the five variants once each, as short as JMH allows; not a measurement",
+            new Timing(1, 0, 0, 1, 200), smokeRows());
 
     private final String id;
+    private final String what;
     private final Timing timing;
     private final List<Row> rows;
 
-    Plan(String id, Timing timing, List<Row> rows) {
+    Plan(String id, String what, Timing timing, List<Row> rows) {
         this.id = id;
+        this.what = what;
         this.timing = timing;
         this.rows = List.copyOf(rows);
     }
 
     public String id() {
         return id;
+    }
+
+    /**
+     * One line for the help and the README, e.g. "seed   the RFC's rows at 65435 bytes: 9 rows, each 3 forks x
+     * (1 x 1 s warm-up + 4 x 1 s); about 2 min 45 s".
+     */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "%-6s %s: %d rows, each %s; about %s", id, what, rows.size(),
+                timing.describe(), PlanSpec.duration(spec().estimatedSeconds()));
     }
 
     public Timing timing() {

@@ -1,6 +1,9 @@
 package zcbench.harness.run;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +17,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 
 import zcbench.harness.bench.DeclaredParams;
 import zcbench.harness.bench.UdpSendBenchmark;
@@ -119,7 +124,8 @@ public final class PlanRunner {
                 if (jmhLock != null) {
                     jmhLock.awaitFree();
                 }
-                Collection<RunResult> finished = runJmh(options(row));
+                Collection<RunResult> finished = runRow(row, "[" + (i + 1) + "/" + rows.size() + "] "
+                        + row.label() + ", target=" + target);
                 if (finished.isEmpty()) {
                     throw new RunnerException("JMH returned no result for this row");
                 }
@@ -146,6 +152,28 @@ public final class PlanRunner {
             folder.writeText("failures.txt", sb.toString());
         }
         return new Outcome(results, failures);
+    }
+
+    /**
+     * One row's JMH run. Its output is appended to jmh.log under a header naming the row, so that the log
+     * keeps every row (JMH's own -o would truncate the file for each); -v or -o leave it where they say.
+     */
+    private Collection<RunResult> runRow(Row row, String header) throws RunnerException {
+        Options options = options(row);
+        if (verbose) {
+            return runJmh(options);
+        }
+        if (user.getOutput().hasValue()) {
+            return new Runner(options).run();
+        }
+        try (PrintStream log = new PrintStream(new FileOutputStream(folder.jmhLog().toFile(), true), true,
+                StandardCharsets.UTF_8)) {
+            log.println("# zcbench row " + header);
+            VerboseMode mode = user.verbosity().orElse(VerboseMode.NORMAL);
+            return new Runner(options, OutputFormatFactory.createFormatInstance(log, mode)).run();
+        } catch (IOException e) {
+            throw new RunnerException("cannot append to " + folder.jmhLog() + ": " + e.getMessage(), e);
+        }
     }
 
     private long remaining(long started, int done, int total) {
@@ -214,10 +242,6 @@ public final class PlanRunner {
         }
         if (!user.getMeasurementTime().hasValue()) {
             b.measurementTime(TimeValue.milliseconds(t.measurementMillis()));
-        }
-        if (!verbose && !user.getOutput().hasValue()) {
-            // JMH's own report goes beside the results; the terminal gets one line per row.
-            b.output(folder.dir().resolve("jmh.log").toString());
         }
         // jvmArgsAppend given here replaces the benchmark's annotation, so it carries everything.
         List<String> jvm = new ArrayList<>(FORK_JVM_ARGS);

@@ -8,6 +8,7 @@ import java.util.Map;
 import zcbench.analysis.AnalysisException;
 import zcbench.analysis.jmh.JmhJson;
 import zcbench.analysis.jmh.JmhResult;
+import zcbench.analysis.stats.Intervals;
 import zcbench.harness.plan.Knobs;
 import zcbench.harness.plan.Row;
 
@@ -34,7 +35,8 @@ public final class Rerun {
     }
 
     /**
-     * noisy: rows whose 99.9% error is above {@link RowResult#NOISY_PERCENT}% of their score;
+     * noisy: rows whose 99.9% interval is wider than {@link Intervals#NOISY_SHARE} of their score, by
+     * the rule of every output ({@link Intervals#row});
      * failed: rows of plan.json without a result in jmh.json (failed, or never reached because the
      * run was stopped). In the run's order.
      */
@@ -44,7 +46,7 @@ public final class Rerun {
             List<JmhResult> own = results.stream().filter(r -> matches(row, r.params())).toList();
             return switch (which) {
                 case FAILED -> own.isEmpty();
-                case NOISY -> own.stream().anyMatch(r -> RowResult.isNoisy(r.primary().score(), r.primary().error()));
+                case NOISY -> own.stream().anyMatch(r -> Intervals.noisy(Intervals.row(r.primary(), r.samples())));
             };
         }).toList();
     }

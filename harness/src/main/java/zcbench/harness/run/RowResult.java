@@ -1,28 +1,48 @@
 package zcbench.harness.run;
 
+import java.util.List;
 import java.util.Map;
 
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
+import zcbench.analysis.jmh.Metric;
+import zcbench.analysis.stats.ForkSamples;
+import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.analysis.table.Units;
 
-/** A finished row's headline figures, for the progress line: MB/s with its error and copied %. */
-record RowResult(double mbPerSecond, double mbError, double copiedPercent, double deliveredPercent) {
+/**
+ * A finished row's headline figures, for the progress line: MB/s with the interval every output shows
+ * ({@link Intervals#row}, the same rule as speedup.csv's), copied % and, on the sink, delivered %.
+ */
+record RowResult(Metric mbPerSecond, int forks, double copiedPercent, double deliveredPercent) {
     static RowResult of(RunResult run) {
         var params = run.getParams();
         double perOp = Units.mibPerOperation(Integer.parseInt(params.getParam("batch")),
                 Integer.parseInt(params.getParam("payload")));
         Result<?> primary = run.getPrimaryResult();
+        double[] ci = primary.getScoreConfidence();
+        Metric jmh = new Metric(primary.getScore(), primary.getScoreError(), ci[0], ci[1], primary.getScoreUnit());
+        ForkSamples samples = samples(run);
         Map<String, Result> secondary = run.getSecondaryResults();
         double notifications = score(secondary, "notifications");
         double copied = score(secondary, "copied");
         double packets = score(secondary, "packets");
         double delivered = "sink".equals(params.getParam("target")) && packets > 0
                 ? 100 * score(secondary, "delivered") / packets : Double.NaN;
-        return new RowResult(primary.getScore() * perOp, primary.getScoreError() * perOp,
+        return new RowResult(Intervals.row(jmh, samples).scaled(perOp), samples.forkCount(),
                 Units.copiedPercent(copied, notifications), delivered);
+    }
+
+    /** Each fork's measured iteration scores, as jmh.json's rawData holds them. */
+    static ForkSamples samples(RunResult run) {
+        List<List<Double>> forks = run.getBenchmarkResults().stream()
+                .map(BenchmarkResult::getIterationResults)
+                .map(its -> its.stream().map(it -> it.getPrimaryResult().getScore()).toList())
+                .toList();
+        return new ForkSamples(forks);
     }
 
     private static double score(Map<String, Result> secondary, String name) {
@@ -30,29 +50,21 @@ record RowResult(double mbPerSecond, double mbError, double copiedPercent, doubl
         return r == null ? 0 : r.getScore();
     }
 
-    /** The plans aim at a 99.9% error under this share of the score. */
-    static final double NOISY_PERCENT = 5.0;
-
-    /** Above the plans' aim; an unknown error (a single iteration) is not. */
-    static boolean isNoisy(double score, double error) {
-        return score > 0 && 100 * error / score > NOISY_PERCENT;
-    }
-
+    /** NOISY by the rule of every output: the row's interval wider than its share of the score. */
     boolean noisy() {
-        return isNoisy(mbPerSecond, mbError);
+        return Intervals.noisy(mbPerSecond);
     }
 
     String describe() {
         String copied = Double.isNaN(copiedPercent) ? "no notifications" : String.format("copied %.0f%%", copiedPercent);
-        if (Double.isNaN(mbError)) {
-            return String.format("%,.0f MB/s (error unknown: too few iterations), %s%s", mbPerSecond, copied,
-                    delivered());
+        double score = mbPerSecond.score();
+        if (Double.isNaN(mbPerSecond.error())) {
+            return String.format("%,.0f MB/s (one sample, no interval), %s%s", score, copied, delivered());
         }
-        double errorPercent = mbPerSecond > 0 ? 100 * mbError / mbPerSecond : 0.0;
-        String noisy = isNoisy(mbPerSecond, mbError)
-                ? "  NOISY: error above " + (int) NOISY_PERCENT + "% of the score" : "";
-        return String.format("%,.0f ± %,.0f MB/s (±%.1f%%), %s%s%s", mbPerSecond, mbError, errorPercent, copied,
-                delivered(), noisy);
+        String noisy = noisy() ? "  NOISY: error above "
+                + Math.round(100 * Intervals.NOISY_SHARE) + "%; rerun on a quiet machine or raise -f" : "";
+        return String.format("%,.0f ± %,.0f MB/s (±%.1f%%, %d fork%s), %s%s%s", score, mbPerSecond.error(),
+                Intervals.errorPercent(mbPerSecond), forks, forks == 1 ? "" : "s", copied, delivered(), noisy);
     }
 
     /** The sink's count of the row's packets; below the flag the line says UNDELIVERED. */

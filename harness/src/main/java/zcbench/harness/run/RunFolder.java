@@ -64,6 +64,11 @@ public final class RunFolder {
         return dir.resolve("jmh.json");
     }
 
+    /** JMH's own output of every row, appended row by row. */
+    public Path jmhLog() {
+        return dir.resolve("jmh.log");
+    }
+
     /** JMH's own JSON for every row so far, exactly as {@code -rf json} writes it. */
     public void writeJmhJson(Collection<RunResult> results) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

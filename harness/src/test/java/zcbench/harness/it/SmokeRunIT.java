@@ -1,6 +1,7 @@
 package zcbench.harness.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import zcbench.harness.plan.Plan;
 import zcbench.harness.sink.SinkNetwork;
 
 /**
@@ -50,7 +52,8 @@ class SmokeRunIT {
 
     static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader r = Files.newBufferedReader(file)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get()
+                    .parse(r).getRecords();
         }
     }
 
@@ -72,9 +75,20 @@ class SmokeRunIT {
         }
         Path run = out.resolve("latest").toRealPath();
         assertTrue(run.getFileName().toString().endsWith("-smoke"), run.toString());
-        for (String f : List.of("jmh.json", "env.json", "speedup.csv", "speedup.md", "report.html")) {
+        for (String f : List.of("jmh.json", "env.json", "speedup.csv", "speedup.md", "report.html", "jmh.log")) {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
+        // With a warm-up and two samples per row, smoke's rows are measured: the run ends with the noise summary.
+        assertTrue(r.output().lines().toList().getLast().matches("zcbench: \\d of 5 rows noisy.*"), r.output());
+        assertTrue(Files.readString(run.resolve("report.html")).contains("<p class=\"headline\" id=\"headline\">"));
+        // jmh.log keeps all five rows.
+        assertEquals(5, Files.readAllLines(run.resolve("jmh.log")).stream()
+                .filter(l -> l.startsWith("# zcbench row [")).count());
+        JsonNode env = new ObjectMapper().readTree(run.resolve("env.json").toFile());
+        assertTrue(env.path("zcbench_version").asText().matches("[0-9a-f]{12}(-dirty)?"), env.toString());
+        assertTrue(env.path("command_line").asText().contains("benchmarks.jar run --plan smoke"), env.toString());
+        assertEquals("smoke", env.path("plan").asText());
+        assertTrue(env.has("steal_pct_during_run") && env.has("finished_at") && env.has("kernel_cmdline"));
 
         List<CSVRecord> rows = csv(run.resolve("speedup.csv"));
         assertEquals(List.of("copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed"),
@@ -114,11 +128,20 @@ class SmokeRunIT {
                 "--out", out.toString()));
         Result r = zcbench(args);
         assertEquals(0, r.exit(), r.output());
-        for (CSVRecord row : csv(out.resolve("latest").resolve("speedup.csv"))) {
+        List<CSVRecord> rows = csv(out.resolve("latest").resolve("speedup.csv"));
+        for (CSVRecord row : rows) {
             if (ZERO_COPY.contains(row.get("variant"))) {
                 assertEquals(100.0, Double.parseDouble(row.get("copied_pct")), row.get("variant"));
             }
         }
+        // Plain smoke is no measurement, and every output says so first; the run's last line says it too.
+        Path run = out.resolve("latest");
+        assertTrue(Files.readString(run.resolve("speedup.csv")).startsWith("# NOT A MEASUREMENT: "));
+        assertTrue(Files.readString(run.resolve("speedup.md")).startsWith("**NOT A MEASUREMENT: "));
+        assertTrue(Files.readString(run.resolve("report.html")).contains("<p class=\"banner not-a-measurement\""));
+        assertFalse(rows.getFirst().isMapped("speedup") || rows.getFirst().isMapped("rfc_mb_s"));
+        assertEquals("zcbench: Not a measurement: no row is judged for noise; measure with ./zcbench run --plan seed.",
+                r.output().lines().toList().getLast());
     }
 
     @Test
@@ -135,8 +158,12 @@ class SmokeRunIT {
     void helpSaysWhatEachPlanIsAndHowLongItTakes() throws Exception {
         Result r = zcbench(List.of("run", "--help"));
         assertEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("seed   the RFC's rows at 65435 bytes"), r.output());
-        assertTrue(r.output().contains("smoke  the five variants once each"), r.output());
+        String help = r.output().replaceAll("\\s+", " ");
+        for (Plan plan : Plan.values()) {
+            assertTrue(help.contains(plan.describe().replaceAll("\\s+", " ")), plan.describe() + " in " + r.output());
+        }
+        Result version = zcbench(List.of("--version"));
+        assertTrue(version.output().matches("(?s)zcbench [0-9a-f]{12}(-dirty)?, JMH 1\\.37, Java .*"), version.output());
     }
 
     @Test

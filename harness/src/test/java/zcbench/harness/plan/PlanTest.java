@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +69,32 @@ class PlanTest {
     @Test
     void estimatesCountWarmupMeasurementAndForkStart() {
         PlanSpec s = new PlanSpec("x", new Timing(2, 3, 1000, 5, 2000), Plan.SEED.rows());
-        assertEquals(2 * (3 + 10 + 2), s.estimatedSecondsPerRow());
-        assertEquals(9 * 30, s.estimatedSeconds());
+        assertEquals(2 * (3 + 10 + 1), s.estimatedSecondsPerRow());
+        assertEquals(9 * 28 + 3, s.estimatedSeconds());
+        assertEquals("4 min 15 s", PlanSpec.duration(s.estimatedSeconds()));
+        assertEquals("3 forks x (1 x 1 s warm-up + 4 x 1 s)", Timing.MEASURED.describe());
+        assertEquals("1 fork x 1 x 200 ms, no warm-up", Plan.SMOKE.timing().describe());
+    }
+
+    /** A measurement needs an interval that covers the variation between JVMs: two forks at least. */
+    @ParameterizedTest
+    @EnumSource(value = Plan.class, names = "SMOKE", mode = EnumSource.Mode.EXCLUDE)
+    void everyPlanThatMeasuresRunsEachRowInTwoForksOrMore(Plan plan) {
+        assertTrue(plan.timing().forks() >= 2, plan.describe());
+        assertTrue(plan.timing().warmupIterations() >= 1, plan.describe());
+        assertTrue(plan.timing().forks() * plan.timing().measurementIterations() >= 10, "enough samples per row");
+    }
+
+    @Test
+    void seedStaysUnderThreeMinutesOnTwoCores() {
+        assertTrue(Plan.SEED.spec().estimatedSeconds() <= 180, Plan.SEED.describe());
+    }
+
+    /** The README states every plan's timing exactly as the help does (both come from the plans). */
+    @ParameterizedTest
+    @EnumSource(Plan.class)
+    void theReadmeStatesEachPlansRealTiming(Plan plan) throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertTrue(readme.contains(plan.describe()), "README.md lacks: " + plan.describe());
     }
 }

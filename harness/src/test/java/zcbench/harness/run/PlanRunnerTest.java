@@ -61,6 +61,15 @@ class PlanRunnerTest {
         String printed = console.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("[2/3] copy payload=4096 batch=8, target=loopback"), printed);
         assertTrue(printed.contains("FAILED: "), printed);
+        assertTrue(printed.contains(" MB/s (one sample, no interval), "), printed);
+
+        // jmh.log keeps every row, each under its own header (JMH's -o would keep only the last).
+        String log = Files.readString(folder.jmhLog());
+        for (int row = 1; row <= 3; row++) {
+            assertTrue(log.contains("# zcbench row [" + row + "/3] "), "row " + row + " in jmh.log");
+        }
+        assertEquals(3, log.lines().filter(l -> l.startsWith("# Benchmark: ")).count(), log);
+        assertTrue(log.indexOf("variant = copy") < log.indexOf("variant = uring_zc_fixed"));
 
         // --rerun failed: the row without a result; --rerun noisy: a row whose error is above 5%.
         folder.writeText(RunSettings.FILE, new RunSettings("test", "loopback", spec.timing(), List.of("-i", "1"), null,

@@ -1,0 +1,111 @@
+package zcbench.analysis.stats;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Quantile;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * Intervals from a two-stage bootstrap: each replicate draws as many forks as the row has, with replacement,
+ * then within each drawn fork as many iterations as it has, with replacement, and takes the mean of all drawn
+ * iterations (JMH's score is the mean of all iterations). Drawing forks first is what lets the variation
+ * between JVMs widen the interval; with few forks it can only span the forks that were measured.
+ *
+ * <p>A percentile interval is too narrow for few samples (it behaves like a normal interval with the plug-in
+ * standard deviation), so each side's distance from the estimate is expanded by t(n-1) &middot; &radic;(n/(n-1))
+ * / z, the factor that turns that normal interval into Student's t interval over n samples (Hesterberg's
+ * expanded percentile interval). For forks that agree, the result is close to JMH's own interval; forks that
+ * disagree widen it further.
+ *
+ * <p>The generator is seeded with a constant, so that a report of the same jmh.json is the same every time.
+ */
+public final class Bootstrap {
+    /** JMH's level, so that every interval in zcbench's outputs means the same. */
+    public static final double LEVEL = 0.999;
+    /** Enough for 0.05% tails of 25 replicates each. */
+    public static final int REPLICATES = 50_000;
+    private static final long SEED = 0x7a63_6265_6e63_6801L;
+    private static final Quantile QUANTILE = Quantile.withDefaults();
+    private static final double TAIL = (1 - LEVEL) / 2;
+
+    private Bootstrap() {
+    }
+
+    /** The interval of the mean of samples; {@link Interval#NONE} with fewer than two samples. */
+    public static Interval mean(ForkSamples samples) {
+        if (samples.sampleCount() < 2 || !samples.allFinite()) {
+            return Interval.NONE;
+        }
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(SEED);
+        double[][] forks = samples.arrays();
+        double[] replicates = new double[REPLICATES];
+        for (int i = 0; i < REPLICATES; i++) {
+            replicates[i] = replicate(forks, rng);
+        }
+        return expanded(percentiles(replicates), mean(forks), samples.sampleCount());
+    }
+
+    /**
+     * The interval of mean(numerator) / mean(denominator) for two independent rows (separate JMH runs, so
+     * separate forks): each replicate resamples both. Expanded for the smaller row's sample count; never below 0.
+     */
+    public static Interval ratio(ForkSamples numerator, ForkSamples denominator) {
+        if (numerator.sampleCount() < 2 || denominator.sampleCount() < 2 || !numerator.allFinite()
+                || !denominator.allFinite()) {
+            return Interval.NONE;
+        }
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(SEED);
+        double[][] num = numerator.arrays();
+        double[][] den = denominator.arrays();
+        double[] replicates = new double[REPLICATES];
+        for (int i = 0; i < REPLICATES; i++) {
+            replicates[i] = replicate(num, rng) / replicate(den, rng);
+        }
+        Interval i = expanded(percentiles(replicates), mean(num) / mean(den),
+                Math.min(numerator.sampleCount(), denominator.sampleCount()));
+        // The expansion is symmetric; a ratio of two throughputs is not below 0.
+        return new Interval(Math.max(0, i.low()), i.high());
+    }
+
+    /** t(n-1) &middot; &radic;(n/(n-1)) / z at {@link #LEVEL}: above 1, and towards 1 as n grows. */
+    public static double expansion(int n) {
+        double t = TDistribution.of(n - 1).inverseSurvivalProbability(TAIL);
+        double z = NormalDistribution.of(0, 1).inverseSurvivalProbability(TAIL);
+        return t * Math.sqrt((double) n / (n - 1)) / z;
+    }
+
+    private static Interval expanded(Interval percentile, double estimate, int n) {
+        double f = expansion(n);
+        return new Interval(estimate - f * (estimate - percentile.low()),
+                estimate + f * (percentile.high() - estimate));
+    }
+
+    private static double replicate(double[][] forks, UniformRandomProvider rng) {
+        Mean mean = Mean.create();
+        for (int f = 0; f < forks.length; f++) {
+            double[] fork = forks[rng.nextInt(forks.length)];
+            for (int i = 0; i < fork.length; i++) {
+                mean.accept(fork[rng.nextInt(fork.length)]);
+            }
+        }
+        return mean.getAsDouble();
+    }
+
+    /** The mean of all samples, as JMH computes its score. */
+    private static double mean(double[][] forks) {
+        Mean mean = Mean.create();
+        for (double[] fork : forks) {
+            for (double v : fork) {
+                mean.accept(v);
+            }
+        }
+        return mean.getAsDouble();
+    }
+
+    private static Interval percentiles(double[] replicates) {
+        double[] q = QUANTILE.evaluate(replicates, TAIL, 1 - TAIL);
+        return new Interval(q[0], q[1]);
+    }
+}

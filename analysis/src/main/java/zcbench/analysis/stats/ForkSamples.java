@@ -1,0 +1,37 @@
+package zcbench.analysis.stats;
+
+import java.util.List;
+
+/**
+ * The measured iteration scores of one result row, one list per fork: JMH's {@code rawData} of the primary
+ * metric, in its unit (or scaled, e.g. to MB/s).
+ */
+public record ForkSamples(List<List<Double>> forks) {
+    public static final ForkSamples NONE = new ForkSamples(List.of());
+
+    public ForkSamples {
+        forks = forks.stream().filter(f -> !f.isEmpty()).map(List::copyOf).toList();
+    }
+
+    public int forkCount() {
+        return forks.size();
+    }
+
+    public int sampleCount() {
+        return forks.stream().mapToInt(List::size).sum();
+    }
+
+    /** Every value a finite number: JMH writes NaN for what it could not measure. */
+    public boolean allFinite() {
+        return forks.stream().flatMap(List::stream).allMatch(Double::isFinite);
+    }
+
+    public ForkSamples scaled(double factor) {
+        return new ForkSamples(forks.stream().map(f -> f.stream().map(v -> v * factor).toList()).toList());
+    }
+
+    double[][] arrays() {
+        return forks.stream().map(f -> f.stream().mapToDouble(Double::doubleValue).toArray())
+                .toArray(double[][]::new);
+    }
+}
