@@ -17,7 +17,7 @@ import zcbench.analysis.table.Variants;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes speedup.csv, speedup.md and report.html for a run, from its jmh.json alone "
                 + "(plus env.json when it sits beside it), and prints the speedup table and, last, how many rows "
-                + "are noisy (99.9% error above 5% of the score). When the run folder "
+                + "are noisy (99.9%% error above 5%% of the score). When the run folder "
                 + "has flame/ and profile-summary.csv (run --flame cpu), report.html links each row to its "
                 + "flame graph and shows where the time went.",
                 "Exit status: 0 done, 1 bad input (the message says what to do)."})

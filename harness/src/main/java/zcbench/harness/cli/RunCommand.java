@@ -44,29 +44,7 @@ import zcbench.profiles.async.FlameMode;
             "zcbench run [--plan PLAN] [-p NAME=V1[,V2...]]... [--target TARGET]",
             "                   [--dry-run] [OPTIONS] [JMH OPTIONS]",
             "   or: zcbench run --rerun noisy|failed RUN_FOLDER [OPTIONS] [JMH OPTIONS]"},
-        description = {"Runs a plan, row by row, and writes a new folder results/<date-time>-<plan>/ with jmh.json,"
-                + " speedup.csv, speedup.md, report.html, env.json and plan.json; results/latest points at it."
-                + " The table goes to stdout, progress to stderr.",
-            "",
-            "Plans (times on a 2-core machine):",
-            "  seed   the RFC's rows at 65435 bytes (9 rows, about 2.5 min)",
-            "  sizes  copy, msg_zerocopy, uring_zc, uring_zc_fixed at 4096, 16384 and 65435",
-            "         bytes (12 rows, about 3 min)",
-            "  full   every meaningful combination (72 rows, about 18 min)",
-            "  smoke  the five variants once each, as short as JMH allows (about 15 s)",
-            "Each row: 3 warm-up and 10 measured iterations of 1 s in one fork, chosen so that its 99.9%% error is"
-                + " under 5%% of its score on a quiet 2-core machine; a row above that is marked NOISY as it finishes.",
-            "",
-            "Rows: -p NAME=V1,V2 keeps the plan's rows with those values; without --plan it makes the rows itself:"
-                + " every meaningful combination of the values given, other knobs at their defaults. Row parameters:"
-                + " variant, payload (16..65507), batch (1..256), flush (true|false: uring_zc*), ubufCache (on|off:"
-                + " zero-copy variants), poll (true|false: copy, msg_zerocopy), verify (true|false), cpu (last, -1 or"
-                + " a CPU number). A knob applies to the variants it means something for; rows of other variants stay"
-                + " only when named with -p variant=. Every value is checked before anything runs.",
-            "",
-            "One run at a time: a run waits for the one that holds the machine (saying which, and about how long it"
-                + " has left), or with --no-wait does not start.",
-            ""},
+        // The description comes from description(), computed from the plans (ZcbenchCommand.commandLine).
         footer = {"", "Other arguments are JMH options and override the plan's timing: e.g. -f 3 -i 20 -wi 5"
                 + " -r 500ms -prof gc. zcbench --jmh-help lists them.",
             "", "Examples:",

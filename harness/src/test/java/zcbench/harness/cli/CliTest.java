@@ -99,12 +99,12 @@ class CliTest {
         }
         assertEquals(0, r.code(), r.err() + ignored);
         List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        assertEquals("plan sizes: 4 rows on sink, about 1 min (per row: 1 fork, 3 warm-up x 1000 ms, 10 measured x"
-                + " 1000 ms, about 15 s)", lines.getFirst());
+        assertEquals("plan sizes: 4 rows on sink, about 1 min 15 s (per row: 3 forks, 1 warm-up x 1000 ms, 4 measured"
+                + " x 1000 ms, about 18 s)", lines.getFirst());
         assertEquals(5, lines.size(), lines.toString());
-        assertTrue(lines.get(1).matches("  1  copy payload=4096 batch=8 +about 15 s, done after 15 s"), lines.get(1));
-        assertTrue(lines.get(4).matches("  4  uring_zc_fixed payload=4096 batch=8 flush=false ubuf_cache=on +about 15"
-                + " s, done after 1 min"), lines.get(4));
+        assertTrue(lines.get(1).matches("  1  copy payload=4096 batch=8 +about 18 s, done after 18 s"), lines.get(1));
+        assertTrue(lines.get(4).matches("  4  uring_zc_fixed payload=4096 batch=8 flush=false ubuf_cache=on +about 18"
+                + " s, done after 1 min 12 s"), lines.get(4));
         assertEquals(0, tmp.toFile().list().length, "nothing written");
     }
 }
