@@ -81,6 +81,21 @@ public final class Libc {
     private static final MethodHandle SYSCALL_3 = syscall(3);
     private static final MethodHandle SYSCALL_4 = syscall(4);
     private static final MethodHandle SYSCALL_6 = syscall(6);
+    // Calls that never block (MSG_DONTWAIT sends and reads, io_uring_enter without GETEVENTS) skip
+    // the thread-state transition of a downcall (Linker.Option.critical): on the send paths that
+    // transition is a measurable share of the time a packet takes. Nothing that can block may use them,
+    // since the JVM cannot reach a safepoint while one runs.
+    private static final MethodHandle SYSCALL_6_NONBLOCKING = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("syscall"), FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG,
+                    JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            ERRNO, Linker.Option.firstVariadicArg(1), Linker.Option.critical(false));
+    private static final MethodHandle SENDMSG_NONBLOCKING = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("sendmsg"), FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT),
+            ERRNO, Linker.Option.critical(false));
+    private static final MethodHandle RECVMSG_NONBLOCKING = LINKER.downcallHandle(
+            LINKER.defaultLookup().findOrThrow("recvmsg"), FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT),
+            ERRNO, Linker.Option.critical(false));
+    private static final int MSG_DONTWAIT = 0x40;
 
     private Libc() {
     }
@@ -236,6 +251,9 @@ public final class Libc {
     public static long sendmsg(int fd, MemorySegment msghdr, int flags) {
         MemorySegment st = state();
         try {
+            if ((flags & MSG_DONTWAIT) != 0) {
+                return result((long) SENDMSG_NONBLOCKING.invokeExact(st, fd, msghdr, flags), st);
+            }
             return result((long) SENDMSG.invokeExact(st, fd, msghdr, flags), st);
         } catch (Throwable t) {
             throw linkage(t);
@@ -254,6 +272,9 @@ public final class Libc {
     public static long recvmsg(int fd, MemorySegment msghdr, int flags) {
         MemorySegment st = state();
         try {
+            if ((flags & MSG_DONTWAIT) != 0) {
+                return result((long) RECVMSG_NONBLOCKING.invokeExact(st, fd, msghdr, flags), st);
+            }
             return result((long) RECVMSG.invokeExact(st, fd, msghdr, flags), st);
         } catch (Throwable t) {
             throw linkage(t);
@@ -436,6 +457,16 @@ public final class Libc {
         MemorySegment st = state();
         try {
             return result((long) SYSCALL_4.invokeExact(st, nr, a, b, c, d), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    /** A syscall that cannot block (see SYSCALL_6_NONBLOCKING): the caller vouches for that. */
+    public static long syscallNonBlocking(long nr, long a, long b, long c, long d, long e, long f) {
+        MemorySegment st = state();
+        try {
+            return result((long) SYSCALL_6_NONBLOCKING.invokeExact(st, nr, a, b, c, d, e, f), st);
         } catch (Throwable t) {
             throw linkage(t);
         }

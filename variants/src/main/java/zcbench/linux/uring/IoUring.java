@@ -369,8 +369,13 @@ public final class IoUring implements AutoCloseable {
     private long enterRaw(int toSubmit, int minComplete, int flags, long arg, long argSize) {
         while (true) {
             enters++;
-            long rc = Libc.syscall(Libc.SYS_io_uring_enter, enterFd, toSubmit, minComplete, flags | enterFlags, arg,
-                    argSize);
+            // Without GETEVENTS the kernel only submits: sends are issued without waiting (a socket
+            // that is not ready gets a poll armed), so the call cannot block.
+            long rc = (flags & IORING_ENTER_GETEVENTS) == 0
+                    ? Libc.syscallNonBlocking(Libc.SYS_io_uring_enter, enterFd, toSubmit, minComplete,
+                            flags | enterFlags, arg, argSize)
+                    : Libc.syscall(Libc.SYS_io_uring_enter, enterFd, toSubmit, minComplete, flags | enterFlags, arg,
+                            argSize);
             if (rc >= 0 || (flags & IORING_ENTER_EXT_ARG) != 0 && rc == -Errno.ETIME) {
                 return rc;
             }
