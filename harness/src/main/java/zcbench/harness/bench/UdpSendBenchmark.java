@@ -119,8 +119,8 @@ public class UdpSendBenchmark {
             closeAll();
             openAll(config, pinTo);
             if (isolation != null) {
-                // Once per trial, into the fork's output (jmh.log): which CPUs the row ran on.
-                System.err.println("zcbench: " + isolation.describe());
+                // Once per fork, into JMH's output of the row (jmh.log): which CPUs the row ran on.
+                System.out.println("zcbench: " + isolation.describe());
             }
         }
 
