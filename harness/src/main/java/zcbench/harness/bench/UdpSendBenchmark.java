@@ -118,10 +118,6 @@ public class UdpSendBenchmark {
             openAll(config, pinTo);
             closeAll();
             openAll(config, pinTo);
-            if (isolation != null) {
-                // Once per fork, into JMH's output of the row (jmh.log): which CPUs the row ran on.
-                System.out.println("zcbench: " + isolation.describe());
-            }
         }
 
         /** The sink's count before the iteration, so that the iteration's delivered packets can be told. */

@@ -20,7 +20,7 @@ import zcbench.linux.Libc;
  * started later inherits the affinity of the thread that starts it, so the JVM's later compiler
  * and GC workers, started by confined threads, are confined too.
  *
- * <p>On a machine with one usable CPU nothing is confined, and {@link #describe()} says so.
+ * <p>On a machine with one usable CPU nothing is confined ({@link #confined()} is 0).
  */
 public final class CpuIsolation implements AutoCloseable {
     private static final long CPU_SET_BYTES = 128;
@@ -73,14 +73,9 @@ public final class CpuIsolation implements AutoCloseable {
         }
     }
 
-    /** Which CPUs the sender and the other threads have, for the run's log and environment. */
-    public String describe() {
-        if (others.isEmpty()) {
-            return "sender thread " + ownTid + " on CPU " + cpu + "; no other CPU is usable, so the fork's "
-                    + "other threads share it";
-        }
-        return "sender thread " + ownTid + " alone on CPU " + cpu + "; " + saved.size()
-                + " other threads of the fork confined to CPUs " + others;
+    /** Threads confined away from the sender's CPU (0 when no other CPU is usable). */
+    public int confined() {
+        return saved.size();
     }
 
     /**
