@@ -51,7 +51,6 @@ public final class Libc {
             errnoCall("sendto", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle SENDMSG = errnoCall("sendmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle RECV = errnoCall("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle RECVMSG = errnoCall("recvmsg", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle POLL = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
     private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
     private static final MethodHandle PREAD = errnoCall("pread", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG);
@@ -85,34 +84,38 @@ public final class Libc {
     // the thread-state transition of a downcall (Linker.Option.critical): on the send paths that
     // transition is a measurable share of the time a packet takes. Nothing that can block may use them,
     // since the JVM cannot reach a safepoint while one runs.
-    private static final MethodHandle SYSCALL_6_NONBLOCKING = LINKER.downcallHandle(
-            LINKER.defaultLookup().findOrThrow("syscall"), FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG,
-                    JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-            ERRNO, Linker.Option.firstVariadicArg(1), Linker.Option.critical(false));
-    private static final MethodHandle SENDMSG_NONBLOCKING = LINKER.downcallHandle(
-            LINKER.defaultLookup().findOrThrow("sendmsg"), FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT),
-            ERRNO, Linker.Option.critical(false));
-    private static final MethodHandle RECVMSG_NONBLOCKING = LINKER.downcallHandle(
-            LINKER.defaultLookup().findOrThrow("recvmsg"), FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT),
-            ERRNO, Linker.Option.critical(false));
-    private static final int MSG_DONTWAIT = 0x40;
+    private static final Linker.Option[] NON_BLOCKING = {ERRNO, Linker.Option.critical(false)};
+    private static final MethodHandle SYSCALL_6_NONBLOCKING = syscall(6, Linker.Option.critical(false));
+    private static final MethodHandle SENDMSG_NONBLOCKING = errnoCall("sendmsg", NON_BLOCKING, JAVA_LONG, JAVA_INT,
+            ADDRESS, JAVA_INT);
+    private static final MethodHandle RECVMSG_NONBLOCKING = errnoCall("recvmsg", NON_BLOCKING, JAVA_LONG, JAVA_INT,
+            ADDRESS, JAVA_INT);
 
     private Libc() {
     }
 
     private static MethodHandle errnoCall(String name, MemoryLayout result, MemoryLayout... args) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), FunctionDescriptor.of(result, args), ERRNO);
+        return errnoCall(name, new Linker.Option[] {ERRNO}, result, args);
+    }
+
+    private static MethodHandle errnoCall(String name, Linker.Option[] options, MemoryLayout result,
+                                          MemoryLayout... args) {
+        return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), FunctionDescriptor.of(result, args),
+                options);
     }
 
     private static MethodHandle plainCall(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), descriptor);
     }
 
-    private static MethodHandle syscall(int variadicArgs) {
+    private static MethodHandle syscall(int variadicArgs, Linker.Option... extra) {
         MemoryLayout[] args = new MemoryLayout[variadicArgs + 1];
         java.util.Arrays.fill(args, JAVA_LONG);
+        Linker.Option[] options = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(ERRNO, Linker.Option.firstVariadicArg(1)), java.util.Arrays.stream(extra))
+                .toArray(Linker.Option[]::new);
         return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
-                FunctionDescriptor.of(JAVA_LONG, args), ERRNO, Linker.Option.firstVariadicArg(1));
+                FunctionDescriptor.of(JAVA_LONG, args), options);
     }
 
     private static MemorySegment state() {
@@ -251,9 +254,6 @@ public final class Libc {
     public static long sendmsg(int fd, MemorySegment msghdr, int flags) {
         MemorySegment st = state();
         try {
-            if ((flags & MSG_DONTWAIT) != 0) {
-                return result((long) SENDMSG_NONBLOCKING.invokeExact(st, fd, msghdr, flags), st);
-            }
             return result((long) SENDMSG.invokeExact(st, fd, msghdr, flags), st);
         } catch (Throwable t) {
             throw linkage(t);
@@ -264,18 +264,6 @@ public final class Libc {
         MemorySegment st = state();
         try {
             return result((long) RECV.invokeExact(st, fd, buf, len, flags), st);
-        } catch (Throwable t) {
-            throw linkage(t);
-        }
-    }
-
-    public static long recvmsg(int fd, MemorySegment msghdr, int flags) {
-        MemorySegment st = state();
-        try {
-            if ((flags & MSG_DONTWAIT) != 0) {
-                return result((long) RECVMSG_NONBLOCKING.invokeExact(st, fd, msghdr, flags), st);
-            }
-            return result((long) RECVMSG.invokeExact(st, fd, msghdr, flags), st);
         } catch (Throwable t) {
             throw linkage(t);
         }
@@ -294,6 +282,26 @@ public final class Libc {
         MemorySegment st = state();
         try {
             return result((int) CLOSE.invokeExact(st, fd), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    /** sendmsg(2) with MSG_DONTWAIT in {@code flags}, which cannot block (see SYSCALL_6_NONBLOCKING). */
+    public static long sendmsgNonBlocking(int fd, MemorySegment msghdr, int flags) {
+        MemorySegment st = state();
+        try {
+            return result((long) SENDMSG_NONBLOCKING.invokeExact(st, fd, msghdr, flags), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    /** recvmsg(2) with MSG_DONTWAIT in {@code flags}, which cannot block (see SYSCALL_6_NONBLOCKING). */
+    public static long recvmsgNonBlocking(int fd, MemorySegment msghdr, int flags) {
+        MemorySegment st = state();
+        try {
+            return result((long) RECVMSG_NONBLOCKING.invokeExact(st, fd, msghdr, flags), st);
         } catch (Throwable t) {
             throw linkage(t);
         }

@@ -5,12 +5,12 @@ import java.util.BitSet;
 import zcbench.linux.sched.Affinity;
 
 /** The {@code cpu} parameter: "last" (the last CPU this process may use), a number, or -1. */
-final class CpuChoice {
+public final class CpuChoice {
     private CpuChoice() {
     }
 
     /** The CPU to pin to, or -1 for none. */
-    static int parse(String cpu) {
+    public static int parse(String cpu) {
         if ("last".equals(cpu)) {
             BitSet allowed = Affinity.currentThread();
             return allowed.length() - 1;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import zcbench.harness.bench.CpuChoice;
 import zcbench.harness.sink.SinkNetwork;
 import zcbench.linux.Libc;
 import zcbench.linux.sched.Affinity;
@@ -84,9 +85,8 @@ public final class Environment {
      */
     private static Map<String, Object> cpuPlacement() {
         Map<String, Object> m = new LinkedHashMap<>();
-        java.util.BitSet usable = Affinity.currentThread();
-        int sender = usable.length() - 1;
-        java.util.BitSet others = (java.util.BitSet) usable.clone();
+        int sender = CpuChoice.parse("last");
+        java.util.BitSet others = Affinity.currentThread();
         others.clear(sender);
         m.put("sender_cpu", sender);
         m.put("other_threads_cpus", others.isEmpty() ? "none left: the fork's other threads share CPU " + sender

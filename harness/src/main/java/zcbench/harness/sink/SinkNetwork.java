@@ -166,7 +166,8 @@ public final class SinkNetwork implements Destination {
      * /proc/thread-self/net/dev, which shows the calling thread's namespace, so no process is
      * started: this runs between a benchmark's iterations.
      */
-    public synchronized long droppedPackets() {
+    @Override
+    public synchronized long deliveredPackets() {
         if (netDev == null) {
             // Opened inside the namespace, the file shows that namespace's devices from any thread.
             netDev = NetNamespace.callIn(namespaceFile(), () -> new ProcFile("/proc/thread-self/net/dev", 1 << 16));
@@ -180,10 +181,6 @@ public final class SinkNetwork implements Destination {
         return netDev.number(at, 3);
     }
 
-    @Override
-    public long deliveredPackets() {
-        return droppedPackets();
-    }
 
     private synchronized void delete() {
         if (closed) {

@@ -56,7 +56,7 @@ public final class ErrqueueReader implements AutoCloseable {
         msghdr.fill((byte) 0);
         msghdr.set(ValueLayout.ADDRESS, MSG_CONTROL, control);
         msghdr.set(ValueLayout.JAVA_LONG, MSG_CONTROLLEN, CONTROL_BYTES);
-        long rc = Libc.recvmsg(socket.fd(), msghdr, MSG_ERRQUEUE | MSG_DONTWAIT);
+        long rc = Libc.recvmsgNonBlocking(socket.fd(), msghdr, MSG_ERRQUEUE | MSG_DONTWAIT);
         if (rc == -Errno.EAGAIN) {
             return false;
         }

@@ -31,7 +31,9 @@ public final class SendMsg implements AutoCloseable {
     public long send(InetSocket socket, MemorySegment buf, long len, int flags) {
         iovec.set(ValueLayout.ADDRESS, IOV_BASE, buf);
         iovec.set(ValueLayout.JAVA_LONG, IOV_LEN, len);
-        return Libc.sendmsg(socket.fd(), msghdr, flags);
+        // A send that cannot block skips the downcall's thread-state transition (Libc).
+        return (flags & NetConstants.MSG_DONTWAIT) != 0 ? Libc.sendmsgNonBlocking(socket.fd(), msghdr, flags)
+                : Libc.sendmsg(socket.fd(), msghdr, flags);
     }
 
     @Override
