@@ -110,10 +110,12 @@ public final class RunLock implements AutoCloseable {
                 if (limit.isZero()) {
                     throw new Busy(who + " holds the machine; not starting, as --no-wait asks");
                 }
-                // A run that has just taken the lock writes who it is a moment later.
-                boolean sayable = other != null || System.nanoTime() - start > Duration.ofSeconds(1).toNanos();
+                // A run that has just taken the lock writes who it is a moment later, and one that is ending
+                // empties the file a moment before it lets go: an empty record is said only if nothing was.
+                boolean sayable = other != null ? other.pid() != announced
+                        : announced == Long.MIN_VALUE && System.nanoTime() - start > Duration.ofSeconds(1).toNanos();
                 long pid = other == null ? -1 : other.pid();
-                if (sayable && pid != announced) {
+                if (sayable) {
                     err.println("zcbench: waiting for " + who + " to finish before starting (up to "
                             + Waiting.format(limit) + ", --wait-limit; Ctrl-C stops waiting)");
                     announced = pid;
@@ -147,11 +149,7 @@ public final class RunLock implements AutoCloseable {
     /** Empties the file (an empty file means nobody left it behind) and releases the lock. */
     @Override
     public void close() {
-        try {
-            channel.truncate(0);
-        } catch (IOException ignored) {
-            // The lock goes with the channel either way; the next run only says whose it was.
-        }
+        clearRecord();
         try {
             lock.release();
         } catch (IOException ignored) {
@@ -160,11 +158,21 @@ public final class RunLock implements AutoCloseable {
         closeQuietly(channel);
     }
 
+    /** Empties the record while still holding the lock, as close does first. */
+    void clearRecord() {
+        try {
+            channel.truncate(0);
+        } catch (IOException ignored) {
+            // The lock goes with the channel either way; the next run only says whose it was.
+        }
+    }
+
     private void write() {
         try {
             byte[] json = JSON.writeValueAsBytes(holder);
-            channel.truncate(0);
+            // Written over the old record, then cut to length, so a waiting run never reads an empty file here.
             channel.write(ByteBuffer.wrap(json), 0);
+            channel.truncate(json.length);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run lock " + file + ": " + e.getMessage(), e);
         }

@@ -88,6 +88,20 @@ class RunLockTest {
     }
 
     @Test
+    void aRecordEmptiedJustBeforeTheReleaseIsNotSaidAsASecondHolder() throws Exception {
+        Path file = tmp.resolve("zcbench.lock");
+        Process holder = LockHolder.start(file, 1, "1500");
+        try (RunLock lock = RunLock.acquire(file, me(), Duration.ofMinutes(1), err)) {
+            String[] lines = said().split("\n");
+            assertEquals(2, lines.length, said());
+            assertTrue(lines[0].startsWith("zcbench: waiting for another zcbench run (pid " + holder.pid()), lines[0]);
+            assertTrue(lines[1].startsWith("zcbench: the machine is free after "), lines[1]);
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void theWaitHasALimit() throws Exception {
         Path file = tmp.resolve("zcbench.lock");
         Process holder = LockHolder.start(file, 30);
