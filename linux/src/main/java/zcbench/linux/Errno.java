@@ -1,8 +1,18 @@
 package zcbench.linux;
 
-import java.lang.foreign.MemorySegment;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-/** errno values the project reacts to, and their names and texts as glibc gives them. */
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * errno values the project reacts to, their names and texts as glibc gives them, and what to do
+ * about the failures that have a known cure. It sits above the syscall layer, which returns
+ * -errno and knows no messages, and calls none of it: glibc's two naming functions are declared
+ * here, through {@link Downcalls} as every downcall is.
+ */
 public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
@@ -21,19 +31,31 @@ public final class Errno {
     public static final int ENOSYS = 38;
     public static final int ENOPROTOOPT = 92;
 
+    private static final FunctionDescriptor ERRNO_TO_STRING = FunctionDescriptor.of(ADDRESS, JAVA_INT);
+    private static final MethodHandle STRERRORNAME_NP = Downcalls.plainCall("strerrorname_np", ERRNO_TO_STRING);
+    private static final MethodHandle STRERRORDESC_NP = Downcalls.plainCall("strerrordesc_np", ERRNO_TO_STRING);
+
     private Errno() {
     }
 
     /** The symbol, e.g. {@code EBADF}; glibc's strerrorname_np is thread-safe and static. */
     public static String name(int errno) {
-        MemorySegment s = Libc.strerrorname(errno);
+        MemorySegment s = text(STRERRORNAME_NP, errno);
         return s.equals(MemorySegment.NULL) ? "E" + errno : s.reinterpret(64).getString(0);
     }
 
     /** The text, e.g. {@code Bad file descriptor}; strerrordesc_np, unlike strerror, is thread-safe. */
     public static String description(int errno) {
-        MemorySegment s = Libc.strerrordesc(errno);
+        MemorySegment s = text(STRERRORDESC_NP, errno);
         return s.equals(MemorySegment.NULL) ? "unknown error " + errno : s.reinterpret(256).getString(0);
+    }
+
+    private static MemorySegment text(MethodHandle function, int errno) {
+        try {
+            return (MemorySegment) function.invokeExact(errno);
+        } catch (Throwable t) {
+            throw Downcalls.linkage(t);
+        }
     }
 
     /** What the user can do, for the failures that have a known cure. */

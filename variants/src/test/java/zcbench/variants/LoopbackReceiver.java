@@ -10,7 +10,7 @@ import java.net.Inet4Address;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import zcbench.linux.Libc;
+import zcbench.linux.LinuxException;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.Structs;
 
@@ -57,7 +57,7 @@ final class LoopbackReceiver implements AutoCloseable {
                     if (socket.poll(pollfd, POLLIN, 10_000) == 0) {
                         throw new IllegalStateException("no packet within 10 s; received " + expected + " of " + count);
                     }
-                    long n = Libc.check("recv", socket.recv(buf, buf.byteSize(), 0));
+                    long n = LinuxException.check("recv", socket.recv(buf, buf.byteSize(), 0));
                     long seq = Stamp.verify(buf, (int) n, payload);
                     if (seq != (sequenced ? expected : 0)) {
                         throw new IllegalStateException("packet " + expected + " carries sequence number " + seq);

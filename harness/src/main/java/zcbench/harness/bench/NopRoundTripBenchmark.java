@@ -46,10 +46,10 @@ public class NopRoundTripBenchmark {
     @Benchmark
     public long roundTrip() {
         for (int i = 0; i < batch; i++) {
-            ring.prepNop(i);
+            ring.sq().prepNop(i);
         }
-        ring.submitAndWait(batch);
-        ring.reap(counter);
+        ring.sq().submitAndWait(batch);
+        ring.cq().reap(counter);
         return reaped;
     }
 

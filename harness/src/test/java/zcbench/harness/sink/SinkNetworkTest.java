@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import zcbench.linux.Libc;
+import zcbench.linux.LinuxException;
 import zcbench.linux.net.InetSocket;
 
 /** The sink namespace. Needs root; without it every test here is skipped and says why. */
@@ -31,7 +31,7 @@ class SinkNetworkTest {
             MemorySegment payload = arena.allocate(65435);
             try (InetSocket socket = sink.openConnectedUdp()) {
                 for (int i = 0; i < 1000; i++) {
-                    assertEquals(65435, Libc.check("send", socket.send(payload, 65435, 0)));
+                    assertEquals(65435, LinuxException.check("send", socket.send(payload, 65435, 0)));
                 }
             }
             long dropped = sink.deliveredPackets() - before;

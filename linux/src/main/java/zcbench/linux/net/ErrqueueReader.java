@@ -16,8 +16,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 import zcbench.linux.Errno;
-import zcbench.linux.Libc;
 import zcbench.linux.LinuxException;
+import zcbench.linux.SocketCalls;
 
 /**
  * Reads a socket's error queue with {@code recvmsg(MSG_ERRQUEUE)} and parses the control message
@@ -56,11 +56,11 @@ public final class ErrqueueReader implements AutoCloseable {
         msghdr.fill((byte) 0);
         msghdr.set(ValueLayout.ADDRESS, MSG_CONTROL, control);
         msghdr.set(ValueLayout.JAVA_LONG, MSG_CONTROLLEN, CONTROL_BYTES);
-        long rc = Libc.recvmsgNonBlocking(socket.fd(), msghdr, MSG_ERRQUEUE | MSG_DONTWAIT);
+        long rc = SocketCalls.recvmsgNonBlocking(socket.fd(), msghdr, MSG_ERRQUEUE | MSG_DONTWAIT);
         if (rc == -Errno.EAGAIN) {
             return false;
         }
-        Libc.check("recvmsg(MSG_ERRQUEUE)", rc);
+        LinuxException.check("recvmsg(MSG_ERRQUEUE)", rc);
         if ((msghdr.get(ValueLayout.JAVA_INT, MSG_FLAGS) & MSG_CTRUNC) != 0) {
             throw new IllegalStateException("recvmsg(MSG_ERRQUEUE): control message truncated");
         }

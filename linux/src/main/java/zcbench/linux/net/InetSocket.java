@@ -18,6 +18,7 @@ import java.nio.ByteOrder;
 
 import zcbench.linux.Libc;
 import zcbench.linux.LinuxException;
+import zcbench.linux.SocketCalls;
 
 /** An IPv4 socket file descriptor and its one owner: {@link #close()} closes it exactly once. */
 public final class InetSocket implements AutoCloseable {
@@ -35,13 +36,13 @@ public final class InetSocket implements AutoCloseable {
     }
 
     public static InetSocket udp() {
-        return new InetSocket(Libc.check("socket(AF_INET, SOCK_DGRAM)",
-                Libc.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP)));
+        return new InetSocket(LinuxException.check("socket(AF_INET, SOCK_DGRAM)",
+                SocketCalls.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP)));
     }
 
     public static InetSocket tcp() {
-        return new InetSocket(Libc.check("socket(AF_INET, SOCK_STREAM)",
-                Libc.socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP)));
+        return new InetSocket(LinuxException.check("socket(AF_INET, SOCK_STREAM)",
+                SocketCalls.socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP)));
     }
 
     /** Takes ownership of a descriptor that another call (accept4) made. */
@@ -56,23 +57,25 @@ public final class InetSocket implements AutoCloseable {
     public void bind(Inet4Address address, int port) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sa = sockaddr(arena, address, port);
-            Libc.check("bind " + address.getHostAddress() + ":" + port, Libc.bind(fd, sa, (int) sa.byteSize()));
+            LinuxException.check("bind " + address.getHostAddress() + ":" + port,
+                    SocketCalls.bind(fd, sa, (int) sa.byteSize()));
         }
     }
 
     public void connect(Inet4Address address, int port) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sa = sockaddr(arena, address, port);
-            Libc.check("connect " + address.getHostAddress() + ":" + port, Libc.connect(fd, sa, (int) sa.byteSize()));
+            LinuxException.check("connect " + address.getHostAddress() + ":" + port,
+                    SocketCalls.connect(fd, sa, (int) sa.byteSize()));
         }
     }
 
     public void listen(int backlog) {
-        Libc.check("listen", Libc.listen(fd, backlog));
+        LinuxException.check("listen", SocketCalls.listen(fd, backlog));
     }
 
     public InetSocket accept() {
-        return adopt(Libc.check("accept4", Libc.accept4(fd, SOCK_CLOEXEC)));
+        return adopt(LinuxException.check("accept4", SocketCalls.accept4(fd, SOCK_CLOEXEC)));
     }
 
     /** The bound local address, e.g. to learn the port the kernel chose for port 0. */
@@ -80,7 +83,7 @@ public final class InetSocket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sa = arena.allocate(SOCKADDR_IN);
             MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, (int) SOCKADDR_IN.byteSize());
-            Libc.check("getsockname", Libc.getsockname(fd, sa, len));
+            LinuxException.check("getsockname", SocketCalls.getsockname(fd, sa, len));
             int port = Short.toUnsignedInt(sa.get(NET_SHORT, Structs.offset(SOCKADDR_IN, "sin_port")));
             byte[] ip = sa.asSlice(Structs.offset(SOCKADDR_IN, "sin_addr"), 4).toArray(ValueLayout.JAVA_BYTE);
             return new InetSocketAddress(java.net.InetAddress.getByAddress(ip), port);
@@ -92,8 +95,8 @@ public final class InetSocket implements AutoCloseable {
     public void setOption(int level, int name, int value) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v = arena.allocateFrom(ValueLayout.JAVA_INT, value);
-            Libc.check("setsockopt(" + level + ", " + name + ", " + value + ")",
-                    Libc.setsockopt(fd, level, name, v, Integer.BYTES));
+            LinuxException.check("setsockopt(" + level + ", " + name + ", " + value + ")",
+                    SocketCalls.setsockopt(fd, level, name, v, Integer.BYTES));
         }
     }
 
@@ -101,14 +104,15 @@ public final class InetSocket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment v = arena.allocate(ValueLayout.JAVA_INT);
             MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, Integer.BYTES);
-            Libc.check("getsockopt(" + level + ", " + name + ")", Libc.getsockopt(fd, level, name, v, len));
+            LinuxException.check("getsockopt(" + level + ", " + name + ")",
+                    SocketCalls.getsockopt(fd, level, name, v, len));
             return v.get(ValueLayout.JAVA_INT, 0);
         }
     }
 
     /** send(2): bytes sent, or {@code -errno}; the hot path decides which errors it retries. */
     public long send(MemorySegment buf, long len, int flags) {
-        return Libc.send(fd, buf, len, flags);
+        return SocketCalls.send(fd, buf, len, flags);
     }
 
     /**
@@ -116,12 +120,12 @@ public final class InetSocket implements AutoCloseable {
      * nothing): bytes sent, or {@code -errno}.
      */
     public long sendTo(MemorySegment buf, long len, int flags, MemorySegment sockaddr) {
-        return Libc.sendto(fd, buf, len, flags, sockaddr, (int) sockaddr.byteSize());
+        return SocketCalls.sendto(fd, buf, len, flags, sockaddr, (int) sockaddr.byteSize());
     }
 
     /** recv(2): bytes received, or {@code -errno}. */
     public long recv(MemorySegment buf, long len, int flags) {
-        return Libc.recv(fd, buf, len, flags);
+        return SocketCalls.recv(fd, buf, len, flags);
     }
 
     /**
@@ -132,7 +136,7 @@ public final class InetSocket implements AutoCloseable {
         pollfd.set(ValueLayout.JAVA_INT, POLLFD_FD, fd);
         pollfd.set(ValueLayout.JAVA_SHORT, POLLFD_EVENTS, events);
         pollfd.set(ValueLayout.JAVA_SHORT, POLLFD_REVENTS, (short) 0);
-        int n = Libc.check("poll", Libc.poll(pollfd, 1, timeoutMillis));
+        int n = LinuxException.check("poll", SocketCalls.poll(pollfd, 1, timeoutMillis));
         return n == 0 ? 0 : pollfd.get(ValueLayout.JAVA_SHORT, POLLFD_REVENTS);
     }
 

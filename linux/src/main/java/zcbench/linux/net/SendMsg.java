@@ -8,7 +8,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-import zcbench.linux.Libc;
+import zcbench.linux.SocketCalls;
 
 /**
  * {@code sendmsg(2)} with one iovec on a connected socket. The msghdr and iovec are allocated once
@@ -31,9 +31,9 @@ public final class SendMsg implements AutoCloseable {
     public long send(InetSocket socket, MemorySegment buf, long len, int flags) {
         iovec.set(ValueLayout.ADDRESS, IOV_BASE, buf);
         iovec.set(ValueLayout.JAVA_LONG, IOV_LEN, len);
-        // A send that cannot block skips the downcall's thread-state transition (Libc).
-        return (flags & NetConstants.MSG_DONTWAIT) != 0 ? Libc.sendmsgNonBlocking(socket.fd(), msghdr, flags)
-                : Libc.sendmsg(socket.fd(), msghdr, flags);
+        // A send that cannot block skips the downcall's thread-state transition (SocketCalls).
+        return (flags & NetConstants.MSG_DONTWAIT) != 0 ? SocketCalls.sendmsgNonBlocking(socket.fd(), msghdr, flags)
+                : SocketCalls.sendmsg(socket.fd(), msghdr, flags);
     }
 
     @Override

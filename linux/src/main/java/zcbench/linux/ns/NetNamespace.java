@@ -3,6 +3,7 @@ package zcbench.linux.ns;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import zcbench.linux.Errno;
 import zcbench.linux.Libc;
 import zcbench.linux.LinuxException;
 
@@ -29,25 +30,26 @@ public final class NetNamespace {
      */
     public static void delete(Path nsFile) {
         int rc = Libc.umount2(nsFile.toString(), MNT_DETACH);
-        if (rc < 0 && rc != -zcbench.linux.Errno.EINVAL && rc != -zcbench.linux.Errno.ENOENT) {
+        if (rc < 0 && rc != -Errno.EINVAL && rc != -Errno.ENOENT) {
             throw new LinuxException("umount2 " + nsFile, -rc);
         }
         rc = Libc.unlink(nsFile.toString());
-        if (rc < 0 && rc != -zcbench.linux.Errno.ENOENT) {
+        if (rc < 0 && rc != -Errno.ENOENT) {
             throw new LinuxException("unlink " + nsFile, -rc);
         }
     }
 
     /** Calls {@code body} inside the namespace whose file is {@code nsFile} (e.g. /var/run/netns/NAME). */
     public static <T> T callIn(Path nsFile, Supplier<T> body) {
-        int home = Libc.check("open /proc/thread-self/ns/net", Libc.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC));
+        int home = LinuxException.check("open /proc/thread-self/ns/net",
+                Libc.open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC));
         try {
             int target = Libc.open(nsFile.toString(), O_RDONLY | O_CLOEXEC);
             if (target < 0) {
                 throw new LinuxException("open " + nsFile, -target);
             }
             try {
-                Libc.check("setns " + nsFile, Libc.setns(target, CLONE_NEWNET));
+                LinuxException.check("setns " + nsFile, Libc.setns(target, CLONE_NEWNET));
             } finally {
                 Libc.close(target);
             }

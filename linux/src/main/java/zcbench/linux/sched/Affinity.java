@@ -5,7 +5,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.BitSet;
 
-import zcbench.linux.Libc;
+import zcbench.linux.LinuxException;
+import zcbench.linux.SchedCalls;
 
 /**
  * CPU affinity of one thread, as the kernel's C tools set it with {@code -C}. A thread is named
@@ -25,12 +26,12 @@ public final class Affinity {
         }
         BitSet one = new BitSet();
         one.set(cpu);
-        Libc.check("sched_setaffinity(cpu " + cpu + ")", set(0, one));
+        LinuxException.check("sched_setaffinity(cpu " + cpu + ")", set(0, one));
     }
 
     /** Restores an affinity read earlier with {@link #currentThread()}. */
     public static void setCurrentThread(BitSet cpus) {
-        Libc.check("sched_setaffinity", set(0, cpus));
+        LinuxException.check("sched_setaffinity", set(0, cpus));
     }
 
     /** The CPUs the calling thread may run on. */
@@ -46,7 +47,7 @@ public final class Affinity {
     public static BitSet of(int tid) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mask = arena.allocate(CPU_SET_BYTES, 8);
-            if (Libc.schedGetaffinity(tid, mask) < 0) {
+            if (SchedCalls.schedGetaffinity(tid, mask) < 0) {
                 return null;
             }
             return BitSet.valueOf(mask.toArray(ValueLayout.JAVA_LONG));
@@ -59,7 +60,7 @@ public final class Affinity {
             MemorySegment mask = arena.allocate(CPU_SET_BYTES, 8);
             long[] words = cpus.toLongArray();
             MemorySegment.copy(words, 0, mask, ValueLayout.JAVA_LONG, 0, Math.min(words.length, (int) (CPU_SET_BYTES / 8)));
-            return Libc.schedSetaffinity(tid, mask);
+            return SchedCalls.schedSetaffinity(tid, mask);
         }
     }
 }

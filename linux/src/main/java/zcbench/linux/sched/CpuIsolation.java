@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import zcbench.linux.Libc;
+import zcbench.linux.SchedCalls;
 
 /**
  * Keeps one CPU for the calling thread alone: every other thread of the process is confined to
@@ -89,7 +89,7 @@ public final class CpuIsolation implements AutoCloseable {
             mask.fill((byte) 0);
             MemorySegment.copy(words, 0, mask, ValueLayout.JAVA_LONG, 0, Math.min(words.length, (int) (CPU_SET_BYTES / 8)));
             // ESRCH: the thread ended; nothing to give back.
-            Libc.schedSetaffinity(e.getKey(), mask);
+            SchedCalls.schedSetaffinity(e.getKey(), mask);
         }
         saved.clear();
         arena.close();

@@ -9,7 +9,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.VarHandle;
 
-import zcbench.linux.Libc;
+import zcbench.linux.LinuxException;
+import zcbench.linux.SchedCalls;
 
 /**
  * CPU time of this process from getrusage(RUSAGE_SELF): every thread of the process, those that
@@ -45,7 +46,7 @@ public final class Rusage {
     public static Times self() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment usage = arena.allocate(RUSAGE);
-            Libc.check("getrusage(RUSAGE_SELF)", Libc.getrusage(RUSAGE_SELF, usage));
+            LinuxException.check("getrusage(RUSAGE_SELF)", SchedCalls.getrusage(RUSAGE_SELF, usage));
             return new Times(nanos(usage, USER_SEC, USER_USEC), nanos(usage, SYS_SEC, SYS_USEC));
         }
     }

@@ -13,7 +13,6 @@ import java.net.Inet4Address;
 import org.junit.jupiter.api.Test;
 
 import zcbench.linux.Errno;
-import zcbench.linux.Libc;
 import zcbench.linux.LinuxException;
 
 class InetSocketTest {
@@ -27,11 +26,11 @@ class InetSocketTest {
             rx.bind(loopback(), 0);
             MemorySegment to = InetSocket.sockaddr(arena, loopback(), rx.localAddress().getPort());
             MemorySegment out = arena.allocateFrom(ValueLayout.JAVA_BYTE, new byte[] {1, 2, 3, 4, 5});
-            assertEquals(5, Libc.check("sendto", tx.sendTo(out, 5, 0, to)));
+            assertEquals(5, LinuxException.check("sendto", tx.sendTo(out, 5, 0, to)));
             MemorySegment in = arena.allocate(64);
             MemorySegment pollfd = arena.allocate(Structs.POLLFD);
             assertTrue((rx.poll(pollfd, NetConstants.POLLIN, 5000) & NetConstants.POLLIN) != 0);
-            assertEquals(5, Libc.check("recv", rx.recv(in, 64, 0)));
+            assertEquals(5, LinuxException.check("recv", rx.recv(in, 64, 0)));
             assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, in.asSlice(0, 5).toArray(ValueLayout.JAVA_BYTE));
         }
     }
@@ -48,12 +47,12 @@ class InetSocketTest {
                 out.fill((byte) 7);
                 long sent = 0;
                 while (sent < out.byteSize()) {
-                    sent += Libc.check("send", client.send(out.asSlice(sent), out.byteSize() - sent, 0));
+                    sent += LinuxException.check("send", client.send(out.asSlice(sent), out.byteSize() - sent, 0));
                 }
                 MemorySegment in = arena.allocate(100_000);
                 long got = 0;
                 while (got < in.byteSize()) {
-                    got += Libc.check("recv", server.recv(in.asSlice(got), in.byteSize() - got, 0));
+                    got += LinuxException.check("recv", server.recv(in.asSlice(got), in.byteSize() - got, 0));
                 }
                 assertEquals(-1, in.mismatch(out));
             }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import zcbench.linux.Errno;
-import zcbench.linux.Libc;
+import zcbench.linux.LinuxException;
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.NetConstants;
@@ -65,10 +65,10 @@ class IoUringSendTest {
     private static List<Cqe> reap(IoUring ring, int n) {
         List<Cqe> got = new ArrayList<>();
         while (got.size() < n) {
-            if (ring.cqReady() == 0) {
-                assertTrue(ring.submitAndWait(1, 5_000_000_000L), "a CQE within 5 s");
+            if (ring.cq().ready() == 0) {
+                assertTrue(ring.sq().submitAndWait(1, 5_000_000_000L), "a CQE within 5 s");
             }
-            ring.reap((u, r, f) -> got.add(new Cqe(u, r, f)));
+            ring.cq().reap((u, r, f) -> got.add(new Cqe(u, r, f)));
         }
         return got;
     }
@@ -81,12 +81,12 @@ class IoUringSendTest {
                 bytes[i] = (byte) (i * 7 + 3);
             }
             MemorySegment buf = arena.allocateFrom(ValueLayout.JAVA_BYTE, bytes);
-            ring.prepSend(tx.fd(), false, buf, bytes.length, 0, 42);
-            ring.submitAndWait(1);
+            ring.sq().prepSend(tx.fd(), false, buf, bytes.length, 0, 42);
+            ring.sq().submitAndWait(1);
             List<Cqe> cqes = reap(ring, 1);
             assertEquals(List.of(new Cqe(42, 1500, 0)), cqes);
             MemorySegment in = arena.allocate(65536);
-            long n = Libc.check("recv", rx.recv(in, in.byteSize(), NetConstants.MSG_DONTWAIT));
+            long n = LinuxException.check("recv", rx.recv(in, in.byteSize(), NetConstants.MSG_DONTWAIT));
             assertEquals(1500, n);
             assertArrayEquals(bytes, in.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE));
         }
@@ -96,17 +96,17 @@ class IoUringSendTest {
     void sendZcOverLoopbackOwesOneNotificationAndReportsTheCopy() {
         try (IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
             MemorySegment buf = arena.allocate(65536, 4096);
-            ring.registerBuffers(buf);
-            ring.registerFiles(tx.fd());
-            ring.prepSendZc(0, true, buf, 32768, 0, IORING_SEND_ZC_REPORT_USAGE | IORING_RECVSEND_FIXED_BUF, 0, 7);
-            ring.submitAndWait(1);
+            ring.registration().registerBuffers(buf);
+            ring.registration().registerFiles(tx.fd());
+            ring.sq().prepSendZc(0, true, buf, 32768, 0, IORING_SEND_ZC_REPORT_USAGE | IORING_RECVSEND_FIXED_BUF, 0, 7);
+            ring.sq().submitAndWait(1);
             List<Cqe> cqes = reap(ring, 2);
             assertEquals(32768, cqes.get(0).res());
             assertTrue(cqes.get(0).more(), "the send result says a notification follows");
             assertTrue(cqes.get(1).notif() && !cqes.get(1).more(), "then exactly one notification");
             assertEquals(7, cqes.get(1).userData());
             assertTrue((cqes.get(1).res() & IORING_NOTIF_USAGE_ZC_COPIED) != 0, "loopback copied it");
-            assertEquals(0, ring.cqReady(), "nothing more");
+            assertEquals(0, ring.cq().ready(), "nothing more");
         }
     }
 
@@ -115,8 +115,8 @@ class IoUringSendTest {
         try (IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
             MemorySegment buf = arena.allocate(70000, 4096);
             // Larger than any UDP datagram over IPv4.
-            ring.prepSendZc(tx.fd(), false, buf, 70000, 0, IORING_SEND_ZC_REPORT_USAGE, 0, 9);
-            ring.submitAndWait(1);
+            ring.sq().prepSendZc(tx.fd(), false, buf, 70000, 0, IORING_SEND_ZC_REPORT_USAGE, 0, 9);
+            ring.sq().submitAndWait(1);
             List<Cqe> cqes = reap(ring, 1);
             Cqe first = cqes.getFirst();
             assertEquals(-Errno.EMSGSIZE, first.res());
@@ -126,7 +126,7 @@ class IoUringSendTest {
             }
             assertEquals(2, cqes.size());
             assertTrue(cqes.get(1).notif(), "and it comes: exactly one");
-            assertEquals(0, ring.cqReady());
+            assertEquals(0, ring.cq().ready());
         }
     }
 
@@ -141,13 +141,13 @@ class IoUringSendTest {
             MemorySegment msg = arena.allocate(Structs.MSGHDR);
             msg.set(ValueLayout.ADDRESS, Structs.offset(Structs.MSGHDR, "msg_iov"), iov);
             msg.set(ValueLayout.JAVA_LONG, Structs.offset(Structs.MSGHDR, "msg_iovlen"), 1);
-            ring.prepSendmsgZc(tx.fd(), false, msg, 0, IORING_SEND_ZC_REPORT_USAGE, 11);
-            ring.submitAndWait(1);
+            ring.sq().prepSendmsgZc(tx.fd(), false, msg, 0, IORING_SEND_ZC_REPORT_USAGE, 11);
+            ring.sq().submitAndWait(1);
             List<Cqe> cqes = reap(ring, 2);
             assertEquals(4096, cqes.get(0).res());
             assertTrue(cqes.get(1).notif());
             MemorySegment in = arena.allocate(65536);
-            assertEquals(4096, Libc.check("recv", rx.recv(in, in.byteSize(), NetConstants.MSG_DONTWAIT)));
+            assertEquals(4096, LinuxException.check("recv", rx.recv(in, in.byteSize(), NetConstants.MSG_DONTWAIT)));
         }
     }
 
@@ -158,22 +158,22 @@ class IoUringSendTest {
             long sum = 0;
             for (int round = 0; round < 4; round++) {
                 for (int i = 0; i < 8; i++) {
-                    ring.prepNop(round * 8L + i);
+                    ring.sq().prepNop(round * 8L + i);
                 }
-                ring.submit();
+                ring.sq().submit();
             }
             List<Long> seen = new ArrayList<>();
             while (seen.size() < 32) {
-                int n = ring.reap((u, r, f) -> seen.add(u));
+                int n = ring.cq().reap((u, r, f) -> seen.add(u));
                 if (n == 0 && seen.size() < 32) {
-                    ring.waitCqes(1);
+                    ring.cq().waitCqes(1);
                 }
             }
             for (long u : seen) {
                 sum += u;
             }
             assertEquals(31 * 32 / 2, sum, "every completion arrived once");
-            assertTrue(ring.overflowFlushes() >= 1, "the overflow was noticed and flushed");
+            assertTrue(ring.cq().overflowFlushes() >= 1, "the overflow was noticed and flushed");
         }
     }
 }

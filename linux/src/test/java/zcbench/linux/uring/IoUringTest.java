@@ -25,17 +25,17 @@ class IoUringTest {
     void nopRoundTripReturnsEveryUserData(int flags) {
         try (IoUring ring = IoUring.open(8, flags)) {
             for (int i = 0; i < 8; i++) {
-                ring.prepNop(1000 + i);
+                ring.sq().prepNop(1000 + i);
             }
-            assertEquals(8, ring.submitAndWait(8));
+            assertEquals(8, ring.sq().submitAndWait(8));
             List<Long> seen = new ArrayList<>();
-            int n = ring.reap((userData, res, cqeFlags) -> {
+            int n = ring.cq().reap((userData, res, cqeFlags) -> {
                 assertEquals(0, res, "NOP result");
                 seen.add(userData);
             });
             assertEquals(8, n);
             assertEquals(List.of(1000L, 1001L, 1002L, 1003L, 1004L, 1005L, 1006L, 1007L), seen);
-            assertEquals(0, ring.cqReady());
+            assertEquals(0, ring.cq().ready());
         }
     }
 
@@ -45,10 +45,10 @@ class IoUringTest {
             long[] sum = {0};
             for (int round = 0; round < 100; round++) {
                 for (int i = 0; i < 4; i++) {
-                    ring.prepNop(round * 4L + i);
+                    ring.sq().prepNop(round * 4L + i);
                 }
-                ring.submitAndWait(4);
-                assertEquals(4, ring.reap((u, r, f) -> sum[0] += u));
+                ring.sq().submitAndWait(4);
+                assertEquals(4, ring.cq().reap((u, r, f) -> sum[0] += u));
             }
             assertEquals(399L * 400 / 2, sum[0]);
         }
@@ -57,10 +57,10 @@ class IoUringTest {
     @Test
     void fullSubmissionQueueIsRefusedNotOverwritten() {
         try (IoUring ring = IoUring.open(2, 0)) {
-            ring.prepNop(1);
-            ring.prepNop(2);
-            assertEquals(0, ring.sqSpace());
-            assertThrows(IllegalStateException.class, () -> ring.prepNop(3));
+            ring.sq().prepNop(1);
+            ring.sq().prepNop(2);
+            assertEquals(0, ring.sq().space());
+            assertThrows(IllegalStateException.class, () -> ring.sq().prepNop(3));
         }
     }
 
@@ -90,13 +90,13 @@ class IoUringTest {
         try (IoUring ring = IoUring.open(4, IORING_SETUP_SINGLE_ISSUER)) {
             ring.registerRingFd();
             assertTrue(ring.ringFdRegistered());
-            ring.prepNop(7);
-            ring.submitAndWait(1);
-            assertEquals(1, ring.reap((u, r, f) -> assertEquals(7L, u)));
+            ring.sq().prepNop(7);
+            ring.sq().submitAndWait(1);
+            assertEquals(1, ring.cq().reap((u, r, f) -> assertEquals(7L, u)));
             ring.unregisterRingFd();
-            ring.prepNop(8);
-            ring.submitAndWait(1);
-            assertEquals(1, ring.reap((u, r, f) -> assertEquals(8L, u)));
+            ring.sq().prepNop(8);
+            ring.sq().submitAndWait(1);
+            assertEquals(1, ring.cq().reap((u, r, f) -> assertEquals(8L, u)));
         }
     }
 
@@ -107,10 +107,10 @@ class IoUringTest {
         for (int i = 0; i < 20; i++) {
             try (IoUring ring = IoUring.open(64, IORING_SETUP_COOP_TASKRUN)) {
                 ring.registerRingFd();
-                ring.registerFiles(0);
-                ring.prepNop(i);
-                ring.submitAndWait(1);
-                ring.reap((u, r, f) -> { });
+                ring.registration().registerFiles(0);
+                ring.sq().prepNop(i);
+                ring.sq().submitAndWait(1);
+                ring.cq().reap((u, r, f) -> { });
             }
         }
         ProcessResources after = ProcessResources.now();

@@ -7,7 +7,7 @@ import static zcbench.linux.net.NetConstants.SO_SNDBUF;
 import java.lang.foreign.MemorySegment;
 
 import zcbench.linux.Errno;
-import zcbench.linux.Libc;
+import zcbench.linux.LinuxException;
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.SendMsg;
@@ -79,7 +79,7 @@ public final class CopySender implements Sender {
                 counters.retries++;
                 retryDeadline = loop.retryDeadline("sendmsg", rc, retryDeadline, "the socket's send buffer stays full");
             } else {
-                Libc.check("sendmsg", rc);
+                LinuxException.check("sendmsg", rc);
                 throw new IllegalStateException("sendmsg: short send of " + rc + " of " + payload + " bytes");
             }
             if (config.poll()) {

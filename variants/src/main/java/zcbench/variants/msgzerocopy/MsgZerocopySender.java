@@ -11,7 +11,7 @@ import static zcbench.linux.net.NetConstants.SO_ZEROCOPY;
 import java.lang.foreign.MemorySegment;
 
 import zcbench.linux.Errno;
-import zcbench.linux.Libc;
+import zcbench.linux.LinuxException;
 import zcbench.linux.Teardown;
 import zcbench.linux.net.ErrqueueReader;
 import zcbench.linux.net.InetSocket;
@@ -105,7 +105,7 @@ public final class MsgZerocopySender implements Sender {
                 }
             } else {
                 pool.release(slot);
-                Libc.check("sendmsg(MSG_ZEROCOPY)", rc);
+                LinuxException.check("sendmsg(MSG_ZEROCOPY)", rc);
                 throw new IllegalStateException("sendmsg(MSG_ZEROCOPY): short send of " + rc + " of " + payload + " bytes");
             }
             if (sendsSinceRead >= SendConfig.NOTIFICATION_LIMIT) {

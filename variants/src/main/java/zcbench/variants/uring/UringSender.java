@@ -14,8 +14,10 @@ import java.lang.foreign.MemorySegment;
 import zcbench.linux.LinuxException;
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
+import zcbench.linux.uring.CompletionQueue;
 import zcbench.linux.uring.CqeHandler;
 import zcbench.linux.uring.IoUring;
+import zcbench.linux.uring.SubmissionQueue;
 import zcbench.variants.PayloadPool;
 import zcbench.variants.RequestTable;
 import zcbench.variants.SendConfig;
@@ -46,6 +48,8 @@ public final class UringSender implements Sender, CqeHandler {
     private final SendCounters counters = new SendCounters();
     private PayloadPool pool;
     private IoUring ring;
+    private SubmissionQueue sq;
+    private CompletionQueue cq;
     private long sequence;
     private int sendsOutstanding;
     private int notificationsOwed;
@@ -69,14 +73,16 @@ public final class UringSender implements Sender, CqeHandler {
             int sqEntries = Integer.highestOneBit(config.batch() * 2 - 1);
             int cqEntries = Integer.highestOneBit(Math.max(8, 4 * (inFlight + config.batch())) - 1) << 1;
             ring = IoUring.open(sqEntries, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER, cqEntries);
+            sq = ring.sq();
+            cq = ring.cq();
             if (!ring.hasFeature(IORING_FEAT_EXT_ARG)) {
                 throw new IllegalStateException("io_uring: this kernel lacks IORING_FEAT_EXT_ARG (Linux 5.11+),"
                         + " which zcbench needs to wait for completions with a time limit");
             }
-            ring.registerFiles(socket.fd());
+            ring.registration().registerFiles(socket.fd());
             ring.registerRingFd();
             if (fixed) {
-                ring.registerBuffers(pool.buffers());
+                ring.registration().registerBuffers(pool.buffers());
             }
         } catch (RuntimeException | Error e) {
             new Teardown().close(ring).close(socket).close(pool).doneAfter(e);
@@ -106,21 +112,21 @@ public final class UringSender implements Sender, CqeHandler {
             }
             int id = requests.begin(slot);
             if (zeroCopy) {
-                ring.prepSendZc(FIXED_FILE, true, buffer, payload, 0, zcFlags, slot, Integer.toUnsignedLong(id));
+                sq.prepSendZc(FIXED_FILE, true, buffer, payload, 0, zcFlags, slot, Integer.toUnsignedLong(id));
             } else {
-                ring.prepSend(FIXED_FILE, true, buffer, payload, 0, Integer.toUnsignedLong(id));
+                sq.prepSend(FIXED_FILE, true, buffer, payload, 0, Integer.toUnsignedLong(id));
             }
             sendsOutstanding++;
         }
-        ring.submit();
+        sq.submit();
         while (sendsOutstanding > 0) {
-            if (ring.reap(this) == 0) {
+            if (cq.reap(this) == 0) {
                 awaitCompletion();
             }
         }
         if (config.flush()) {
             while (notificationsOwed > 0) {
-                if (ring.reap(this) == 0) {
+                if (cq.reap(this) == 0) {
                     awaitCompletion();
                 }
             }
@@ -163,15 +169,15 @@ public final class UringSender implements Sender, CqeHandler {
      * work) and reaps; a silent kernel is an error.
      */
     private void awaitCompletion() {
-        if (sendsOutstanding == 0 && notificationsOwed == 0 && ring.pending() == 0) {
+        if (sendsOutstanding == 0 && notificationsOwed == 0 && sq.pending() == 0) {
             throw new IllegalStateException("waiting for a completion with nothing in flight");
         }
-        if (!ring.submitAndWait(1, WAIT_LIMIT_NANOS)) {
+        if (!sq.submitAndWait(1, WAIT_LIMIT_NANOS)) {
             throw new IllegalStateException("io_uring: no completion within " + WAIT_LIMIT_NANOS / 1_000_000_000L
                     + " s with " + sendsOutstanding + " send results and " + notificationsOwed
                     + " notifications outstanding (a missing notification?)");
         }
-        ring.reap(this);
+        cq.reap(this);
     }
 
     @Override

@@ -1,0 +1,73 @@
+package zcbench.linux;
+
+import static zcbench.linux.Downcalls.NON_BLOCKING;
+import static zcbench.linux.Downcalls.linkage;
+import static zcbench.linux.Downcalls.result;
+import static zcbench.linux.Downcalls.state;
+import static zcbench.linux.Downcalls.syscall;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/** The three io_uring syscalls, which glibc does not wrap: each returns its result, or {@code -errno}. */
+public final class IoUringCalls {
+    // x86_64 syscall numbers (arch/x86/entry/syscalls/syscall_64.tbl).
+    private static final long SYS_io_uring_setup = 425;
+    private static final long SYS_io_uring_enter = 426;
+    private static final long SYS_io_uring_register = 427;
+
+    private static final MethodHandle SYSCALL_3 = syscall(3);
+    private static final MethodHandle SYSCALL_4 = syscall(4);
+    private static final MethodHandle SYSCALL_6 = syscall(6);
+    private static final MethodHandle SYSCALL_6_NONBLOCKING = syscall(6, NON_BLOCKING);
+
+    private IoUringCalls() {
+    }
+
+    /** io_uring_setup(2), which fills in {@code params}: the ring's descriptor, or -errno. */
+    public static long setup(int entries, MemorySegment params) {
+        MemorySegment st = state();
+        try {
+            return result((long) SYSCALL_3.invokeExact(st, SYS_io_uring_setup, (long) entries, params.address(), 0L),
+                    st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    /** io_uring_enter(2): SQEs consumed, or -errno. {@code arg} is an address, or 0. */
+    public static long enter(int fd, int toSubmit, int minComplete, int flags, long arg, long argSize) {
+        MemorySegment st = state();
+        try {
+            return result((long) SYSCALL_6.invokeExact(st, SYS_io_uring_enter, (long) fd, (long) toSubmit,
+                    (long) minComplete, (long) flags, arg, argSize), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    /**
+     * io_uring_enter(2) that cannot block ({@link Downcalls#NON_BLOCKING}): without
+     * IORING_ENTER_GETEVENTS the kernel only submits. The caller vouches for the flags.
+     */
+    public static long enterNonBlocking(int fd, int toSubmit, int minComplete, int flags, long arg, long argSize) {
+        MemorySegment st = state();
+        try {
+            return result((long) SYSCALL_6_NONBLOCKING.invokeExact(st, SYS_io_uring_enter, (long) fd, (long) toSubmit,
+                    (long) minComplete, (long) flags, arg, argSize), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    /** io_uring_register(2): the opcode's result, or -errno. */
+    public static long register(int fd, int opcode, MemorySegment arg, int nrArgs) {
+        MemorySegment st = state();
+        try {
+            return result((long) SYSCALL_4.invokeExact(st, SYS_io_uring_register, (long) fd, (long) opcode,
+                    arg.address(), (long) nrArgs), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+}
