@@ -20,13 +20,9 @@ public final class Errno {
     public static final int EBADF = 9;
     public static final int EAGAIN = 11;
     public static final int ENOMEM = 12;
-    public static final int EFAULT = 14;
-    public static final int EBUSY = 16;
     public static final int EINVAL = 22;
     public static final int EMSGSIZE = 90;
-    public static final int EOPNOTSUPP = 95;
     public static final int ENOBUFS = 105;
-    public static final int ECONNREFUSED = 111;
     public static final int ETIME = 62;
     public static final int ENOSYS = 38;
     public static final int ENOPROTOOPT = 92;

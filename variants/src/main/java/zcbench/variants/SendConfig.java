@@ -52,11 +52,6 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
         }
     }
 
-    /** The variant's reference loop: no flush, ubuf_cache on, poll where it applies, no verify. */
-    public static SendConfig of(Variant variant, int payload, int batch) {
-        return new SendConfig(variant, payload, batch, false, true, true, false, 0);
-    }
-
     public SendConfig withFlush(boolean on) {
         return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, slots);
     }

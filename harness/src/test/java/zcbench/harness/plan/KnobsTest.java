@@ -51,12 +51,16 @@ class KnobsTest {
 
     @Test
     void rangesAreWhatTheSendersAccept() {
-        assertDoesNotThrow(() -> SendConfig.of(Variant.URING_ZC_FIXED, Stamp.HEADER_BYTES, Knobs.MAX_BATCH));
-        assertDoesNotThrow(() -> SendConfig.of(Variant.URING_ZC_FIXED, SendConfig.MAX_UDP_PAYLOAD, 1));
-        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, 4096, Knobs.MAX_BATCH + 1));
-        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, Stamp.HEADER_BYTES - 1, 1));
+        assertDoesNotThrow(() -> new SendConfig(Variant.URING_ZC_FIXED, Stamp.HEADER_BYTES, Knobs.MAX_BATCH,
+                false, true, true, false, 0));
+        assertDoesNotThrow(() -> new SendConfig(Variant.URING_ZC_FIXED, SendConfig.MAX_UDP_PAYLOAD, 1,
+                false, true, true, false, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SendConfig(Variant.COPY, 4096, Knobs.MAX_BATCH + 1,
+                false, true, true, false, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SendConfig(Variant.COPY, Stamp.HEADER_BYTES - 1, 1,
+                false, true, true, false, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> SendConfig.of(Variant.COPY, SendConfig.MAX_UDP_PAYLOAD + 1, 1));
+                () -> new SendConfig(Variant.COPY, SendConfig.MAX_UDP_PAYLOAD + 1, 1, false, true, true, false, 0));
         Knob payload = Knobs.of("payload").orElseThrow();
         Knob batch = Knobs.of("batch").orElseThrow();
         assertNull(payload.problem(Integer.toString(Stamp.HEADER_BYTES)));
@@ -73,11 +77,12 @@ class KnobsTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void appliesToMatchesWhatTheSenderRefuses(Variant v) {
-        boolean flushAccepted = accepts(() -> SendConfig.of(v, 4096, 8).withFlush(true));
-        boolean ubufOffAccepted = accepts(() -> SendConfig.of(v, 4096, 8).withUbufCache(false));
+        SendConfig reference = new SendConfig(v, 4096, 8, false, true, true, false, 0);
+        boolean flushAccepted = accepts(() -> reference.withFlush(true));
+        boolean ubufOffAccepted = accepts(() -> reference.withUbufCache(false));
         assertEquals(flushAccepted, Knobs.of("flush").orElseThrow().appliesTo(v), "flush for " + v.id());
         assertEquals(ubufOffAccepted, Knobs.of("ubufCache").orElseThrow().appliesTo(v), "ubufCache for " + v.id());
-        boolean noPollAccepted = accepts(() -> SendConfig.of(v, 4096, 8).withPoll(false));
+        boolean noPollAccepted = accepts(() -> reference.withPoll(false));
         assertEquals(noPollAccepted, Knobs.of("poll").orElseThrow().appliesTo(v), "poll for " + v.id());
     }
 

@@ -5,9 +5,7 @@ public final class NetConstants {
     public static final int AF_INET = 2;
     public static final int SOCK_STREAM = 1;
     public static final int SOCK_DGRAM = 2;
-    public static final int SOCK_NONBLOCK = 0x800;
     public static final int SOCK_CLOEXEC = 0x80000;
-    public static final int IPPROTO_IP = 0;
     public static final int IPPROTO_TCP = 6;
     public static final int IPPROTO_UDP = 17;
 
@@ -15,15 +13,11 @@ public final class NetConstants {
     public static final int SOL_IP = 0;
     public static final int SO_REUSEADDR = 2;
     public static final int SO_SNDBUF = 7;
-    public static final int SO_RCVBUF = 8;
-    public static final int SO_SNDBUFFORCE = 32;
     public static final int SO_RCVBUFFORCE = 33;
     public static final int SO_ZEROCOPY = 60;
     public static final int IP_RECVERR = 11;
-    public static final int TCP_NODELAY = 1;
 
     public static final int MSG_CTRUNC = 0x8;
-    public static final int MSG_TRUNC = 0x20;
     public static final int MSG_DONTWAIT = 0x40;
     public static final int MSG_ERRQUEUE = 0x2000;
     public static final int MSG_ZEROCOPY = 0x4000000;

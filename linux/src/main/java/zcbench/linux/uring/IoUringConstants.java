@@ -3,31 +3,15 @@ package zcbench.linux.uring;
 /** io_uring constants, named and valued as in include/uapi/linux/io_uring.h. */
 public final class IoUringConstants {
     // io_uring_setup flags
-    public static final int IORING_SETUP_IOPOLL = 1 << 0;
-    public static final int IORING_SETUP_SQPOLL = 1 << 1;
     public static final int IORING_SETUP_CQSIZE = 1 << 3;
-    public static final int IORING_SETUP_CLAMP = 1 << 4;
-    public static final int IORING_SETUP_SUBMIT_ALL = 1 << 7;
     public static final int IORING_SETUP_COOP_TASKRUN = 1 << 8;
-    public static final int IORING_SETUP_TASKRUN_FLAG = 1 << 9;
     public static final int IORING_SETUP_SINGLE_ISSUER = 1 << 12;
     public static final int IORING_SETUP_DEFER_TASKRUN = 1 << 13;
 
     // io_uring_params.features
     public static final int IORING_FEAT_SINGLE_MMAP = 1 << 0;
     public static final int IORING_FEAT_NODROP = 1 << 1;
-    public static final int IORING_FEAT_SUBMIT_STABLE = 1 << 2;
-    public static final int IORING_FEAT_RW_CUR_POS = 1 << 3;
-    public static final int IORING_FEAT_CUR_PERSONALITY = 1 << 4;
-    public static final int IORING_FEAT_FAST_POLL = 1 << 5;
-    public static final int IORING_FEAT_POLL_32BITS = 1 << 6;
-    public static final int IORING_FEAT_SQPOLL_NONFIXED = 1 << 7;
     public static final int IORING_FEAT_EXT_ARG = 1 << 8;
-    public static final int IORING_FEAT_NATIVE_WORKERS = 1 << 9;
-    public static final int IORING_FEAT_RSRC_TAGS = 1 << 10;
-    public static final int IORING_FEAT_CQE_SKIP = 1 << 11;
-    public static final int IORING_FEAT_LINKED_FILE = 1 << 12;
-    public static final int IORING_FEAT_REG_REG_RING = 1 << 13;
 
     // opcodes
     public static final int IORING_OP_NOP = 0;
@@ -39,34 +23,24 @@ public final class IoUringConstants {
 
     // sqe->flags
     public static final int IOSQE_FIXED_FILE = 1 << 0;
-    public static final int IOSQE_IO_DRAIN = 1 << 1;
-    public static final int IOSQE_IO_LINK = 1 << 2;
-    public static final int IOSQE_CQE_SKIP_SUCCESS = 1 << 6;
 
     // sqe->ioprio for send/recv
-    public static final int IORING_RECVSEND_POLL_FIRST = 1 << 0;
-    public static final int IORING_RECVSEND_MULTISHOT = 1 << 1;
     public static final int IORING_RECVSEND_FIXED_BUF = 1 << 2;
     public static final int IORING_SEND_ZC_REPORT_USAGE = 1 << 3;
     /** In a SEND_ZC notification's res (with REPORT_USAGE): the kernel copied the data. */
     public static final int IORING_NOTIF_USAGE_ZC_COPIED = 1 << 31;
 
     // cqe->flags
-    public static final int IORING_CQE_F_BUFFER = 1 << 0;
     public static final int IORING_CQE_F_MORE = 1 << 1;
-    public static final int IORING_CQE_F_SOCK_NONEMPTY = 1 << 2;
     public static final int IORING_CQE_F_NOTIF = 1 << 3;
 
     // io_uring_enter flags
     public static final int IORING_ENTER_GETEVENTS = 1 << 0;
-    public static final int IORING_ENTER_SQ_WAKEUP = 1 << 1;
     public static final int IORING_ENTER_EXT_ARG = 1 << 3;
     public static final int IORING_ENTER_REGISTERED_RING = 1 << 4;
 
     // sq_ring->flags
-    public static final int IORING_SQ_NEED_WAKEUP = 1 << 0;
     public static final int IORING_SQ_CQ_OVERFLOW = 1 << 1;
-    public static final int IORING_SQ_TASKRUN = 1 << 2;
 
     // io_uring_register opcodes
     public static final int IORING_REGISTER_BUFFERS = 0;
