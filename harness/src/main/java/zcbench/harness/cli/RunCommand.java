@@ -60,6 +60,9 @@ public final class RunCommand implements Callable<Integer> {
     static final String DEFAULT_WAIT_LIMIT_MINUTES = "60";
     /** The shortest --wait-limit; not waiting at all is --no-wait. */
     static final int MIN_WAIT_LIMIT_MINUTES = 1;
+    /** --rerun's two values: which rows, then the run folder. */
+    static final int RERUN_WHICH = 0;
+    static final int RERUN_FOLDER = 1;
     /** The plan's name for rows made from -p alone. */
     static final String CUSTOM_PLAN = "custom";
     /** Warm-up added for --flame to a plan without one: enough for the JIT to be done with the send path. */
@@ -297,9 +300,9 @@ public final class RunCommand implements Callable<Integer> {
         Rerun.Which which;
         RunSettings settings;
         List<Row> rows;
-        Path folder = Path.of(rerun.get(1));
+        Path folder = Path.of(rerun.get(RERUN_FOLDER));
         try {
-            which = Rerun.Which.of(rerun.get(0));
+            which = Rerun.Which.of(rerun.get(RERUN_WHICH));
             settings = RunSettings.read(folder);
             rows = Rerun.rows(which, folder, settings);
         } catch (IllegalArgumentException e) {
