@@ -1,52 +1,43 @@
 package zcbench.analysis.report;
 
+import static zcbench.analysis.report.ChartStyle.COPIED;
+import static zcbench.analysis.report.ChartStyle.FASTER;
+import static zcbench.analysis.report.ChartStyle.NEUTRAL;
+import static zcbench.analysis.report.ChartStyle.OURS;
+import static zcbench.analysis.report.ChartStyle.PALE_COPIED;
+import static zcbench.analysis.report.ChartStyle.PALE_OURS;
+import static zcbench.analysis.report.ChartStyle.PALETTE;
+import static zcbench.analysis.report.ChartStyle.SYSTEM;
+import static zcbench.analysis.report.ChartStyle.USER;
+import static zcbench.analysis.report.ChartStyle.categoryPlot;
+import static zcbench.analysis.report.ChartStyle.chart;
+import static zcbench.analysis.report.ChartStyle.line;
+import static zcbench.analysis.report.ChartStyle.stackStyle;
+import static zcbench.analysis.report.ChartStyle.style;
+import static zcbench.analysis.report.ChartStyle.styled;
+import static zcbench.analysis.report.ChartStyle.svg;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
-import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
-import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.CrosshairState;
-import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.PlotRenderingInfo;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
-import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.chart.renderer.xy.XYItemRendererState;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
-import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGHints;
-import org.jfree.svg.ViewBox;
 import zcbench.analysis.compare.ComparisonRow;
 import zcbench.analysis.compare.Verdict;
 import zcbench.analysis.profile.ProfileSummary;
@@ -64,31 +55,6 @@ final class Charts {
         // Charts need fonts but no display; reports are written on servers and in CI.
         System.setProperty("java.awt.headless", "true");
     }
-
-    private static final Color OURS = new Color(0x2b6cb0);
-    private static final Color RFC = new Color(0xa0aec0);
-    private static final Color COPIED = new Color(0xc53030);
-    /** Noisy bars: a pale fill under lines of the bar's own colour, so that the label stays readable. */
-    private static final Color PALE_OURS = new Color(0xbee3f8);
-    private static final Color PALE_COPIED = new Color(0xfed7d7);
-    private static final Color FASTER = new Color(0x2f855a);
-    private static final Color NEUTRAL = new Color(0x718096);
-    private static final Color USER = new Color(0x56b4e9);
-    private static final Color SYSTEM = new Color(0xd55e00);
-    /*
-     * Labels are laid out with this font's metrics here and drawn with the reader's fonts there: name one
-     * both sides have (DejaVu Sans; Verdana has near metrics), or right-aligned labels come out ragged.
-     */
-    private static final String FAMILY = "DejaVu Sans";
-    private static final String SVG_FAMILY = "\"DejaVu Sans\", Verdana, sans-serif";
-    private static final Font LABEL_FONT = new Font(FAMILY, Font.PLAIN, 13);
-    private static final Font SMALL_FONT = new Font(FAMILY, Font.PLAIN, 11);
-    private static final Font TITLE_FONT = new Font(FAMILY, Font.BOLD, 15);
-    private static final int WIDTH = 1100;
-    /** Okabe-Ito colours, readable on white and by colour-blind readers, then two greys. */
-    private static final List<Color> PALETTE = List.of(new Color(0x0072b2), new Color(0xe69f00),
-            new Color(0x009e73), new Color(0xd55e00), new Color(0xcc79a7), new Color(0x56b4e9),
-            new Color(0xf0e442), Color.BLACK, new Color(0x999999), new Color(0xcccccc));
 
     private Charts() {
     }
@@ -322,82 +288,6 @@ final class Charts {
                 + ")" : "") + (r.copiedZeroCopy() ? "  [COPIED]" : "") + (r.noisy() ? "  [NOISY]" : "");
     }
 
-    private static CategoryPlot categoryPlot(CategoryDataset data, NumberAxis axis,
-            org.jfree.chart.renderer.category.CategoryItemRenderer renderer) {
-        CategoryAxis rows = styled(new CategoryAxis());
-        rows.setMaximumCategoryLabelWidthRatio(0.45f);
-        rows.setCategoryMargin(0.2);
-        CategoryPlot plot = new CategoryPlot(data, rows, axis, renderer);
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        return plot;
-    }
-
-    /** Bars of ours and the RFC's, each labelled with its value at its base, inside the bar. */
-    private static void style(IntervalBars renderer, NumberFormat format) {
-        renderer.setSeriesPaint(0, OURS);
-        renderer.setSeriesPaint(1, RFC);
-        renderer.setItemMargin(0.05);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format));
-        renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(SMALL_FONT);
-        ItemLabelPosition atBase = new ItemLabelPosition(ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT);
-        renderer.setDefaultPositiveItemLabelPosition(atBase);
-        // BarRenderer drops a label that does not fit inside its bar; these bars are thin, so draw it anyway.
-        renderer.setPositiveItemLabelPositionFallback(atBase);
-        renderer.setSeriesItemLabelPaint(0, Color.WHITE);
-        renderer.setSeriesItemLabelPaint(1, Color.BLACK);
-    }
-
-    private static void stackStyle(StackedBarRenderer renderer, NumberFormat format) {
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setDrawBarOutline(false);
-        renderer.setMaximumBarWidth(0.9);
-        renderer.setDefaultItemLabelGenerator(new BigEnough(format));
-        renderer.setDefaultItemLabelsVisible(true);
-        renderer.setDefaultItemLabelFont(SMALL_FONT);
-        renderer.setDefaultItemLabelPaint(Color.BLACK);
-        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER,
-                TextAnchor.CENTER));
-    }
-
-    private static ValueMarker line(double at, String label) {
-        ValueMarker marker = new ValueMarker(at, Color.BLACK, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f));
-        marker.setLabel(label);
-        marker.setLabelFont(SMALL_FONT);
-        marker.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-        marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        return marker;
-    }
-
-    private static JFreeChart chart(String title, Plot plot, boolean legend) {
-        JFreeChart chart = new JFreeChart(null, TITLE_FONT, plot, legend);
-        chart.addSubtitle(0, new TextTitle(title, TITLE_FONT));
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(new RectangleInsets(4, 4, 4, 28)); // room for the last tick label
-        plot.setBackgroundPaint(new Color(0xf7fafc));
-        if (chart.getLegend() != null) {
-            chart.getLegend().setItemFont(LABEL_FONT);
-        }
-        return chart;
-    }
-
-    private static String svg(JFreeChart chart, int height, String id) {
-        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
-        g2.setDefsKeyPrefix(id + "-"); // stable ids, so that reports of the same run are identical
-        g2.setFontFunction(family -> SVG_FAMILY);
-        chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, height));
-        return g2.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, height), null, null);
-    }
-
-    private static <A extends Axis> A styled(A axis) {
-        axis.setLabelFont(LABEL_FONT);
-        axis.setTickLabelFont(axis instanceof NumberAxis ? SMALL_FONT : LABEL_FONT);
-        return axis;
-    }
-
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }
@@ -407,92 +297,6 @@ final class Charts {
             return finite(Double.parseDouble(s));
         } catch (NumberFormatException | NullPointerException e) {
             return null;
-        }
-    }
-
-    private static void beginGroup(Graphics2D g2, String cssClass, String id) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("id", id);
-        attributes.put("class", cssClass);
-        g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, attributes);
-    }
-
-    private static void endGroup(Graphics2D g2) {
-        g2.setRenderingHint(SVGHints.KEY_END_GROUP, "");
-    }
-
-    /** Labels only segments wide enough to hold them (a tenth of the widest bar), so that none overlap. */
-    private static final class BigEnough extends StandardCategoryItemLabelGenerator {
-        private static final long serialVersionUID = 1L;
-
-        BigEnough(NumberFormat format) {
-            super("{2}", format);
-        }
-
-        @Override
-        public String generateLabel(CategoryDataset data, int row, int column) {
-            Number v = data.getValue(row, column);
-            double widest = 0;
-            for (int c = 0; c < data.getColumnCount(); c++) {
-                double sum = 0;
-                for (int r = 0; r < data.getRowCount(); r++) {
-                    Number x = data.getValue(r, c);
-                    sum += x == null ? 0 : x.doubleValue();
-                }
-                widest = Math.max(widest, sum);
-            }
-            return v == null || v.doubleValue() < widest / 10 ? null : super.generateLabel(data, row, column);
-        }
-    }
-
-    /** Stacked segments in groups of the given class, id "&lt;row id&gt;-&lt;series&gt;", one per segment. */
-    private static final class TaggedStack extends StackedBarRenderer {
-        private static final long serialVersionUID = 1L;
-        private final String cssClass;
-        private final transient List<String> ids;
-
-        TaggedStack(String cssClass, List<String> ids) {
-            this.cssClass = cssClass;
-            this.ids = ids;
-        }
-
-        @Override
-        public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea,
-                CategoryPlot plot, CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset data, int series,
-                int column, int pass) {
-            boolean tagged = pass == 0;
-            if (tagged) {
-                beginGroup(g2, cssClass, ids.get(column) + "-" + series);
-            }
-            super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, data, series, column, pass);
-            if (tagged) {
-                endGroup(g2);
-            }
-        }
-    }
-
-    /** Intervals in groups "ratio-mark" with the row's id; the points drawn over them are not tagged. */
-    private static final class TaggedErrors extends XYErrorRenderer {
-        private static final long serialVersionUID = 1L;
-        private final transient List<List<String>> ids;
-
-        TaggedErrors(List<List<String>> ids) {
-            this.ids = ids;
-        }
-
-        @Override
-        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
-                XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset data, int series, int item,
-                CrosshairState crosshair, int pass) {
-            boolean tagged = pass == 0;
-            if (tagged) {
-                beginGroup(g2, "ratio-mark", ids.get(series).get(item));
-            }
-            super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, data, series, item, crosshair,
-                    pass);
-            if (tagged) {
-                endGroup(g2);
-            }
         }
     }
 }

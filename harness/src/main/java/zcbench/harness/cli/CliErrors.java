@@ -8,9 +8,6 @@ import picocli.CommandLine.ParseResult;
 
 /** How zcbench answers bad input and failures: one line each, on stderr, never a stack trace. */
 final class CliErrors {
-    /** Exit status of a usage error: nothing ran. */
-    static final int USAGE = 2;
-
     private CliErrors() {
     }
 
@@ -21,16 +18,16 @@ final class CliErrors {
         err.println("zcbench: " + sentence(e.getMessage()));
         err.println("try '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
-        return USAGE;
+        return ExitStatus.USAGE;
     }
 
-    /** An error while running: its message, exit 1. */
+    /** An error while running: its message, exit {@link ExitStatus#FAILED}. */
     static int failure(Exception e, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
         err.println("zcbench: " + sentence(message.lines().findFirst().orElse(message)));
         err.flush();
-        return 1;
+        return ExitStatus.FAILED;
     }
 
     /** First letter as written; a full stop at the end unless the message has one. */

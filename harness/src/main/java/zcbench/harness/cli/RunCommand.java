@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +19,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import zcbench.harness.bench.DeclaredParams;
-import zcbench.harness.env.CpuTimes;
-import zcbench.harness.env.Environment;
+import zcbench.harness.env.RunEnvironment;
 import zcbench.harness.plan.Plan;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Row;
 import zcbench.harness.plan.RowSelection;
 import zcbench.harness.plan.Timing;
+import zcbench.harness.report.Reports;
+import zcbench.harness.report.RunSummary;
 import zcbench.harness.run.Busy;
 import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.Profiling;
@@ -36,7 +35,7 @@ import zcbench.harness.run.RunFolder;
 import zcbench.harness.run.RunLock;
 import zcbench.harness.run.RunSettings;
 import zcbench.harness.run.Waiting;
-import zcbench.harness.sink.SinkNetwork;
+import zcbench.harness.sink.TargetChoice;
 import zcbench.profiles.async.FlameMode;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -52,11 +51,24 @@ import zcbench.profiles.async.FlameMode;
             "  zcbench run --plan sizes -p payload=4096 --dry-run",
             "  zcbench run --rerun noisy results/latest -i 20"},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every row measured (or nothing to do)", "1:a row failed (failures.txt says why)",
-            "2:bad input: the message says what was wrong; nothing ran", "3:another run holds the machine"})
+        exitCodeList = {ExitStatus.DONE + ":every row measured (or nothing to do)",
+            ExitStatus.FAILED + ":a row failed (" + PlanRunner.FAILURES_FILE + " says why)",
+            ExitStatus.USAGE + ":bad input: the message says what was wrong; nothing ran",
+            ExitStatus.BUSY + ":another run holds the machine"})
 public final class RunCommand implements Callable<Integer> {
-    /** Exit status when another run holds the machine and this one does not wait (or waits too long). */
-    public static final int BUSY = 3;
+    /** How long a run waits for another to finish, unless --wait-limit says otherwise. */
+    static final String DEFAULT_WAIT_LIMIT_MINUTES = "60";
+    /** The shortest --wait-limit; not waiting at all is --no-wait. */
+    static final int MIN_WAIT_LIMIT_MINUTES = 1;
+    /** --rerun's two values: which rows, then the run folder. */
+    static final int RERUN_WHICH = 0;
+    static final int RERUN_FOLDER = 1;
+    /** The plan's name for rows made from -p alone. */
+    static final String CUSTOM_PLAN = "custom";
+    /** Warm-up added for --flame to a plan without one: enough for the JIT to be done with the send path. */
+    static final int FLAME_WARMUP_ITERATIONS = 2;
+    /** The shortest iteration, warm-up or measured, that --flame samples. */
+    static final Duration FLAME_ITERATION = Duration.ofSeconds(1);
 
     @Spec
     CommandSpec spec;
@@ -65,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "seed, sizes, full or smoke. Default: seed, or, with -p, the rows -p makes.")
     String plan;
 
-    @Option(names = "--target", defaultValue = "sink", paramLabel = "TARGET",
+    @Option(names = "--target", defaultValue = TargetChoice.SINK, paramLabel = "TARGET",
             description = "sink (a namespace with an ifb device that frees every packet; needs root) or loopback"
                     + " (127.0.0.1, where every zero-copy send is copied at delivery). Default: ${DEFAULT-VALUE}.")
     String target;
@@ -93,10 +105,10 @@ public final class RunCommand implements Callable<Integer> {
     boolean jfr;
 
     @Option(names = "--no-wait", description = "When another zcbench run holds the machine, do not wait: exit with"
-            + " status 3. Nor does a row wait for a JMH run that is not zcbench's.")
+            + " status " + ExitStatus.BUSY + ". Nor does a row wait for a JMH run that is not zcbench's.")
     boolean noWait;
 
-    @Option(names = "--wait-limit", paramLabel = "MINUTES", defaultValue = "60",
+    @Option(names = "--wait-limit", paramLabel = "MINUTES", defaultValue = DEFAULT_WAIT_LIMIT_MINUTES,
             description = "How long to wait for another run (or a JMH run that is not zcbench's) to finish"
                     + " (default: ${DEFAULT-VALUE}).")
     int waitLimitMinutes;
@@ -108,9 +120,19 @@ public final class RunCommand implements Callable<Integer> {
     @Unmatched
     List<String> jmhArgs = new ArrayList<>();
 
-    /** What to run, once every input has been checked. */
+    /** Tables and dry-run rows: stdout when the command runs. */
+    private PrintStream data;
+    /** Progress and warnings: stderr when the command runs. */
+    private PrintStream progress;
+
+    /** What to run, once every input has been checked: the plan as asked, before JMH's options time it. */
     private record Request(PlanSpec spec, String target, List<String> jmhArgs, CommandLineOptions jmh,
                            FlameMode flame, boolean jfr, Map<String, List<String>> selection, String rerunOf) {
+        /** What plan.json records, for --rerun to repeat. */
+        RunSettings settings() {
+            return new RunSettings(spec.id(), target, spec.timing(), jmhArgs, flame == null ? null : flame.cliName(),
+                    jfr, selection, rerunOf, spec.rows().stream().map(Row::params).toList());
+        }
     }
 
     /** The usage text: what a run writes, and each plan with its timing and estimated duration. */
@@ -141,99 +163,96 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream data = System.out;
-        PrintStream progress = System.err;
-        Request request = request(progress);
+        data = System.out;
+        progress = System.err;
+        Request request = validateRequest();
         if (request == null) {
-            return 0;
+            return ExitStatus.DONE;
         }
-        PlanSpec plan = request.spec();
-        Timing timing = PlanRunner.timing(plan.timing(), request.jmh());
-        PlanSpec effective = new PlanSpec(plan.id(), timing, plan.rows());
+        PlanSpec plan = expandPlan(request);
         if (dryRun) {
-            if (request.target().equals("sink") && SinkNetwork.unavailableReason() != null) {
-                progress.println("zcbench: no sink here (" + SinkNetwork.unavailableReason() + "); a run would fall back"
-                        + " to loopback.");
-            }
-            data.print(DryRun.render(effective, request.target()));
-            return 0;
+            return printDryRun(request, plan);
         }
-        Duration waitLimit = noWait ? Duration.ZERO : Duration.ofMinutes(waitLimitMinutes);
-        RunLock.Holder me = RunLock.Holder.now(plan.id(), plan.rows().size(), effective.estimatedSeconds());
-        try (RunLock lock = RunLock.acquire(RunLock.defaultFile(), me, waitLimit, progress)) {
-            return run(request, effective, lock, waitLimit, data, progress);
+        try (RunLock lock = takeRunLock(plan)) {
+            String target = TargetChoice.forRun(request.target(), progress);
+            RunFolder folder = RunFolder.create(out, plan.id());
+            RunEnvironment env = recordRun(folder, request, plan, target);
+            PlanRunner.Outcome outcome = runRows(request, plan, target, folder, lock);
+            folder.writeEnv(env.finish());
+            Optional<String> noise = Reports.write(folder, outcome, data, progress);
+            RunSummary.print(outcome, plan.rows().size(), folder, noise, progress);
+            return outcome.failures().isEmpty() ? ExitStatus.DONE : ExitStatus.FAILED;
         } catch (Busy e) {
             progress.println("zcbench: " + e.getMessage() + ".");
-            return BUSY;
+            return ExitStatus.BUSY;
         }
     }
 
-    private int run(Request request, PlanSpec effective, RunLock lock, Duration waitLimit, PrintStream data,
-                    PrintStream progress) {
-        String target = request.target();
-        if (target.equals("sink")) {
-            String reason = SinkNetwork.unavailableReason();
-            if (reason != null) {
-                progress.println("zcbench: no sink: " + reason + ".");
-                progress.println("zcbench: falling back to loopback, where every zero-copy send is copied at delivery;"
-                        + " the copied column shows it.");
-                target = "loopback";
-            }
-        }
-        PlanSpec plan = request.spec();
-        RunFolder folder = RunFolder.create(out, plan.id());
-        Map<String, Object> env = Environment.capture();
-        env.put("plan", plan.id());
-        env.put("plan_timing", effective.timing().describe() + (request.jmhArgs().isEmpty() ? ""
-                : "; JMH options given: " + String.join(" ", request.jmhArgs())));
-        env.put("target", target);
-        env.put("zcbench_arguments", String.join(" ", this.spec.commandLine().getParseResult().originalArgs()
-                .stream().map(Environment::quote).toList()));
-        folder.writeEnv(env);
-        folder.writeText(RunSettings.FILE, new RunSettings(plan.id(), request.target(), plan.timing(),
-                request.jmhArgs(), request.flame() == null ? null : request.flame().cliName(), request.jfr(),
-                request.selection(), request.rerunOf(), plan.rows().stream().map(Row::params).toList()).toJson());
+    /** The plan as it will run: the rows asked for, timed by the JMH options given over the plan's own timing. */
+    private static PlanSpec expandPlan(Request request) {
+        PlanSpec asked = request.spec();
+        return new PlanSpec(asked.id(), PlanRunner.timing(asked.timing(), request.jmh()), asked.rows());
+    }
+
+    /** The rows and their times on stdout; says on stderr when a run would fall back to loopback. */
+    private int printDryRun(Request request, PlanSpec plan) {
+        TargetChoice.sayForDryRun(request.target(), progress);
+        data.print(DryRun.render(plan, request.target()));
+        return ExitStatus.DONE;
+    }
+
+    /** The machine for this run alone: waits for the run that holds it, up to the wait limit. */
+    private RunLock takeRunLock(PlanSpec plan) throws Busy {
+        RunLock.Holder me = RunLock.Holder.now(plan.id(), plan.rows().size(), plan.estimatedSeconds());
+        return RunLock.acquire(RunLock.defaultFile(), me, waitLimit(), progress);
+    }
+
+    /**
+     * env.json and plan.json in the new run folder, and results/latest pointed at it, before any row runs;
+     * the environment, still open, is finished when the rows are done.
+     */
+    private RunEnvironment recordRun(RunFolder folder, Request request, PlanSpec plan, String target) {
+        String timing = plan.timing().describe() + (request.jmhArgs().isEmpty() ? ""
+                : "; JMH options given: " + String.join(" ", request.jmhArgs()));
+        RunEnvironment env = RunEnvironment.capture(plan.id(), timing, target,
+                spec.commandLine().getParseResult().originalArgs());
+        folder.writeEnv(env.fields());
+        folder.writeText(RunSettings.FILE, request.settings().toJson());
         folder.pointLatest();
-        Optional<CpuTimes> cpuAtStart = CpuTimes.now();
+        env.startRows();
+        return env;
+    }
+
+    /** Says what runs where, then runs every row, each its own JMH run, with the profilers asked for. */
+    private PlanRunner.Outcome runRows(Request request, PlanSpec plan, String target, RunFolder folder,
+                                       RunLock lock) {
         progress.printf("zcbench: plan %s, %d %s on %s, about %s; results in %s%n", plan.id(), plan.rows().size(),
                 plan.rows().size() == 1 ? "row" : "rows", target,
-                Waiting.format(Duration.ofSeconds(effective.estimatedSeconds())), folder.dir());
+                Waiting.format(Duration.ofSeconds(plan.estimatedSeconds())), folder.dir());
         Profiling profiling = Profiling.prepare(request.flame(), request.jfr(), folder.dir(), progress);
-        PlanRunner.Outcome outcome = new PlanRunner(effective, target, request.jmh(), folder, profiling, verbose,
-                progress, waitLimit, lock::expectEndIn).run();
+        PlanRunner.Outcome outcome = new PlanRunner(plan, target, request.jmh(), folder, profiling, verbose,
+                progress, waitLimit(), lock::expectEndIn).run();
         profiling.finish(outcome.results(), progress);
-        env.put("finished_at", OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        cpuAtStart.flatMap(start -> CpuTimes.now().map(end -> end.stealPercentSince(start)))
-                .filter(Double::isFinite)
-                .ifPresent(steal -> env.put("steal_pct_during_run", Math.round(steal * 100) / 100.0));
-        env.put("loadavg_at_end", Environment.loadAverage());
-        folder.writeEnv(env);
-        Optional<String> noise = outcome.results().isEmpty() ? Optional.empty()
-                : Reports.write(folder, data, progress);
-        if (outcome.noisy() > 0) {
-            progress.println("zcbench: run the noisy rows again with: zcbench run --rerun noisy " + folder.dir());
-        }
-        if (!outcome.failures().isEmpty()) {
-            progress.printf("zcbench: %d of %d rows failed (see %s):%n", outcome.failures().size(),
-                    plan.rows().size(), folder.dir().resolve("failures.txt"));
-            for (PlanRunner.Failure f : outcome.failures()) {
-                progress.println("  " + f.row().label() + ": " + f.reason());
-            }
-            progress.println("zcbench: run them again with: zcbench run --rerun failed " + folder.dir());
-        }
-        // Last, so that it is the line a reader sees when the run ends.
-        noise.ifPresent(n -> progress.println("zcbench: " + n));
-        return outcome.failures().isEmpty() ? 0 : 1;
+        return outcome;
     }
 
-    /** Checks every input before anything runs; null when there is nothing to run. */
-    private Request request(PrintStream progress) {
-        if (!target.equals("sink") && !target.equals("loopback")) {
-            throw usage("unknown target '" + target + "'; one of: sink, loopback");
+    /** How long to wait for another run: not at all with --no-wait. */
+    private Duration waitLimit() {
+        return noWait ? Duration.ZERO : Duration.ofMinutes(waitLimitMinutes);
+    }
+
+    /**
+     * Checks every input before anything runs, and makes the rows asked for; null when a rerun finds none to
+     * run (it says so). A rerun's rows come before its JMH options are checked: a folder with nothing to run
+     * again needs none.
+     */
+    private Request validateRequest() {
+        if (!TargetChoice.TARGETS.contains(target)) {
+            throw usage("unknown target '" + target + "'; one of: " + String.join(", ", TargetChoice.TARGETS));
         }
-        if (waitLimitMinutes < 1) {
-            throw usage("--wait-limit " + waitLimitMinutes + " is not a number of minutes, 1 or more; --no-wait does"
-                    + " not wait at all");
+        if (waitLimitMinutes < MIN_WAIT_LIMIT_MINUTES) {
+            throw usage("--wait-limit " + waitLimitMinutes + " is not a number of minutes, " + MIN_WAIT_LIMIT_MINUTES
+                    + " or more; --no-wait does not wait at all");
         }
         FlameMode flameMode = null;
         if (flame != null) {
@@ -245,7 +264,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         JmhArgs args = JmhArgs.split(jmhArgs);
         if (rerun != null) {
-            return rerunRequest(args, flameMode, progress);
+            return rerunRequest(args, flameMode);
         }
         CommandLineOptions jmh = parseJmh(args.rest());
         RowSelection selection;
@@ -266,13 +285,13 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        String id = chosen == null ? "custom" : chosen.id();
+        String id = chosen == null ? CUSTOM_PLAN : chosen.id();
         Timing timing = chosen == null ? Plan.SEED.timing() : chosen.timing();
-        PlanSpec spec = withFlameWarmup(new PlanSpec(id, timing, rows), flameMode, progress);
+        PlanSpec spec = withFlameWarmup(new PlanSpec(id, timing, rows), flameMode);
         return new Request(spec, target, args.rest(), jmh, flameMode, jfr, selection.asMap(), null);
     }
 
-    private Request rerunRequest(JmhArgs args, FlameMode flameMode, PrintStream progress) {
+    private Request rerunRequest(JmhArgs args, FlameMode flameMode) {
         if (plan != null || !args.rowParams().isEmpty() || flameMode != null || jfr
                 || spec.commandLine().getParseResult().hasMatchedOption("--target")) {
             throw usage("--rerun repeats the settings of its run folder; leave out --plan, -p, --target, --flame and"
@@ -281,9 +300,9 @@ public final class RunCommand implements Callable<Integer> {
         Rerun.Which which;
         RunSettings settings;
         List<Row> rows;
-        Path folder = Path.of(rerun.get(1));
+        Path folder = Path.of(rerun.get(RERUN_FOLDER));
         try {
-            which = Rerun.Which.of(rerun.get(0));
+            which = Rerun.Which.of(rerun.get(RERUN_WHICH));
             settings = RunSettings.read(folder);
             rows = Rerun.rows(which, folder, settings);
         } catch (IllegalArgumentException e) {
@@ -313,15 +332,17 @@ public final class RunCommand implements Callable<Integer> {
      * A cold fork spends its first second compiling: its graph would show the JIT, not the send
      * path. JMH options given by the user still win (PlanRunner).
      */
-    private static PlanSpec withFlameWarmup(PlanSpec spec, FlameMode flameMode, PrintStream progress) {
+    private PlanSpec withFlameWarmup(PlanSpec spec, FlameMode flameMode) {
         if (flameMode == null || spec.timing().warmupIterations() > 0) {
             return spec;
         }
         Timing t = spec.timing();
-        progress.println("zcbench: --flame: plan " + spec.id() + " has no warm-up; adding 2 x 1 s so the graphs"
-                + " show the steady state, not the JIT compiler");
-        return new PlanSpec(spec.id(), new Timing(t.forks(), 2, 1000, t.measurementIterations(),
-                Math.max(t.measurementMillis(), 1000)), spec.rows());
+        progress.println("zcbench: --flame: plan " + spec.id() + " has no warm-up; adding " + FLAME_WARMUP_ITERATIONS
+                + " x " + Waiting.format(FLAME_ITERATION) + " so the graphs show the steady state, not the JIT"
+                + " compiler");
+        int iterationMillis = Math.toIntExact(FLAME_ITERATION.toMillis());
+        return new PlanSpec(spec.id(), new Timing(t.forks(), FLAME_WARMUP_ITERATIONS, iterationMillis,
+                t.measurementIterations(), Math.max(t.measurementMillis(), iterationMillis)), spec.rows());
     }
 
     private CommandLineOptions parseJmh(List<String> args) {

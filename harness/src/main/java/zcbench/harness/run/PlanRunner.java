@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -35,6 +39,12 @@ import zcbench.harness.plan.Row;
 public final class PlanRunner {
     /** What every fork needs: FFM downcalls, and silence for JMH 1.37's use of Unsafe on 25. */
     public static final List<String> FORK_JVM_ARGS = UdpSendBenchmark.FORK_JVM_ARGS;
+    /** The run folder's list of the rows that failed, and why; written only when one did. */
+    public static final String FAILURES_FILE = "failures.txt";
+    /** Indents a row's result or failure line under its "[i/n] label" line. */
+    private static final String UNDER_LABEL = "       ";
+    /** jmh.log's line before each row's output; the row's "[i/n] label, target=..." follows. */
+    private static final String LOG_HEADER = "# zcbench row ";
 
     /** A row that did not finish, and why. */
     public record Failure(Row row, String reason) {
@@ -132,16 +142,16 @@ public final class PlanRunner {
                 results.addAll(finished);
                 folder.writeJmhJson(results);
                 for (RunResult r : finished) {
-                    out.println("       " + RowResult.of(r).describe());
+                    out.println(UNDER_LABEL + RowResult.of(r).describe());
                 }
             } catch (Busy e) {
                 stopped = e.getMessage();
                 failures.add(new Failure(row, "not run: " + stopped));
-                out.println("       STOPPED: " + stopped);
+                out.println(UNDER_LABEL + "STOPPED: " + stopped);
             } catch (RunnerException | RuntimeException e) {
                 String reason = reason(e);
                 failures.add(new Failure(row, reason));
-                out.println("       FAILED: " + reason);
+                out.println(UNDER_LABEL + "FAILED: " + reason);
             }
         }
         if (!failures.isEmpty()) {
@@ -149,7 +159,7 @@ public final class PlanRunner {
             for (Failure f : failures) {
                 sb.append(f.row().label()).append(": ").append(f.reason()).append('\n');
             }
-            folder.writeText("failures.txt", sb.toString());
+            folder.writeText(FAILURES_FILE, sb.toString());
         }
         return new Outcome(results, failures);
     }
@@ -168,7 +178,7 @@ public final class PlanRunner {
         }
         try (PrintStream log = new PrintStream(new FileOutputStream(folder.jmhLog().toFile(), true), true,
                 StandardCharsets.UTF_8)) {
-            log.println("# zcbench row " + header);
+            log.println(LOG_HEADER + header);
             VerboseMode mode = user.verbosity().orElse(VerboseMode.NORMAL);
             return new Runner(options, OutputFormatFactory.createFormatInstance(log, mode)).run();
         } catch (IOException e) {
@@ -176,12 +186,13 @@ public final class PlanRunner {
         }
     }
 
+    /** Seconds the rows not yet run will take: the plan's estimate at first, then the pace so far, rounded up. */
     private long remaining(long started, int done, int total) {
         if (done == 0) {
             return (long) plan.estimatedSecondsPerRow() * total;
         }
-        long elapsedMillis = (System.nanoTime() - started) / 1_000_000L;
-        return (elapsedMillis * (total - done) / done + 999) / 1000;
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        return Math.ceilDiv(elapsedMillis * (total - done) / done, TimeUnit.SECONDS.toMillis(1));
     }
 
     /**
@@ -212,7 +223,7 @@ public final class PlanRunner {
     }
 
     private static int millis(TimeValue t) {
-        return (int) Math.min(Integer.MAX_VALUE, t.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS));
+        return (int) Math.min(Integer.MAX_VALUE, t.convertTo(TimeUnit.MILLISECONDS));
     }
 
     Options options(Row row) {
@@ -260,8 +271,8 @@ public final class PlanRunner {
      */
     static String reason(Throwable e) {
         String message = null;
-        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        ArrayDeque<Throwable> todo = new ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!todo.isEmpty()) {
             Throwable t = todo.poll();
             if (!seen.add(t)) {

@@ -1,4 +1,4 @@
-package zcbench.harness.cli;
+package zcbench.harness.report;
 
 import java.io.PrintStream;
 import java.util.Optional;
@@ -6,19 +6,25 @@ import java.util.Optional;
 import zcbench.analysis.AnalysisException;
 import zcbench.analysis.report.RunReport;
 import zcbench.analysis.report.RunReports;
+import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.RunFolder;
 
 /** Writes a finished run's tables and report, and prints the table as the RFC printed its own. */
-final class Reports {
+public final class Reports {
     private Reports() {
     }
 
     /**
      * The table goes to {@code data}; which files were written, and problems, to {@code progress}.
      *
-     * @return the run's noise summary, for the caller to print last; empty when no report could be made
+     * @return the run's noise summary, for the caller to print last; empty when no row has a result or no
+     *         report could be made
      */
-    static Optional<String> write(RunFolder folder, PrintStream data, PrintStream progress) {
+    public static Optional<String> write(RunFolder folder, PlanRunner.Outcome outcome, PrintStream data,
+                                         PrintStream progress) {
+        if (outcome.results().isEmpty()) {
+            return Optional.empty();
+        }
         try {
             RunReport report = RunReports.writeAll(folder.dir());
             data.println();
