@@ -1,5 +1,7 @@
 package zcbench.variants;
 
+import zcbench.vocabulary.Variant;
+
 /**
  * One sender's settings. The defaults are the loops of the C tools each variant maps onto
  * (docs/ARCHITECTURE.md, "The reference loops"); every departure from them is a knob here.

@@ -28,7 +28,7 @@ import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
 import zcbench.variants.Senders;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /**
  * UDP send throughput of one send path. One operation hands {@code batch} packets of

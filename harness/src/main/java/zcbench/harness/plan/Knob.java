@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /**
  * A row parameter of the benchmark: the values it takes, its default(s), the variants it means

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import zcbench.linux.sched.Affinity;
 import zcbench.variants.SendConfig;
 import zcbench.variants.Stamp;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /**
  * Every row parameter of UdpSendBenchmark, in label order: the one place that says which values a

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /**
  * One row of a plan: a value for every knob of {@link Knobs}, by JMH parameter name in the table's

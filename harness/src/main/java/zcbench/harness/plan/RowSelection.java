@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /**
  * The rows asked for with {@code -p NAME=V1,V2}: a filter on a plan's rows, or, without a plan, a

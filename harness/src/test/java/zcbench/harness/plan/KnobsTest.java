@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import zcbench.harness.bench.DeclaredParams;
 import zcbench.variants.SendConfig;
 import zcbench.variants.Stamp;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /** The knob table agrees with the benchmark it describes and with what the senders accept. */
 class KnobsTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import zcbench.variants.SendConfig;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 class PlanTest {
 

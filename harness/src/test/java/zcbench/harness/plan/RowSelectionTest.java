@@ -131,7 +131,7 @@ class RowSelectionTest {
     void aKnobThatMeansNothingForThePlansVariantsIsRefused() {
         // A plan of zero-copy io_uring rows only: no copy or msg_zerocopy row for poll to mean something for.
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> select("poll=false").filter("custom", List.of(Row.of(zcbench.variants.Variant.URING_ZC, 4096, 8,
+                () -> select("poll=false").filter("custom", List.of(Row.of(zcbench.vocabulary.Variant.URING_ZC, 4096, 8,
                         false, true))));
         assertTrue(e.getMessage().startsWith("poll means nothing for uring_zc"), e.getMessage());
     }

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /**
  * A run that fails half-way keeps every row that finished and says which failed and why; --rerun

@@ -1,4 +1,4 @@
-package zcbench.variants;
+package zcbench.vocabulary;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
