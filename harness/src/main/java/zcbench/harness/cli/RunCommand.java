@@ -38,6 +38,7 @@ import zcbench.harness.run.RunSettings;
 import zcbench.harness.run.Waiting;
 import zcbench.harness.sink.SinkNetwork;
 import zcbench.profiles.async.FlameMode;
+import zcbench.vocabulary.ResultFiles;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         customSynopsis = {
@@ -127,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         lines.addAll(List.of("",
             "Rows: -p NAME=V1,V2 keeps the plan's rows with those values; without --plan it makes the rows itself:"
                 + " every meaningful combination of the values given, other knobs at their defaults. Row parameters:"
-                + " variant, payload (16..65507), batch (1..256), flush (true|false: uring_zc*), ubufCache (on|off:"
+                + " variant, payload (16..65507), batch (1..256), flush (true|false: uring_zc*), ubuf_cache (on|off:"
                 + " zero-copy variants), poll (true|false: copy, msg_zerocopy), verify (true|false), cpu (last, -1 or"
                 + " a CPU number). A knob applies to the variants it means something for; rows of other variants stay"
                 + " only when named with -p variant=. Every value is checked before anything runs.",
@@ -190,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
         env.put("zcbench_arguments", String.join(" ", this.spec.commandLine().getParseResult().originalArgs()
                 .stream().map(Environment::quote).toList()));
         folder.writeEnv(env);
-        folder.writeText(RunSettings.FILE, new RunSettings(plan.id(), request.target(), plan.timing(),
+        folder.writeText(ResultFiles.PLAN_JSON, new RunSettings(plan.id(), request.target(), plan.timing(),
                 request.jmhArgs(), request.flame() == null ? null : request.flame().cliName(), request.jfr(),
                 request.selection(), request.rerunOf(), plan.rows().stream().map(Row::params).toList()).toJson());
         folder.pointLatest();
@@ -215,7 +216,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (!outcome.failures().isEmpty()) {
             progress.printf("zcbench: %d of %d rows failed (see %s):%n", outcome.failures().size(),
-                    plan.rows().size(), folder.dir().resolve("failures.txt"));
+                    plan.rows().size(), folder.dir().resolve(ResultFiles.FAILURES));
             for (PlanRunner.Failure f : outcome.failures()) {
                 progress.println("  " + f.row().label() + ": " + f.reason());
             }
@@ -301,7 +302,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             flameOfRun = settings.flame() == null ? null : FlameMode.parse(settings.flame());
         } catch (IllegalArgumentException e) {
-            throw usage(folder.resolve(RunSettings.FILE) + ": " + e.getMessage());
+            throw usage(folder.resolve(ResultFiles.PLAN_JSON) + ": " + e.getMessage());
         }
         String id = settings.plan() + "-rerun-" + which.id();
         PlanSpec spec = new PlanSpec(id, settings.timing(), rows);

@@ -22,10 +22,11 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 
 import zcbench.harness.bench.DeclaredParams;
 import zcbench.harness.bench.UdpSendBenchmark;
-import zcbench.harness.plan.Knobs;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.plan.Row;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.ResultFiles;
 
 /**
  * Runs a plan one row at a time, each row its own JMH run, so that progress can be shown, a row
@@ -118,14 +119,14 @@ public final class PlanRunner {
             }
             long left = remaining(started, i, rows.size());
             progress.remaining(left);
-            out.printf("[%d/%d] %s, target=%s  (about %s left)%n", i + 1, rows.size(), row.label(), target,
+            String which = "[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ", target=" + target;
+            out.printf("%s  (row %s; about %s left)%n", which, row.key(target),
                     Waiting.format(Duration.ofSeconds(left)));
             try {
                 if (jmhLock != null) {
                     jmhLock.awaitFree();
                 }
-                Collection<RunResult> finished = runRow(row, "[" + (i + 1) + "/" + rows.size() + "] "
-                        + row.label() + ", target=" + target);
+                Collection<RunResult> finished = runRow(row, which + ": " + row.key(target));
                 if (finished.isEmpty()) {
                     throw new RunnerException("JMH returned no result for this row");
                 }
@@ -149,7 +150,7 @@ public final class PlanRunner {
             for (Failure f : failures) {
                 sb.append(f.row().label()).append(": ").append(f.reason()).append('\n');
             }
-            folder.writeText("failures.txt", sb.toString());
+            folder.writeText(ResultFiles.FAILURES, sb.toString());
         }
         return new Outcome(results, failures);
     }
