@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import zcbench.analysis.jmh.Params;
 
 /**
  * The fixtures under src/test/resources/fixtures (fixtures/README.md says where each comes from), copied
@@ -49,6 +51,14 @@ public final class Fixtures {
             SIZES_SINK, FLAME_SINK, SEED_SINK_EARLIER, SEED_SINK_FORKS, NOISY_FORK_SINK);
 
     private Fixtures() {
+    }
+
+    /** A row of a run from before poll and verify, as jmh.json names its parameters. */
+    public static Params params(String variant, int payload, int batch, String flush, String ubufCache, String target,
+            String cpu) {
+        return Params.of(Map.of("variant", variant, "payload", Integer.toString(payload), "batch",
+                Integer.toString(batch), "flush", flush, "ubuf_cache", ubufCache, "target", target, "cpu", cpu))
+                .orElseThrow();
     }
 
     public static Path resource(String name) {

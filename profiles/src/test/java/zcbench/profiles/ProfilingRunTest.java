@@ -15,6 +15,7 @@ import zcbench.profiles.jfr.IterationEvent;
 import zcbench.profiles.jfr.JfrSession;
 import zcbench.profiles.testbench.JmhRuns;
 import zcbench.profiles.testbench.UdpBench;
+import zcbench.vocabulary.CpuMetric;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class ProfilingRunTest {
                 .jvmArgsAppend(flame.forkJvmArgs().toArray(String[]::new))
                 .addProfiler(CpuCostProfiler.class));
 
-        String row = "copy-16384-b8-flushfalse-ubufon-loopback";
+        String row = "copy-16384-b8-cpu=-1-loopback";
         FlameReport report = flame.finish(results);
         assertEquals(List.of(), report.warnings());
         FlameRow flameRow = report.rows().getFirst();
@@ -76,12 +77,13 @@ class ProfilingRunTest {
         RecordedEvent it = iterations.getFirst();
         assertEquals("copy", it.getString("variant"));
         assertEquals(16384, it.getInt("payload"));
+        assertEquals(row, it.getString("row"));
         assertTrue(it.getLong("packets") > 0 && it.getLong("bytes") == 16384L * it.getLong("packets"));
         assertTrue(it.getDuration().toMillis() >= 900, "spans the 1 s iteration: " + it.getDuration());
 
         var secondary = results.iterator().next().getAggregatedResult().getSecondaryResults();
-        assertNotNull(secondary.get(CpuCostProfiler.NS_PER_PACKET), secondary.keySet().toString());
-        assertTrue(secondary.get(CpuCostProfiler.SYS_PCT).getScore() > secondary.get(CpuCostProfiler.USER_PCT).getScore(),
+        assertNotNull(secondary.get(CpuMetric.NS_PER_PACKET.id()), secondary.keySet().toString());
+        assertTrue(secondary.get(CpuMetric.SYS_PCT.id()).getScore() > secondary.get(CpuMetric.USER_PCT.id()).getScore(),
                 "UDP sends spend their time in the kernel");
     }
 }

@@ -4,7 +4,7 @@ package zcbench.variants;
  * The per-request state of a zero-copy send, from submission to its notification: which buffer
  * it uses. Ids are sequential ints that wrap, as the kernel's MSG_ZEROCOPY ids do.
  *
- * <p>This is where {@code ubufCache} lives (docs/ARCHITECTURE.md, "The reference loops"): {@link Recycled} keeps the state in
+ * <p>This is where {@code ubuf_cache} lives (docs/ARCHITECTURE.md, "The reference loops"): {@link Recycled} keeps the state in
  * preallocated arrays, {@link Allocated} allocates a record per request and drops it when the
  * notification arrives — the user-space analogue of the allocation the RFC's ubuf_info cache
  * removed from the kernel.

@@ -1,5 +1,8 @@
 package zcbench.variants;
 
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Variant;
+
 /**
  * One sender's settings. The defaults are the loops of the C tools each variant maps onto
  * (docs/ARCHITECTURE.md, "The reference loops"); every departure from them is a knob here.
@@ -7,7 +10,7 @@ package zcbench.variants;
  * @param payload   bytes per UDP packet
  * @param batch     packets per {@link Sender#sendBatch()}: SQEs per io_uring_enter, or send calls per operation
  * @param flush     uring_zc*: wait for every notification of a batch before the batch returns
- * @param ubufCache per-request state from a recycled pool (true) or allocated per request (false)
+ * @param ubufCache ubuf_cache: per-request state from a recycled pool (true) or allocated per request (false)
  * @param poll      copy and msg_zerocopy: MSG_DONTWAIT sends, each followed by poll(POLLOUT), as the
  *                  kernel's msg_zerocopy selftest (true); blocking sends without poll (false)
  * @param verify    every packet stamped with its sequence number, and a buffer reused only after the
@@ -17,10 +20,10 @@ package zcbench.variants;
  */
 public record SendConfig(Variant variant, int payload, int batch, boolean flush, boolean ubufCache, boolean poll,
                          boolean verify, int slots) {
-    /** Largest UDP payload over IPv4 (65535 - 20 - 8). */
-    public static final int MAX_UDP_PAYLOAD = 65507;
-    /** Largest batch: SQEs per io_uring_enter, as liburing's send-zerocopy allows. */
-    public static final int MAX_BATCH = 256;
+    /** Largest UDP payload over IPv4 (65535 - 20 - 8): the payload knob's range. */
+    public static final int MAX_UDP_PAYLOAD = Knobs.MAX_PAYLOAD;
+    /** Largest batch: SQEs per io_uring_enter, as liburing's send-zerocopy allows; the batch knob's range. */
+    public static final int MAX_BATCH = Knobs.MAX_BATCH;
     /**
      * The selftest reads the error queue after this many sends (its notification limit, -l), and
      * msg_zerocopy keeps at least this many buffers when verifying, so one read frees many.
@@ -40,7 +43,7 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
                     + ": only uring_zc and uring_zc_fixed have a notification reaping policy");
         }
         if (!ubufCache && !variant.hasUbufCacheKnob()) {
-            throw new IllegalArgumentException("ubufCache=off means nothing for " + variant.id()
+            throw new IllegalArgumentException(Knobs.UBUF_CACHE.name() + "=off means nothing for " + variant.id()
                     + ": it has no per-request notification state");
         }
         if (!poll && !variant.hasPollKnob()) {

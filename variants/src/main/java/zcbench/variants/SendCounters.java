@@ -1,10 +1,15 @@
 package zcbench.variants;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import zcbench.vocabulary.Counter;
+
 /**
- * What a sender did since it was opened; cumulative, written by the sending thread only. Readers
- * on that thread (the benchmark's iteration hooks) take differences.
+ * What a sender did since it was opened: the sender's {@link Counter}s; cumulative, written by the
+ * sending thread only. Readers on that thread (the benchmark's iteration hooks) take differences.
  */
-public final class SendCounters {
+public final class SendCounters implements Cloneable {
     /** Packets handed to the kernel (their send succeeded). */
     public long packets;
     public long bytes;
@@ -19,21 +24,31 @@ public final class SendCounters {
     /** copy and msg_zerocopy: syscalls of the send loop (sendmsg, poll, recvmsg of the error queue). */
     public long syscalls;
 
+    /** The count of one of the sender's counters. */
+    public long get(Counter counter) {
+        return switch (counter) {
+            case PACKETS -> packets;
+            case BYTES -> bytes;
+            case NOTIFICATIONS -> notifications;
+            case COPIED -> copied;
+            case RETRIES -> retries;
+            case ENTERS -> enters;
+            case SYSCALLS -> syscalls;
+            case DELIVERED -> throw new IllegalArgumentException(counter.id() + " is counted by the destination");
+        };
+    }
+
     public SendCounters snapshot() {
-        SendCounters s = new SendCounters();
-        s.packets = packets;
-        s.bytes = bytes;
-        s.notifications = notifications;
-        s.copied = copied;
-        s.retries = retries;
-        s.enters = enters;
-        s.syscalls = syscalls;
-        return s;
+        try {
+            return (SendCounters) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e); // it is Cloneable
+        }
     }
 
     @Override
     public String toString() {
-        return "packets=" + packets + " bytes=" + bytes + " notifications=" + notifications + " copied=" + copied
-                + " retries=" + retries + " enters=" + enters + " syscalls=" + syscalls;
+        return Arrays.stream(Counter.values()).filter(Counter::bySender).map(c -> c.id() + "=" + get(c))
+                .collect(Collectors.joining(" "));
     }
 }

@@ -49,7 +49,7 @@ class PayloadPoolTest {
         }
     }
 
-    @ParameterizedTest(name = "ubufCache={0}")
+    @ParameterizedTest(name = "ubuf_cache={0}")
     @ValueSource(booleans = {true, false})
     void randomCompletionOrderNeverHandsOutABusyBuffer(boolean ubufCache) {
         Random random = new Random(42);
@@ -85,7 +85,7 @@ class PayloadPoolTest {
         }
     }
 
-    @ParameterizedTest(name = "ubufCache={0}")
+    @ParameterizedTest(name = "ubuf_cache={0}")
     @ValueSource(booleans = {true, false})
     void completingAnUnknownRequestIsAnError(boolean ubufCache) {
         RequestTable table = RequestTable.create(ubufCache, 4);

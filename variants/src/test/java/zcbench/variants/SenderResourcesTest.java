@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 import zcbench.linux.ProcessResources;
+import zcbench.vocabulary.Variant;
 
 class SenderResourcesTest {
 

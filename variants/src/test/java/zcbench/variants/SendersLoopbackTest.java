@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import zcbench.vocabulary.Variant;
 
 /**
  * Every variant, with every knob that means something for it, sends stamped packets over

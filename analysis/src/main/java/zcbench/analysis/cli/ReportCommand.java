@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import zcbench.analysis.AnalysisException;
 import zcbench.analysis.report.RunReport;
 import zcbench.analysis.report.RunReports;
-import zcbench.analysis.table.Variants;
+import zcbench.vocabulary.Variant;
 
 /** {@code report PATH [--out DIR] [--baseline VARIANT]}: the tables and report.html of a run, again. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -32,10 +32,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write here instead of beside the JSON file.")
     private Path out;
 
-    @Option(names = "--baseline", paramLabel = "VARIANT", defaultValue = Variants.DEFAULT_BASELINE,
+    @Option(names = "--baseline", paramLabel = "VARIANT",
             description = "Speedups are against this variant's row of the same payload and target "
                     + "(default: ${DEFAULT-VALUE}).")
-    private String baseline;
+    private String baseline = Variant.DEFAULT_BASELINE.id();
 
     @Override
     public Integer call() {

@@ -4,16 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import zcbench.analysis.jmh.Params;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.RowKey;
 
-/** compare.csv: one line per row of either run; the columns COLUMNS.md documents. */
+/** compare.csv: one line per row of either run; the columns COLUMNS.md documents, in this order. */
 public final class CompareCsv {
-    public static final List<String> COLUMNS = List.of("test", "variant", "payload", "batch", "flush", "ubuf_cache",
-            "target", "cpu", "a_mb_s", "a_mb_s_error", "b_mb_s", "b_mb_s_error", "ratio", "ratio_low", "ratio_high",
-            "verdict", "a_copied_pct", "b_copied_pct", "a_noisy", "b_noisy", "a_forks", "b_forks");
+    private record Column(String name, Function<ComparisonRow, String> value) {
+    }
+
+    private static final List<Column> ALL = columns();
+    public static final List<String> COLUMNS = ALL.stream().map(Column::name).toList();
 
     private CompareCsv() {
     }
@@ -24,18 +30,44 @@ public final class CompareCsv {
         StringBuilder out = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (ComparisonRow r : comparison.rows()) {
-                List<String> values = new ArrayList<>();
-                values.add(r.a() != null ? r.a().test() : r.b().test());
-                values.addAll(r.params());
-                values.addAll(List.of(mbS(r.a()), error(r.a()), mbS(r.b()), error(r.b()), Num.fixed(r.ratio(), 4),
-                        Num.fixed(r.ratioLow(), 4), Num.fixed(r.ratioHigh(), 4), r.verdict().text(),
-                        copied(r.a()), copied(r.b()), noisy(r.a()), noisy(r.b()), forks(r.a()), forks(r.b())));
-                printer.printRecord(values);
+                printer.printRecord(ALL.stream().map(c -> c.value().apply(r)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return out.toString();
+    }
+
+    private static List<Column> columns() {
+        List<Column> c = new ArrayList<>(List.of(new Column("test", r -> (r.a() != null ? r.a() : r.b()).test())));
+        Params.FIRST.forEach(n -> c.add(param(n)));
+        c.addAll(List.of(
+                new Column("a_mb_s", r -> mbS(r.a())),
+                new Column("a_mb_s_error", r -> error(r.a())),
+                new Column("b_mb_s", r -> mbS(r.b())),
+                new Column("b_mb_s_error", r -> error(r.b())),
+                new Column("ratio", r -> Num.fixed(r.ratio(), 4)),
+                new Column("ratio_low", r -> Num.fixed(r.ratioLow(), 4)),
+                new Column("ratio_high", r -> Num.fixed(r.ratioHigh(), 4)),
+                new Column("verdict", r -> r.verdict().text()),
+                new Column("a_copied_pct", r -> copied(r.a())),
+                new Column("b_copied_pct", r -> copied(r.b())),
+                new Column("a_noisy", r -> noisy(r.a())),
+                new Column("b_noisy", r -> noisy(r.b())),
+                new Column("a_forks", r -> forks(r.a())),
+                new Column("b_forks", r -> forks(r.b())),
+                param(Knobs.POLL.name()),
+                param(Knobs.VERIFY.name()),
+                new Column(RowKey.COLUMN, ComparisonRow::label)));
+        // A knob added since gets its column here, at the end, in Knobs' order (COLUMNS.md).
+        Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
+                .forEach(n -> c.add(param(n)));
+        return List.copyOf(c);
+    }
+
+    /** The parameter's value, "a -> b" where it is what the runs compare. */
+    private static Column param(String name) {
+        return new Column(name, r -> r.params().get(Params.NAMES.indexOf(name)));
     }
 
     private static String mbS(SpeedupRow r) {

@@ -6,10 +6,11 @@ import zcbench.analysis.table.Cells;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.TextTable;
+import zcbench.vocabulary.RowKey;
 
 /** The comparison for the terminal. */
 public final class CompareText {
-    private static final List<String> HEADERS = List.of("test", "A MB/s", "B MB/s", "B/A", "99.9% interval",
+    private static final List<String> HEADERS = List.of(RowKey.COLUMN, "A MB/s", "B MB/s", "B/A", "99.9% interval",
             "verdict", "copied % A / B");
     private static final List<Boolean> NUMERIC = List.of(false, true, true, true, true, false, true);
     private static final int WRAP = 100;

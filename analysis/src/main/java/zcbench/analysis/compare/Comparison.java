@@ -16,7 +16,7 @@ import zcbench.analysis.stats.Interval;
 import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
-import zcbench.analysis.table.Variants;
+import zcbench.vocabulary.Variant;
 
 /**
  * Two runs, rows matched by their parameters. A parameter that has one value in A and another single
@@ -31,8 +31,8 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
         List<String> warnings, EnvironmentDiff environment) {
 
     public static Comparison of(Run runA, Run runB) {
-        List<SpeedupRow> a = SpeedupTable.of(runA, Variants.DEFAULT_BASELINE).rows();
-        List<SpeedupRow> b = SpeedupTable.of(runB, Variants.DEFAULT_BASELINE).rows();
+        List<SpeedupRow> a = SpeedupTable.of(runA, Variant.DEFAULT_BASELINE.id()).rows();
+        List<SpeedupRow> b = SpeedupTable.of(runB, Variant.DEFAULT_BASELINE.id()).rows();
         List<String> matchedOn = new ArrayList<>();
         List<String> compared = new ArrayList<>();
         boolean[] isCompared = new boolean[Params.NAMES.size()];
@@ -108,16 +108,8 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
                 params.set(i, a.params().values().get(i) + " -> " + b.params().values().get(i));
             }
         }
-        int payload = Params.NAMES.indexOf("payload");
-        int target = Params.NAMES.indexOf("target");
-        List<String> context = new ArrayList<>();
-        if (!isCompared[payload]) {
-            context.add(any.params().payload() + " B");
-        }
-        if (!isCompared[target]) {
-            context.add(any.params().target());
-        }
-        String label = any.test() + (context.isEmpty() ? "" : " (" + String.join(", ", context) + ")");
+        // A's row names the pair (a compared parameter with A's value); B's when it is only in B.
+        String label = any.params().key();
         if (a == null || b == null) {
             return new ComparisonRow(label, params, a, b, Double.NaN, Double.NaN, Double.NaN,
                     a == null ? Verdict.ONLY_B : Verdict.ONLY_A);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import zcbench.analysis.AnalysisException;
 import zcbench.analysis.stats.ForkSamples;
+import zcbench.vocabulary.Knobs;
 
 /** Reads the JSON array JMH writes with {@code -rf json} into {@link JmhResult}s. */
 public final class JmhJson {
@@ -66,7 +67,8 @@ public final class JmhJson {
 
     private static JmhResult result(JsonNode n) {
         Map<String, String> params = new LinkedHashMap<>();
-        n.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+        // A run from before a knob had its one name wrote its former one.
+        n.path("params").properties().forEach(e -> params.put(Knobs.current(e.getKey()), e.getValue().asText()));
         Map<String, Metric> secondary = new LinkedHashMap<>();
         n.path("secondaryMetrics").properties().forEach(e -> {
             Metric m = metric(e.getValue());

@@ -6,8 +6,9 @@ import zcbench.analysis.stats.ForkSamples;
 import zcbench.analysis.stats.Intervals;
 
 /**
- * One element of JMH's JSON array, with the fields the analysis uses. params keeps JMH's own
- * names and string values; secondary maps each numeric secondary metric's name (e.g. "copied") to it
+ * One element of JMH's JSON array, with the fields the analysis uses. params keeps JMH's string
+ * values by the knobs' names (a former name, as older runs wrote it, read as the knob's name);
+ * secondary maps each numeric secondary metric's name (e.g. "copied") to it
  * (text-only ones such as async-profiler's are left out).
  *
  * @param primary the primary metric as JMH wrote it (its error and interval are JMH's own)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import zcbench.analysis.AnalysisException;
+import zcbench.vocabulary.ResultFiles;
 
 /**
  * One zcbench run as the analysis sees it: its zcbench result rows (those with zcbench's parameters
@@ -21,15 +22,12 @@ import zcbench.analysis.AnalysisException;
 public record Run(Path dir, String name, Path jmhJson, List<JmhResult> results, Map<String, String> env,
         List<String> notes) {
 
-    public static final String JMH_JSON = "jmh.json";
-    public static final String ENV_JSON = "env.json";
-
     /** Loads a run from a run folder or a JMH JSON file; throws {@link AnalysisException} on bad input. */
     public static Run load(Path path) {
         Path abs = real(path.toAbsolutePath().normalize());
-        Path json = Files.isDirectory(abs) ? abs.resolve(JMH_JSON) : abs;
+        Path json = Files.isDirectory(abs) ? abs.resolve(ResultFiles.JMH_JSON) : abs;
         if (Files.isDirectory(abs) && !Files.isRegularFile(json)) {
-            throw new AnalysisException(abs + " holds no " + JMH_JSON
+            throw new AnalysisException(abs + " holds no " + ResultFiles.JMH_JSON
                     + "; pass a zcbench run folder (results/<run>) or a JMH JSON file.");
         }
         List<JmhResult> all = JmhJson.read(json);
@@ -64,9 +62,10 @@ public record Run(Path dir, String name, Path jmhJson, List<JmhResult> results, 
                     + notThroughput.getFirst() + ".");
         }
         Path dir = json.getParent();
-        String name = json.getFileName().toString().equals(JMH_JSON) ? dir.getFileName().toString()
+        String name = json.getFileName().toString().equals(ResultFiles.JMH_JSON) ? dir.getFileName().toString()
                 : json.getFileName().toString();
-        return new Run(dir, name, json, List.copyOf(kept), env(dir.resolve(ENV_JSON), notes), List.copyOf(notes));
+        return new Run(dir, name, json, List.copyOf(kept), env(dir.resolve(ResultFiles.ENV_JSON), notes),
+                List.copyOf(notes));
     }
 
     /**
@@ -116,13 +115,13 @@ public record Run(Path dir, String name, Path jmhJson, List<JmhResult> results, 
         try {
             JsonNode root = JmhJson.readTree(file);
             if (!root.isObject()) {
-                notes.add(ENV_JSON + " is not a JSON object, so the environment is not shown.");
+                notes.add(ResultFiles.ENV_JSON + " is not a JSON object, so the environment is not shown.");
                 return env;
             }
             flatten("", root, env);
         } catch (AnalysisException e) {
             // The results are still worth reporting without their environment.
-            notes.add(ENV_JSON + " could not be read, so the environment is not shown: " + e.getMessage());
+            notes.add(ResultFiles.ENV_JSON + " could not be read, so the environment is not shown: " + e.getMessage());
         }
         return env;
     }

@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import zcbench.analysis.jmh.Params;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.RowKey;
 
 /**
  * profile-summary.csv, which a run made with {@code --flame cpu} holds: per row, the share of its CPU samples
@@ -23,10 +27,9 @@ import zcbench.analysis.jmh.Params;
  * @param columns the columns to show: all but those naming the row ({@link #KEY_COLUMNS})
  */
 public record ProfileSummary(Path file, List<String> columns, List<Line> lines) {
-    public static final String FILE = "profile-summary.csv";
-    /** The row's name (its flame graphs' stem) and its parameters, named as JMH names them. */
-    public static final List<String> KEY_COLUMNS = List.of("row", "variant", "payload", "batch", "flush",
-            "ubufCache", "target", "cpu", "poll", "verify");
+    /** The row's key (its flame graphs' stem) and its parameters (a knob's former name read as its name). */
+    public static final List<String> KEY_COLUMNS = Stream.concat(Stream.of(RowKey.COLUMN), Params.NAMES.stream())
+            .toList();
 
     /**
      * @param params the row's values of {@link Params#NAMES}, empty where the file has no such column
@@ -50,7 +53,7 @@ public record ProfileSummary(Path file, List<String> columns, List<Line> lines) 
      * out: the speedup table is still worth having.
      */
     public static Optional<ProfileSummary> read(Path runDir, List<String> notes) {
-        Path file = runDir.resolve(FILE);
+        Path file = runDir.resolve(ResultFiles.PROFILE_SUMMARY_CSV);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -58,31 +61,30 @@ public record ProfileSummary(Path file, List<String> columns, List<Line> lines) 
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(in, format)) {
             List<String> header = parser.getHeaderNames();
-            if (!header.contains("row")) {
-                notes.add(FILE + " has no row column, so where the time went is not shown; it was not written by "
-                        + "zcbench's profiles.");
+            if (!header.contains(RowKey.COLUMN)) {
+                notes.add(ResultFiles.PROFILE_SUMMARY_CSV + " has no row column, so where the time went is not shown; it"
+                        + " was not written by zcbench's profiles.");
                 return Optional.empty();
             }
-            List<String> columns = header.stream().filter(h -> !KEY_COLUMNS.contains(h)).toList();
+            List<String> columns = header.stream().filter(h -> !KEY_COLUMNS.contains(Knobs.current(h))).toList();
             List<Line> lines = new ArrayList<>();
             for (CSVRecord r : parser) {
-                List<String> params = Params.NAMES.stream().map(n -> cell(r, n)).toList();
+                Map<String, String> byName = new LinkedHashMap<>();
+                header.stream().filter(h -> r.isSet(h)).forEach(h -> byName.put(Knobs.current(h), r.get(h)));
+                List<String> params = Params.NAMES.stream().map(n -> byName.getOrDefault(n, "")).toList();
                 Map<String, String> values = new LinkedHashMap<>();
-                columns.forEach(c -> values.put(c, cell(r, c)));
-                lines.add(new Line(cell(r, "row"), params, values));
+                columns.forEach(c -> values.put(c, byName.getOrDefault(c, "")));
+                lines.add(new Line(byName.getOrDefault(RowKey.COLUMN, ""), params, values));
             }
             return Optional.of(new ProfileSummary(file, columns, List.copyOf(lines)));
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            notes.add(FILE + " could not be read (" + e.getMessage() + "), so where the time went is not shown.");
+            notes.add(ResultFiles.PROFILE_SUMMARY_CSV + " could not be read (" + e.getMessage()
+                    + "), so where the time went is not shown.");
             return Optional.empty();
         }
     }
 
     public Optional<Line> line(Params p) {
         return lines.stream().filter(l -> l.is(p)).findFirst();
-    }
-
-    private static String cell(CSVRecord r, String column) {
-        return r.isMapped(column) && r.isSet(column) ? r.get(column) : "";
     }
 }

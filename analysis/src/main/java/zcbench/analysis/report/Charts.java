@@ -44,6 +44,7 @@ import zcbench.analysis.profile.ProfileSummary;
 import zcbench.analysis.stats.Interval;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
+import zcbench.vocabulary.CpuMetric;
 
 /**
  * The report's charts, drawn by JFreeChart into inline SVG. Each data mark sits in an SVG group with a
@@ -130,22 +131,22 @@ final class Charts {
      */
     static Optional<String> cpu(SpeedupTable table, String id) {
         List<SpeedupRow> rows = table.rows().stream()
-                .filter(r -> Double.isFinite(r.cpu().getOrDefault("cpu_ns_per_packet", Double.NaN))).toList();
+                .filter(r -> Double.isFinite(r.cpu().getOrDefault(CpuMetric.NS_PER_PACKET.id(), Double.NaN))).toList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        boolean split = rows.stream().allMatch(r -> Double.isFinite(r.cpu().get("cpu_user_pct"))
-                && Double.isFinite(r.cpu().get("cpu_sys_pct")) && r.cpu().get("cpu_user_pct")
-                        + r.cpu().get("cpu_sys_pct") > 0);
+        boolean split = rows.stream().allMatch(r -> Double.isFinite(r.cpu().get(CpuMetric.USER_PCT.id()))
+                && Double.isFinite(r.cpu().get(CpuMetric.SYS_PCT.id())) && r.cpu().get(CpuMetric.USER_PCT.id())
+                        + r.cpu().get(CpuMetric.SYS_PCT.id()) > 0);
         boolean severalGroups = table.groups().size() > 1;
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> ids = new ArrayList<>();
         for (SpeedupRow r : rows) {
-            double ns = r.cpu().get("cpu_ns_per_packet");
+            double ns = r.cpu().get(CpuMetric.NS_PER_PACKET.id());
             String category = category(r, severalGroups) + "  (" + new DecimalFormat("0").format(ns) + " ns)";
             if (split) {
-                double user = r.cpu().get("cpu_user_pct");
-                double share = user / (user + r.cpu().get("cpu_sys_pct"));
+                double user = r.cpu().get(CpuMetric.USER_PCT.id());
+                double share = user / (user + r.cpu().get(CpuMetric.SYS_PCT.id()));
                 data.addValue(ns * share, "user", category);
                 data.addValue(ns * (1 - share), "system", category);
             } else {

@@ -8,13 +8,14 @@ import zcbench.analysis.compare.ComparisonRow;
 import zcbench.analysis.compare.EnvironmentDiff;
 import zcbench.analysis.compare.Verdict;
 import zcbench.analysis.table.Num;
+import zcbench.vocabulary.RowKey;
 
 /**
  * compare.html: warnings first, the ratios chart, the table (tr.compare-row, id cmp-N), the rows found in one run
  * only, and both environments side by side (tr.differs where they differ).
  */
 final class CompareHtml {
-    private static final List<String> HEADERS = List.of("no", "test", "A MB/s", "+/-", "B MB/s", "+/-", "B/A",
+    private static final List<String> HEADERS = List.of("no", RowKey.COLUMN, "A MB/s", "+/-", "B MB/s", "+/-", "B/A",
             "99.9% interval", "verdict", "A copied %", "B copied %");
     private static final List<Boolean> NUMERIC = List.of(true, false, true, true, true, true, true, true, false,
             true, true);

@@ -3,20 +3,17 @@ package zcbench.analysis.report;
 import java.nio.file.Path;
 import java.util.List;
 import zcbench.analysis.AnalysisException;
-import zcbench.analysis.AtomicFiles;
 import zcbench.analysis.compare.CompareCsv;
 import zcbench.analysis.compare.CompareText;
 import zcbench.analysis.compare.Comparison;
 import zcbench.analysis.jmh.Run;
+import zcbench.vocabulary.ResultFiles;
 
 /**
  * Writes compare.csv and compare.html for two runs, into a folder of their own: never into an input, so that a
  * run folder holds only what that run made.
  */
 public final class CompareReports {
-    public static final String CSV = "compare.csv";
-    public static final String HTML = "compare.html";
-
     /** What was written, and the comparison for the terminal. */
     public record CompareReport(Comparison comparison, List<Path> files) {
         public String renderText() {
@@ -43,8 +40,8 @@ public final class CompareReports {
         }
         String csv = CompareCsv.render(comparison);
         String html = CompareHtml.render(comparison);
-        return new CompareReport(comparison, List.of(AtomicFiles.write(dir.resolve(CSV), csv),
-                AtomicFiles.write(dir.resolve(HTML), html)));
+        return new CompareReport(comparison, List.of(RunReports.writeFile(dir.resolve(ResultFiles.COMPARE_CSV), csv),
+                RunReports.writeFile(dir.resolve(ResultFiles.COMPARE_HTML), html)));
     }
 
     /**
@@ -58,7 +55,7 @@ public final class CompareReports {
     }
 
     private static boolean isRunFolder(Run run) {
-        return run.jmhJson().getFileName().toString().equals(Run.JMH_JSON);
+        return run.jmhJson().getFileName().toString().equals(ResultFiles.JMH_JSON);
     }
 
     private static String name(Run run) {

@@ -2,6 +2,7 @@ package zcbench.analysis.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import zcbench.analysis.profile.FlameGraphs;
@@ -12,6 +13,8 @@ import zcbench.analysis.table.Headline;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
+import zcbench.vocabulary.Counter;
+import zcbench.vocabulary.ResultFiles;
 
 /**
  * report.html: one self-contained page that makes its point first: the headline sentence, the speedup chart
@@ -22,7 +25,8 @@ import zcbench.analysis.table.SpeedupTable;
  * own (relative links, so the run folder can be moved or served as it is).
  */
 final class ReportHtml {
-    private static final List<String> EXTRA = List.of("notif./pkt", "retries/pkt", "enters/pkt");
+    /** Per-packet counters beside the table's own columns, each with its header. */
+    private static final Map<Counter, String> EXTRA = extra();
     private static final String FLAME = "flame graph";
 
     private ReportHtml() {
@@ -105,8 +109,8 @@ final class ReportHtml {
     private static String speedupTable(SpeedupTable table, SpeedupTable.Group g, FlameGraphs flames, Path outDir) {
         List<String> headers = new ArrayList<>(Cells.headers(table));
         List<Boolean> numeric = new ArrayList<>(Cells.numeric(table));
-        headers.addAll(EXTRA);
-        EXTRA.forEach(e -> numeric.add(true));
+        headers.addAll(EXTRA.values());
+        EXTRA.forEach((c, header) -> numeric.add(true));
         if (!flames.isEmpty()) {
             headers.add(FLAME);
             numeric.add(false);
@@ -123,8 +127,8 @@ final class ReportHtml {
                 s.append(i == copied ? Html.copied(r) : i == error ? Html.error(r)
                         : Html.td(cells.get(i), numeric.get(i)));
             }
-            for (String counter : List.of("notifications", "retries", "enters")) {
-                s.append(Html.td(Num.shown(r.perPacket().get(counter), 3), true));
+            for (Counter counter : EXTRA.keySet()) {
+                s.append(Html.td(Num.shown(r.perPacket().get(counter.id()), 3), true));
             }
             if (!flames.isEmpty()) {
                 s.append(flameCell(flames, r, outDir));
@@ -160,7 +164,8 @@ final class ReportHtml {
         Charts.timeWent(table, summary, "time-chart").ifPresent(svg -> s.append("<div class=\"chart\">\n")
                 .append(svg).append("\n</div>\n"));
         s.append("<p class=\"sub\">From ")
-                .append(ProfileSummary.FILE).append(": the share of each row's CPU samples (every thread of the "
+                .append(ResultFiles.PROFILE_SUMMARY_CSV)
+                .append(": the share of each row's CPU samples (every thread of the "
                         + "fork, measured iterations only) by where they were taken, the leaf-most kernel frame "
                         + "deciding; a line adds up to 100 %. The categories are defined in the profiles module's "
                         + "CATEGORIES.md. A line whose kernel frames is false has no kernel stacks: its kernel "
@@ -190,6 +195,14 @@ final class ReportHtml {
             s.append(flameCell);
         }
         return s.append("</tr>\n").toString();
+    }
+
+    private static Map<Counter, String> extra() {
+        Map<Counter, String> extra = new LinkedHashMap<>();
+        extra.put(Counter.NOTIFICATIONS, "notif./pkt");
+        extra.put(Counter.RETRIES, "retries/pkt");
+        extra.put(Counter.ENTERS, "enters/pkt");
+        return extra;
     }
 
     /** user_pct -> "user %", kernel_frames -> "kernel frames", io_uring_pct -> "io_uring %". */

@@ -1,25 +1,23 @@
 package zcbench.analysis.report;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import zcbench.analysis.AnalysisException;
-import zcbench.analysis.AtomicFiles;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.profile.RunProfiles;
 import zcbench.analysis.table.SpeedupCsv;
 import zcbench.analysis.table.SpeedupMarkdown;
 import zcbench.analysis.table.SpeedupTable;
-import zcbench.analysis.table.Variants;
+import zcbench.vocabulary.AtomicFile;
+import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Variant;
 
 /**
  * Writes a run's speedup.csv, speedup.md and report.html from its jmh.json (and env.json; report.html also
  * shows the flame graphs and profile-summary.csv the profiles module left in the run folder).
  */
 public final class RunReports {
-    public static final String CSV = "speedup.csv";
-    public static final String MARKDOWN = "speedup.md";
-    public static final String HTML = "report.html";
-
     private RunReports() {
     }
 
@@ -29,7 +27,7 @@ public final class RunReports {
      * @throws AnalysisException on bad input, with one sentence saying what was wrong and what to do
      */
     public static RunReport writeAll(Path runDir) {
-        return write(runDir, null, Variants.DEFAULT_BASELINE);
+        return write(runDir, null, Variant.DEFAULT_BASELINE.id());
     }
 
     /**
@@ -44,7 +42,18 @@ public final class RunReports {
         String md = SpeedupMarkdown.render(table);
         Path dir = outDir == null ? run.dir() : outDir.toAbsolutePath();
         String html = ReportHtml.render(table, RunProfiles.of(table), dir);
-        return new RunReport(table, List.of(AtomicFiles.write(dir.resolve(CSV), csv),
-                AtomicFiles.write(dir.resolve(MARKDOWN), md), AtomicFiles.write(dir.resolve(HTML), html)));
+        return new RunReport(table, List.of(writeFile(dir.resolve(ResultFiles.SPEEDUP_CSV), csv),
+                writeFile(dir.resolve(ResultFiles.SPEEDUP_MD), md),
+                writeFile(dir.resolve(ResultFiles.REPORT_HTML), html)));
+    }
+
+    /** The whole file or nothing ({@link AtomicFile}); a failure is one sentence saying what to check. */
+    static Path writeFile(Path target, String content) {
+        try {
+            return AtomicFile.write(target, content);
+        } catch (UncheckedIOException e) {
+            throw new AnalysisException("Could not write " + target + " (" + e.getCause().getMessage()
+                    + "); check that its folder exists and is writable.");
+        }
     }
 }

@@ -3,10 +3,11 @@ package zcbench.analysis.rfc;
 import java.util.List;
 import java.util.Optional;
 import zcbench.analysis.jmh.Params;
+import zcbench.vocabulary.Knobs;
 
 /**
  * The figures of the RFC "zerocopy send via io_uring" (P. Begunkov, 2021) that zcbench reproduces,
- * and which result rows they map onto: only rows with target=sink and ubufCache=on, the RFC's set-up.
+ * and which result rows they map onto: only rows with target=sink and ubuf_cache=on, the RFC's set-up.
  */
 public final class RfcFigures {
     private static final int ANY_BATCH = 0;
@@ -47,14 +48,14 @@ public final class RfcFigures {
 
     public static Optional<RfcFigure> lookup(Params p) {
         // The RFC ran the C tools' loops: the selftest's poll, one unchanging buffer.
-        if (!p.target().equals("sink") || !p.ubufCache().equals("on") || p.poll().equals("false")
-                || p.verify().equals("true")) {
+        if (!p.target().equals("sink") || !p.value(Knobs.UBUF_CACHE).equals("on")
+                || p.value(Knobs.POLL).equals("false") || p.value(Knobs.VERIFY).equals("true")) {
             return Optional.empty();
         }
         return FIGURES.stream()
                 .filter(f -> f.variant().equals(p.variant()) && f.payload() == p.payload())
                 .filter(f -> f.batch() == ANY_BATCH || f.batch() == p.batch())
-                .filter(f -> f.flush().equals(ANY_FLUSH) || f.flush().equals(p.flush()))
+                .filter(f -> f.flush().equals(ANY_FLUSH) || f.flush().equals(p.value(Knobs.FLUSH)))
                 .findFirst();
     }
 

@@ -6,6 +6,7 @@ import zcbench.analysis.rfc.RfcFigures;
 import zcbench.analysis.stats.Bootstrap;
 import zcbench.analysis.stats.Interval;
 import zcbench.analysis.stats.Intervals;
+import zcbench.vocabulary.CpuMetric;
 
 /**
  * The RFC-shaped columns shown to readers (Markdown, terminal, HTML), so all three say the same thing. A run
@@ -57,7 +58,7 @@ public final class Cells {
         }
         cells.add(Num.shown(r.copiedPct(), 1) + (r.copiedZeroCopy() ? " COPIED" : ""));
         if (table.hasCpu()) {
-            cells.add(Num.shown(r.cpu().get("cpu_ns_per_packet"), 0));
+            cells.add(Num.shown(r.cpu().get(CpuMetric.NS_PER_PACKET.id()), 0));
         }
         return List.copyOf(cells);
     }

@@ -7,6 +7,7 @@ import zcbench.analysis.jmh.Params;
 import zcbench.analysis.rfc.RfcFigure;
 import zcbench.analysis.rfc.RfcFigures;
 import zcbench.analysis.stats.Intervals;
+import zcbench.vocabulary.Knobs;
 
 /**
  * The sentence a report opens with: the claim under test (a speedup over the baseline) as this run measured
@@ -78,8 +79,9 @@ public final class Headline {
     }
 
     private static double rfcOnSink(Params p) {
-        Params asRfc = new Params(p.variant(), p.payload(), p.batch(), p.flush(), "on", "sink", p.cpu());
-        return p.ubufCache().equals("on") ? RfcFigures.lookup(asRfc).map(RfcFigure::mbS).orElse(Double.NaN)
-                : Double.NaN;
+        // The loop knobs as the RFC's tools ran them, whatever this row's.
+        Params asRfc = p.with(Knobs.TARGET, "sink").with(Knobs.POLL.name(), "").with(Knobs.VERIFY.name(), "");
+        return p.value(Knobs.UBUF_CACHE).equals("on") ? RfcFigures.lookup(asRfc).map(RfcFigure::mbS)
+                .orElse(Double.NaN) : Double.NaN;
     }
 }

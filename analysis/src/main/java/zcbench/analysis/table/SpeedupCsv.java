@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import zcbench.analysis.jmh.Params;
+import zcbench.vocabulary.Counter;
+import zcbench.vocabulary.CpuMetric;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.RowKey;
 
 /**
  * speedup.csv: one line per row, the columns COLUMNS.md documents, in this order. A run that is not a
@@ -60,14 +65,9 @@ public final class SpeedupCsv {
     private static List<Column> columns() {
         List<Column> c = new ArrayList<>(List.of(
                 new Column("no", r -> Integer.toString(r.no())),
-                new Column("test", SpeedupRow::test),
-                new Column("variant", r -> r.params().variant()),
-                new Column("payload", r -> Integer.toString(r.params().payload())),
-                new Column("batch", r -> Integer.toString(r.params().batch())),
-                new Column("flush", r -> r.params().flush()),
-                new Column("ubuf_cache", r -> r.params().ubufCache()),
-                new Column("target", r -> r.params().target()),
-                new Column("cpu", r -> r.params().cpu()),
+                new Column("test", SpeedupRow::test)));
+        Params.FIRST.forEach(n -> c.add(param(n)));
+        c.addAll(List.of(
                 new Column("ops_s", r -> Num.fixed(r.opsPerSec(), 3)),
                 new Column("mb_s", r -> Num.fixed(r.mbS().score(), 3)),
                 new Column("mb_s_error", r -> Num.fixed(r.mbS().error(), 3)),
@@ -79,19 +79,29 @@ public final class SpeedupCsv {
                 new Column("rfc_kreq_s", r -> Num.fixed(r.rfcKreqS(), 0), true),
                 new Column("rfc_speedup", r -> Num.fixed(r.rfcSpeedup(), 4), true),
                 new Column("copied_pct", r -> Num.fixed(r.copiedPct(), 3))));
-        SpeedupTable.COUNTERS.forEach(n -> c.add(new Column(n + "_per_packet",
-                r -> Num.fixed(r.perPacket().get(n), 6))));
-        SpeedupTable.CPU_METRICS.forEach(n -> c.add(new Column(n, r -> Num.fixed(r.cpu().get(n), 3))));
+        SpeedupTable.COUNTERS.forEach(n -> c.add(perPacket(n)));
+        CpuMetric.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.cpu().get(n), 3))));
         c.add(new Column("speedup_ci_low", r -> Num.fixed(r.speedupInterval().low(), 4), true));
         c.add(new Column("speedup_ci_high", r -> Num.fixed(r.speedupInterval().high(), 4), true));
         c.add(new Column("noisy", r -> r.hasInterval() ? Boolean.toString(r.noisy()) : ""));
         c.add(new Column("forks", r -> Integer.toString(r.forks())));
         c.add(new Column("samples", r -> Integer.toString(r.mbSSamples().sampleCount())));
-        c.add(new Column("poll", r -> r.params().poll()));
-        c.add(new Column("verify", r -> r.params().verify()));
-        SpeedupTable.LATER_COUNTERS.forEach(n -> c.add(new Column(n + "_per_packet",
-                r -> Num.fixed(r.perPacket().get(n), 6))));
+        c.add(param(Knobs.POLL.name()));
+        c.add(param(Knobs.VERIFY.name()));
+        SpeedupTable.LATER_COUNTERS.forEach(n -> c.add(perPacket(n)));
         c.add(new Column("delivered_pct", r -> Num.fixed(r.deliveredPct(), 3)));
+        c.add(new Column(RowKey.COLUMN, r -> r.params().key()));
+        // A knob added since gets its column here, at the end, in Knobs' order (COLUMNS.md).
+        Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
+                .forEach(n -> c.add(param(n)));
         return List.copyOf(c);
+    }
+
+    private static Column param(String name) {
+        return new Column(name, r -> r.params().value(name));
+    }
+
+    private static Column perPacket(Counter counter) {
+        return new Column(counter.id() + "_per_packet", r -> Num.fixed(r.perPacket().get(counter.id()), 6));
     }
 }

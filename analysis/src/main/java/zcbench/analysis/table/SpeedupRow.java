@@ -15,8 +15,9 @@ import zcbench.analysis.stats.Intervals;
  * @param speedup MB/s over the MB/s of row baselineNo
  * @param speedupInterval its 99.9% interval ({@link Intervals#ratio}); [1, 1] for the baseline row itself
  * @param rfcKreqS the RFC's own figure where it gave thousand requests/s (4096 bytes), rfcMbS converted from it
- * @param perPacket each of {@link SpeedupTable#COUNTERS} divided by packets
- * @param cpu each of {@link SpeedupTable#CPU_METRICS} the profiler added
+ * @param perPacket each of {@link SpeedupTable#COUNTERS} and {@link SpeedupTable#LATER_COUNTERS} divided by
+ *     packets, by counter id
+ * @param cpu each {@link zcbench.vocabulary.CpuMetric} the profiler added, by id
  * @param deliveredPct packets the sink counted, per 100 sent; NaN where the target counts none
  */
 public record SpeedupRow(int no, String test, Params params, double opsPerSec, Metric mbS, ForkSamples mbSSamples,

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import zcbench.analysis.AnalysisException;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Metric;
@@ -20,6 +21,11 @@ import zcbench.analysis.rfc.RfcFigures;
 import zcbench.analysis.stats.ForkSamples;
 import zcbench.analysis.stats.Interval;
 import zcbench.analysis.stats.Intervals;
+import zcbench.vocabulary.Counter;
+import zcbench.vocabulary.CpuMetric;
+import zcbench.vocabulary.Knob;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Variant;
 
 /**
  * The speedup table of one run: rows sorted by {@link Variants#ROW_ORDER} and numbered from 1, each row's
@@ -28,15 +34,18 @@ import zcbench.analysis.stats.Intervals;
 public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List<String> notes) {
 
     /** @AuxCounters reported per packet. */
-    public static final List<String> COUNTERS = List.of("notifications", "copied", "retries", "enters");
+    public static final List<Counter> COUNTERS = List.of(Counter.NOTIFICATIONS, Counter.COPIED, Counter.RETRIES,
+            Counter.ENTERS);
     /** @AuxCounters reported per packet that came later, so their columns come last. */
-    public static final List<String> LATER_COUNTERS = List.of("syscalls");
+    public static final List<Counter> LATER_COUNTERS = List.of(Counter.SYSCALLS);
     /** A sink row that counted fewer of its packets than this share (in %) is flagged. */
     public static final double DELIVERED_PCT_FLAG = 99.9;
-    /** Secondary results the CPU profiler may add, taken as they are. */
-    public static final List<String> CPU_METRICS = List.of("cpu_ns_per_packet", "cpu_ns_per_mib", "cpu_user_pct",
-            "cpu_sys_pct");
-
+    /**
+     * What a baseline row should agree on, most important first: the loop knobs (a speedup is against the
+     * baseline run the same way; the RFC's was the selftest's loop, poll=true), then batch, flush, ubuf_cache and
+     * cpu; knobs added since count after those.
+     */
+    private static final List<Knob> BASELINE_MATCH = baselineMatch();
 
     /** A payload and target: the rows that share a baseline. */
     public record Group(int payload, String target, List<SpeedupRow> rows) {
@@ -48,9 +57,9 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
     public static SpeedupTable of(Run run, String baseline) {
         Set<String> variants = run.results().stream().map(r -> params(r).variant())
                 .collect(Collectors.toCollection(TreeSet::new));
-        if (!Variants.ORDER.contains(baseline) && !variants.contains(baseline)) {
+        if (!Variant.ids().contains(baseline) && !variants.contains(baseline)) {
             throw new AnalysisException("Baseline \"" + baseline + "\" is not a variant; pick one of "
-                    + String.join(", ", new LinkedHashSet<>(concat(Variants.ORDER, variants))) + ".");
+                    + String.join(", ", new LinkedHashSet<>(concat(Variant.ids(), variants))) + ".");
         }
         List<JmhResult> sorted = run.results().stream()
                 .sorted(Comparator.comparing(SpeedupTable::params, Variants.ROW_ORDER)).toList();
@@ -161,7 +170,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
 
     /**
      * The baseline row for row i: the baseline variant's row of the same payload and target that agrees with
-     * it on batch, then flush, then ubufCache, then cpu; the first such row on a tie; -1 when there is none.
+     * it on the most important knobs of {@link #BASELINE_MATCH}; the first such row on a tie; -1 when there is none.
      */
     private static int baselineIndex(List<JmhResult> sorted, int i, String baseline) {
         Params p = params(sorted.get(i));
@@ -172,11 +181,10 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
             if (!q.variant().equals(baseline) || q.payload() != p.payload() || !q.target().equals(p.target())) {
                 continue;
             }
-            // The loop knobs first: a speedup is against the baseline run the same way (the RFC's
-            // was the selftest's loop, poll=true).
-            int score = (q.verify().equals(p.verify()) ? 64 : 0) + (q.poll().equals(p.poll()) ? 32 : 0)
-                    + (q.batch() == p.batch() ? 8 : 0) + (q.flush().equals(p.flush()) ? 4 : 0)
-                    + (q.ubufCache().equals(p.ubufCache()) ? 2 : 0) + (q.cpu().equals(p.cpu()) ? 1 : 0);
+            int score = 0;
+            for (Knob k : BASELINE_MATCH) {
+                score = 2 * score + (q.value(k).equals(p.value(k)) ? 1 : 0);
+            }
             if (score > bestScore) {
                 best = j;
                 bestScore = score;
@@ -201,18 +209,18 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
                     : Interval.NONE) : Intervals.ratio(samples, mbSSamples(base));
             rfcSpeedup = rfcMbS / RfcFigures.lookup(params(base)).map(RfcFigure::mbS).orElse(Double.NaN);
         }
-        double packets = r.secondaryScore("packets");
+        double packets = r.secondaryScore(Counter.PACKETS.id());
         Map<String, Double> perPacket = new LinkedHashMap<>();
-        COUNTERS.forEach(c -> perPacket.put(c, packets > 0 ? r.secondaryScore(c) / packets : Double.NaN));
-        LATER_COUNTERS.forEach(c -> perPacket.put(c, packets > 0 ? r.secondaryScore(c) / packets : Double.NaN));
+        Stream.concat(COUNTERS.stream(), LATER_COUNTERS.stream()).forEach(c -> perPacket.put(c.id(),
+                packets > 0 ? r.secondaryScore(c.id()) / packets : Double.NaN));
         // Only the sink counts what reached it (ifb RX dropped); a run from before had no counter.
-        double delivered = r.secondaryScore("delivered");
+        double delivered = r.secondaryScore(Counter.DELIVERED.id());
         double deliveredPct = p.target().equals("sink") && packets > 0 && Double.isFinite(delivered)
                 ? 100 * delivered / packets : Double.NaN;
         Map<String, Double> cpu = new LinkedHashMap<>();
-        CPU_METRICS.forEach(c -> cpu.put(c, r.secondaryScore(c)));
-        double notifications = r.secondaryScore("notifications");
-        double copiedPct = Units.copiedPercent(r.secondaryScore("copied"), notifications);
+        CpuMetric.ids().forEach(c -> cpu.put(c, r.secondaryScore(c)));
+        double notifications = r.secondaryScore(Counter.NOTIFICATIONS.id());
+        double copiedPct = Units.copiedPercent(r.secondaryScore(Counter.COPIED.id()), notifications);
         return new SpeedupRow(no, Variants.label(p), p, r.primary().score() * r.primary().perSecondFactor(), mbS,
                 samples, speedup, speedupInterval, base == null ? 0 : baselineNo, rfcMbS,
                 rfc.map(RfcFigure::kreqS).orElse(Double.NaN), rfcSpeedup, copiedPct, perPacket, cpu, deliveredPct);
@@ -231,6 +239,13 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
     private static double mbSFactor(JmhResult r) {
         Params p = params(r);
         return r.primary().perSecondFactor() * Units.mibPerOperation(p.batch(), p.payload());
+    }
+
+    private static List<Knob> baselineMatch() {
+        List<Knob> match = new ArrayList<>(List.of(Knobs.VERIFY, Knobs.POLL, Knobs.BATCH, Knobs.FLUSH,
+                Knobs.UBUF_CACHE, Knobs.CPU));
+        Knobs.REST.stream().filter(k -> !match.contains(k)).forEach(match::add);
+        return List.copyOf(match);
     }
 
     private static List<String> concat(List<String> a, Set<String> b) {

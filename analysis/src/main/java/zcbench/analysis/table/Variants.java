@@ -4,73 +4,53 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import zcbench.analysis.jmh.Params;
+import zcbench.vocabulary.Knob;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Variant;
 
-/** What the analysis knows about each variant: its place in the tables, its label, whether it is zero-copy. */
+/**
+ * How the analysis orders and words its rows; what each variant is comes from {@link Variant}, and a result may
+ * name a variant zcbench does not have (it sorts last and goes by its id).
+ */
 public final class Variants {
-    public static final List<String> ORDER = List.of("copy", "msg_zerocopy", "uring_send", "uring_zc",
-            "uring_zc_fixed");
-    public static final String DEFAULT_BASELINE = "msg_zerocopy";
-
-    private static final Map<String, String> NAMES = Map.of(
-            "copy", "copy (no MSG_ZEROCOPY)",
-            "msg_zerocopy", "msg_zerocopy -z",
-            "uring_send", "io_uring send",
-            "uring_zc", "io_uring zc",
-            "uring_zc_fixed", "io_uring zc fixed");
-
-    private static final Map<String, String> PROSE = Map.of(
-            "copy", "send(2) without MSG_ZEROCOPY",
-            "msg_zerocopy", "MSG_ZEROCOPY",
-            "uring_send", "io_uring send",
-            "uring_zc", "io_uring zero-copy send",
-            "uring_zc_fixed", "io_uring zero-copy send with registered buffers");
-
     private static final List<String> TARGET_ORDER = List.of("sink", "loopback");
+    /** Shown wherever it means something, as the RFC's table did (before nr_reqs); the others only when changed. */
+    private static final Knob RFC_COLUMN = Knobs.FLUSH;
+    /** Not in a label: where the sender ran is no property of its loop. */
+    private static final Knob UNLABELLED = Knobs.CPU;
+    /** A changed knob in words, where name=value would read worse. */
+    private static final Map<Knob, Map<String, String>> WORDS = Map.of(Knobs.POLL, Map.of("false", "no poll"),
+            Knobs.VERIFY, Map.of("true", "verify"));
 
     /**
-     * The table order: target (sink first, the RFC's set-up), payload, variant in {@link #ORDER}, batch,
-     * flush (false first), ubufCache (on first), poll (true first), verify (false first), cpu. Unknown variants and targets sort after known ones.
+     * The table order: target (sink first, the RFC's set-up), payload, variant in {@link Variant}'s order, batch,
+     * then each other knob in {@link Knobs}' order, its default first (flush false, ubuf_cache on, poll true,
+     * verify false; cpu by value). Unknown variants and targets sort after known ones.
      */
-    public static final Comparator<Params> ROW_ORDER = Comparator
-            .comparing((Params p) -> rank(TARGET_ORDER, p.target())).thenComparing(Params::target)
-            .thenComparingInt(Params::payload)
-            .thenComparing(p -> rank(ORDER, p.variant())).thenComparing(Params::variant)
-            .thenComparingInt(Params::batch)
-            .thenComparing(p -> rank(List.of("false", "true"), p.flush())).thenComparing(Params::flush)
-            .thenComparing(p -> rank(List.of("on", "off"), p.ubufCache())).thenComparing(Params::ubufCache)
-            .thenComparing(p -> rank(List.of("true", "false"), p.poll())).thenComparing(Params::poll)
-            .thenComparing(p -> rank(List.of("false", "true"), p.verify())).thenComparing(Params::verify)
-            .thenComparing(Params::cpu);
+    public static final Comparator<Params> ROW_ORDER = rowOrder();
 
     private Variants() {
     }
 
     public static boolean isZeroCopy(String variant) {
-        return variant.equals("msg_zerocopy") || variant.equals("uring_zc") || variant.equals("uring_zc_fixed");
+        return Variant.find(variant).map(Variant::zeroCopy).orElse(false);
     }
 
     /**
-     * A label like the RFC's, e.g. "io_uring zc fixed, flush=false, nr_reqs=8". flush is shown for the
-     * io_uring zero-copy variants, the only ones it means something for (for the others only when set);
-     * nr_reqs is io_uring's name for batch.
+     * A label like the RFC's, e.g. "io_uring zc fixed, flush=false, nr_reqs=8". flush is shown for the variants
+     * it means something for (for the others only when set); nr_reqs is io_uring's name for batch; every other
+     * knob but cpu only when it is not at its default ("ubuf_cache=off", "no poll", "verify").
      */
     public static String label(Params p) {
-        StringBuilder s = new StringBuilder(NAMES.getOrDefault(p.variant(), p.variant()));
-        if (!p.flush().isEmpty() && (p.variant().startsWith("uring_zc") || p.flush().equals("true"))) {
-            s.append(", flush=").append(p.flush());
-        }
-        s.append(p.variant().startsWith("uring") ? ", nr_reqs=" : ", batch=").append(p.batch());
-        if (p.ubufCache().equals("off")) {
-            s.append(", ubuf_cache=off");
-        }
-        if (p.poll().equals("false")) {
-            s.append(", no poll");
-        }
-        if (p.verify().equals("true")) {
-            s.append(", verify");
-        }
-        return s.toString();
+        List<String> parts = new ArrayList<>();
+        parts.add(Variant.find(p.variant()).map(Variant::label).orElse(p.variant()));
+        rfcColumn(p).ifPresent(parts::add);
+        parts.add(batchWord(p) + "=" + p.batch());
+        parts.addAll(changed(p));
+        return String.join(", ", parts);
     }
 
     /**
@@ -79,19 +59,51 @@ public final class Variants {
      */
     public static String prose(Params p) {
         List<String> knobs = new ArrayList<>();
-        if (p.variant().startsWith("uring")) {
-            knobs.add("nr_reqs=" + p.batch());
-        } else if (p.batch() > 1) {
-            knobs.add("batch=" + p.batch());
+        if (usesRing(p) || p.batch() > 1) {
+            knobs.add(batchWord(p) + "=" + p.batch());
         }
-        if (!p.flush().isEmpty() && (p.variant().startsWith("uring_zc") || p.flush().equals("true"))) {
-            knobs.add("flush=" + p.flush());
+        rfcColumn(p).ifPresent(knobs::add);
+        knobs.addAll(changed(p));
+        return Variant.find(p.variant()).map(Variant::prose).orElse(p.variant())
+                + (knobs.isEmpty() ? "" : " (" + String.join(", ", knobs) + ")");
+    }
+
+    private static Optional<String> rfcColumn(Params p) {
+        String value = p.value(RFC_COLUMN);
+        boolean shown = !value.isEmpty() && (Variant.find(p.variant()).map(RFC_COLUMN::appliesTo).orElse(false)
+                || !value.equals(RFC_COLUMN.defaultValue()));
+        return shown ? Optional.of(RFC_COLUMN.name() + "=" + value) : Optional.empty();
+    }
+
+    private static List<String> changed(Params p) {
+        return Knobs.REST.stream().filter(k -> k != RFC_COLUMN && k != UNLABELLED)
+                .filter(k -> !p.value(k).isEmpty() && !p.value(k).equals(k.defaultValue()))
+                .map(k -> WORDS.getOrDefault(k, Map.of()).getOrDefault(p.value(k), k.name() + "=" + p.value(k)))
+                .toList();
+    }
+
+    /** nr_reqs: io_uring's name for batch, requests per io_uring_enter. */
+    private static String batchWord(Params p) {
+        return usesRing(p) ? "nr_reqs" : Knobs.BATCH.name();
+    }
+
+    private static boolean usesRing(Params p) {
+        return Variant.find(p.variant()).map(Variant::usesRing).orElse(false);
+    }
+
+    private static Comparator<Params> rowOrder() {
+        Comparator<Params> order = Comparator.comparing((Params p) -> rank(TARGET_ORDER, p.target()))
+                .thenComparing(Params::target)
+                .thenComparingInt(Params::payload)
+                .thenComparing(p -> rank(Variant.ids(), p.variant())).thenComparing(Params::variant)
+                .thenComparingInt(Params::batch);
+        for (Knob k : Knobs.REST) {
+            List<String> ranked = k.values() instanceof Knob.Choices c
+                    ? Stream.concat(Stream.of(k.defaultValue()), c.allowed().stream()).distinct().toList()
+                    : List.of();
+            order = order.thenComparing(p -> rank(ranked, p.value(k))).thenComparing(p -> p.value(k));
         }
-        if (p.ubufCache().equals("off")) {
-            knobs.add("ubuf_cache=off");
-        }
-        return PROSE.getOrDefault(p.variant(), p.variant()) + (knobs.isEmpty() ? "" : " (" + String.join(", ", knobs)
-                + ")");
+        return order;
     }
 
     private static int rank(List<String> order, String value) {

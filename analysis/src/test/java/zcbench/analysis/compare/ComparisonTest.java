@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -169,9 +172,51 @@ class ComparisonTest {
         assertEquals(10, c.only(Verdict.ONLY_B).size());
         assertEquals(19, c.rows().size());
         String text = CompareText.render(c);
-        assertTrue(text.contains("only in A (not compared):\n  copy (no MSG_ZEROCOPY), batch=1 (65435 B, sink)"), text);
-        assertTrue(text.contains("only in B (not compared):\n  copy (no MSG_ZEROCOPY), batch=8 (4096 B, sink)"), text);
+        assertTrue(text.contains("only in A (not compared):\n  copy-65435-b1-sink\n"), text);
+        assertTrue(text.contains("only in B (not compared):\n  copy-4096-b8-sink\n"), text);
         assertTrue(CompareCsv.render(c).contains(",only in B,"));
+    }
+
+    /**
+     * Runs from before ubuf_cache had one name carry ubufCache in jmh.json: against a run that carries ubuf_cache,
+     * every row is matched on the same parameters as before, and nothing is compared.
+     */
+    @Test
+    void anOldRunAndANewRunMatchEveryRowAcrossTheKnobsNewName() throws IOException {
+        Path old = Fixtures.copy(Fixtures.SEED_SINK, tmp.resolve("old"));
+        Path renamed = Fixtures.copy(Fixtures.SEED_SINK, tmp.resolve("new")).resolve("jmh.json");
+        String json = Files.readString(renamed);
+        assertTrue(json.contains("\"ubufCache\" : \"off\""), "the fixture is a run from before the rename");
+        Files.writeString(renamed, json.replace("\"ubufCache\"", "\"ubuf_cache\""));
+        Comparison c = Comparison.of(Run.load(old), Run.load(renamed));
+        assertTrue(c.compared().isEmpty(), c.compared().toString());
+        assertTrue(c.matchedOn().contains("ubuf_cache"), c.matchedOn().toString());
+        assertEquals(9, c.matched().size());
+        assertEquals(c.rows(), c.matched());
+        assertTrue(c.matched().stream().allMatch(r -> r.verdict() == Verdict.NO_DIFFERENCE
+                && r.a().params().equals(r.b().params())));
+        assertEquals(1, c.matched().stream().filter(r -> r.label()
+                .equals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=off-sink")).count());
+    }
+
+    /** Every line has a cell per header; a compared parameter reads "a -> b"; the row column holds A's key. */
+    @Test
+    void compareCsvHasACellPerColumnAndTheRowKeyLast() throws IOException {
+        String csv = CompareCsv.render(Comparison.of(SEED, SEED_LOOPBACK));
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv)).getRecords();
+        assertEquals(9, records.size());
+        assertEquals(CompareCsv.COLUMNS, records.getFirst().getParser().getHeaderNames());
+        assertEquals(List.of("poll", "verify", "row"), CompareCsv.COLUMNS.subList(CompareCsv.COLUMNS.size() - 3,
+                CompareCsv.COLUMNS.size()));
+        for (CSVRecord r : records) {
+            assertEquals(CompareCsv.COLUMNS.size(), r.size(), r.toString());
+            assertEquals("sink -> loopback", r.get("target"));
+            assertTrue(Double.parseDouble(r.get("a_mb_s")) > 0, r.toString());
+            assertTrue(r.get("row").endsWith("-sink") && r.get("row").startsWith(r.get("variant") + "-65435-b"),
+                    r.toString());
+        }
+        assertEquals("copy-65435-b1-sink", records.getFirst().get("row"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zcbench.analysis.Fixtures;
+import zcbench.vocabulary.Knobs;
 
 class RunTest {
     @TempDir
@@ -35,7 +36,7 @@ class RunTest {
         assertTrue(run.notes().isEmpty(), run.notes().toString());
         JmhResult r = run.results().getFirst();
         assertEquals("zcbench.harness.bench.UdpSendBenchmark.send", r.benchmark());
-        assertEquals(new Params("copy", 65435, 1, "false", "on", "sink", "last"), r.zcbenchParams().orElseThrow());
+        assertEquals(Fixtures.params("copy", 65435, 1, "false", "on", "sink", "last"), r.zcbenchParams().orElseThrow());
         assertEquals(3, r.measurementIterations());
         for (String counter : new String[] {"packets", "bytes", "notifications", "copied", "retries", "enters"}) {
             assertTrue(Double.isFinite(r.secondaryScore(counter)), counter);
@@ -43,6 +44,29 @@ class RunTest {
         assertEquals("6.18.44-fc-v595", run.env().get("kernel"));
         assertEquals("2", run.env().get("cpus_online"));
         assertEquals("NOP SENDMSG SEND RECV SEND_ZC SENDMSG_ZC", run.env().get("io_uring_ops"));
+    }
+
+    /** A fragment of a jmh.json from before ubuf_cache had one name: read as ubuf_cache, keyed and labelled so. */
+    @Test
+    void aJmhJsonFromBeforeTheRenameReadsUbufCacheAsTheKnobsName() throws IOException {
+        String old = """
+                [{"jmhVersion" : "1.37", "benchmark" : "zcbench.harness.bench.UdpSendBenchmark.send", "mode" : "thrpt",
+                  "threads" : 1, "forks" : 1, "warmupIterations" : 1, "warmupTime" : "1 s",
+                  "measurementIterations" : 2, "measurementTime" : "1 s",
+                  "params" : {"batch" : "8", "cpu" : "last", "flush" : "false", "payload" : "65435",
+                              "target" : "sink", "ubufCache" : "off", "variant" : "uring_zc_fixed"},
+                  "primaryMetric" : {"score" : 70000.0, "scoreError" : 900.0, "scoreConfidence" : [69100.0, 70900.0],
+                                     "scoreUnit" : "ops/s", "rawData" : [[69900.0, 70100.0]]},
+                  "secondaryMetrics" : {}}]
+                """;
+        Path oldJson = Files.writeString(tmp.resolve("old.json"), old);
+        Path newJson = Files.writeString(tmp.resolve("new.json"), old.replace("\"ubufCache\"", "\"ubuf_cache\""));
+        Params p = Run.load(oldJson).results().getFirst().zcbenchParams().orElseThrow();
+        assertEquals(Run.load(newJson).results().getFirst().zcbenchParams().orElseThrow(), p);
+        assertEquals("off", p.value(Knobs.UBUF_CACHE));
+        assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=off-sink", p.key());
+        assertEquals(Map.of("batch", "8", "cpu", "last", "flush", "false", "payload", "65435", "target", "sink",
+                "ubuf_cache", "off", "variant", "uring_zc_fixed"), Run.load(oldJson).results().getFirst().params());
     }
 
     @Test

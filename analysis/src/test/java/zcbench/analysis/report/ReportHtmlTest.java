@@ -148,6 +148,35 @@ class ReportHtmlTest {
         assertFalse(html(Fixtures.SEED_SINK).contains("Where the time went"));
     }
 
+    /**
+     * Today's runs name a row's graphs by its key and write it, and ubuf_cache, into profile-summary.csv; the
+     * report links every row to its graph by the summary, and without one by the key.
+     */
+    @Test
+    void aRunThatNamesItsRowsByTheirKeysLinksEachRowToItsGraph() throws IOException {
+        List<String> keys = List.of("copy-65435-b8-sink", "msg_zerocopy-65435-b8-ubuf_cache=on-sink",
+                "uring_send-65435-b8-sink", "uring_zc-65435-b8-flush=false-ubuf_cache=on-sink",
+                "uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-sink");
+        Path run = Fixtures.copy(Fixtures.FLAME_SINK, tmp);
+        Path csv = run.resolve("profile-summary.csv");
+        String summary = Files.readString(csv).replace(",ubufCache,", ",ubuf_cache,");
+        for (int i = 0; i < keys.size(); i++) {
+            Files.move(run.resolve("flame").resolve(FLAME_ROWS.get(i) + ".cpu.html"),
+                    run.resolve("flame").resolve(keys.get(i) + ".cpu.html"));
+            summary = summary.replace(FLAME_ROWS.get(i) + ",", keys.get(i) + ",");
+        }
+        Files.writeString(csv, summary);
+        String html = Files.readString(RunReports.writeAll(run).files().get(2));
+        // Links percent-encode all but letters, digits and -._~ (Html.href).
+        List<String> links = keys.stream().map(k -> "flame/" + k.replace("=", "%3D") + ".cpu.html").toList();
+        String rowLinks = "<tr class=\"result-row[^\"]*\" id=\"row-\\d+\">.*?<td class=\"flame\"><a href=\"([^\"]+)\">cpu</a>";
+        assertEquals(links, ids(html, rowLinks));
+        assertEquals(List.of("1", "2", "3", "4", "5"), ids(html, "<tr class=\"profile-row\" id=\"profile-(\\d+)\">"));
+        Files.delete(csv);
+        html = Files.readString(RunReports.writeAll(run).files().get(2));
+        assertEquals(links, ids(html, rowLinks));
+    }
+
     @Test
     void anUnreadableProfileSummaryIsANoteNotAFailure() throws IOException {
         Path run = Fixtures.copy(Fixtures.FLAME_SINK, tmp);

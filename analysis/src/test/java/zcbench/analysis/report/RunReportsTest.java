@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import zcbench.analysis.Fixtures;
+import zcbench.vocabulary.ResultFiles;
 
 class RunReportsTest {
     static final List<String> REAL_RUNS = Fixtures.REAL_RUNS;
@@ -31,10 +32,10 @@ class RunReportsTest {
     @FieldSource("REAL_RUNS")
     void reportOnASavedRunReproducesItsSpeedupCsvByteForByte(String fixture) throws IOException {
         Path run = Fixtures.copy(fixture, tmp);
-        List<List<String>> saved = cells(Files.readString(run.resolve(RunReports.CSV)));
-        Files.delete(run.resolve(RunReports.CSV)); // what is compared below is what report wrote
+        List<List<String>> saved = cells(Files.readString(run.resolve(ResultFiles.SPEEDUP_CSV)));
+        Files.delete(run.resolve(ResultFiles.SPEEDUP_CSV)); // what is compared below is what report wrote
         RunReports.writeAll(run);
-        List<List<String>> now = cells(Files.readString(run.resolve(RunReports.CSV)));
+        List<List<String>> now = cells(Files.readString(run.resolve(ResultFiles.SPEEDUP_CSV)));
         assertEquals(saved.size(), now.size(), "lines");
         for (int i = 0; i < saved.size(); i++) {
             List<String> old = saved.get(i);

@@ -17,7 +17,7 @@ import zcbench.analysis.jmh.Metric;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
-import zcbench.analysis.table.Variants;
+import zcbench.vocabulary.Variant;
 
 /** The interval method on recorded runs: a fork disturbed on purpose, and ratios known by construction. */
 class IntervalsTest {
@@ -108,7 +108,7 @@ class IntervalsTest {
      */
     @Test
     void speedupIntervalsHoldTheirSpeedupAndNeedTwoForks() {
-        SpeedupTable t = SpeedupTable.of(FORKS, Variants.DEFAULT_BASELINE);
+        SpeedupTable t = SpeedupTable.of(FORKS, Variant.DEFAULT_BASELINE.id());
         for (SpeedupRow r : t.rows()) {
             Interval i = r.speedupInterval();
             assertTrue(i.low() <= r.speedup() && r.speedup() <= i.high(), r.test() + " " + i);
@@ -117,7 +117,7 @@ class IntervalsTest {
             }
         }
         SpeedupTable oneFork = SpeedupTable.of(Run.load(Fixtures.resource(Fixtures.SEED_SINK)),
-                Variants.DEFAULT_BASELINE);
+                Variant.DEFAULT_BASELINE.id());
         assertTrue(oneFork.rows().stream().noneMatch(r -> r.speedupInterval().exists()));
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import zcbench.analysis.Fixtures;
 import zcbench.analysis.compare.CompareCsv;
 import zcbench.analysis.jmh.Run;
+import zcbench.vocabulary.Variant;
 
 class SpeedupOutputsTest {
     private static final SpeedupTable SEED = table(Fixtures.SEED_SINK);
@@ -26,7 +27,7 @@ class SpeedupOutputsTest {
     private static final SpeedupTable EARLIER = table(Fixtures.SEED_SINK_EARLIER);
 
     private static SpeedupTable table(String fixture) {
-        return SpeedupTable.of(Run.load(Fixtures.resource(fixture)), Variants.DEFAULT_BASELINE);
+        return SpeedupTable.of(Run.load(Fixtures.resource(fixture)), Variant.DEFAULT_BASELINE.id());
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {
@@ -52,10 +53,12 @@ class SpeedupOutputsTest {
         assertEquals("0.000", r.get("copied_pct"));
         assertEquals("37900.148", r.get("mb_s"));
         assertEquals("1653.534", r.get("cpu_ns_per_packet"));
-        // Columns are only ever added at the end: the intervals and noise, then the loop knobs and counters.
+        // Columns are only ever added at the end: the intervals and noise, then the loop knobs and counters, then
+        // the row key.
         assertEquals(List.of("speedup_ci_low", "speedup_ci_high", "noisy", "forks", "samples", "poll", "verify",
-                        "syscalls_per_packet", "delivered_pct"),
-                SpeedupCsv.columnNames().subList(SpeedupCsv.columnNames().size() - 9, SpeedupCsv.columnNames().size()));
+                        "syscalls_per_packet", "delivered_pct", "row"),
+                SpeedupCsv.columnNames().subList(SpeedupCsv.columnNames().size() - 10, SpeedupCsv.columnNames().size()));
+        assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-sink", r.get("row"));
         // One fork: JMH's own interval, so noisy is judged, but the speedup has no interval.
         assertEquals("true", r.get("noisy"));
         assertEquals("", r.get("speedup_ci_low"));

@@ -15,6 +15,7 @@ import zcbench.analysis.Fixtures;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
+import zcbench.vocabulary.Knobs;
 
 class SpeedupTableTest {
     private static final Run SEED = Run.load(Fixtures.resource(Fixtures.SEED_SINK));
@@ -25,8 +26,8 @@ class SpeedupTableTest {
     private static SpeedupRow row(SpeedupTable t, String variant, int payload, int batch, String flush,
             String ubufCache) {
         return t.rows().stream().filter(r -> r.params().variant().equals(variant) && r.params().payload() == payload
-                && r.params().batch() == batch && r.params().flush().equals(flush)
-                && r.params().ubufCache().equals(ubufCache)).findFirst().orElseThrow();
+                && r.params().batch() == batch && r.params().value(Knobs.FLUSH).equals(flush)
+                && r.params().value(Knobs.UBUF_CACHE).equals(ubufCache)).findFirst().orElseThrow();
     }
 
     @Test
@@ -40,7 +41,8 @@ class SpeedupTableTest {
         assertEquals(List.of("copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed", "uring_zc_fixed",
                 "uring_zc_fixed", "uring_zc_fixed", "uring_zc_fixed"), params.stream().map(Params::variant).toList());
         assertEquals(List.of("1 false on", "1 true on", "8 false on", "8 false off", "8 true on"),
-                params.subList(4, 9).stream().map(p -> p.batch() + " " + p.flush() + " " + p.ubufCache()).toList());
+                params.subList(4, 9).stream().map(p -> p.batch() + " " + p.value(Knobs.FLUSH) + " "
+                        + p.value(Knobs.UBUF_CACHE)).toList());
         SpeedupTable sizes = SpeedupTable.of(SIZES, "msg_zerocopy");
         assertEquals(List.of(4096, 16384, 65435), sizes.groups().stream().map(SpeedupTable.Group::payload).toList());
     }
@@ -172,10 +174,10 @@ class SpeedupTableTest {
     @Test
     void rowsAreOrderedByTargetPayloadThenTheVariantOrderNotAlphabetically() {
         Comparator<Params> order = Variants.ROW_ORDER;
-        Params a = new Params("uring_zc_fixed", 4096, 1, "false", "on", "sink", "last");
-        Params b = new Params("msg_zerocopy", 4096, 1, "false", "on", "sink", "last");
-        Params c = new Params("copy", 65435, 1, "false", "on", "sink", "last");
-        Params d = new Params("copy", 4096, 1, "false", "on", "loopback", "last");
+        Params a = Fixtures.params("uring_zc_fixed", 4096, 1, "false", "on", "sink", "last");
+        Params b = Fixtures.params("msg_zerocopy", 4096, 1, "false", "on", "sink", "last");
+        Params c = Fixtures.params("copy", 65435, 1, "false", "on", "sink", "last");
+        Params d = Fixtures.params("copy", 4096, 1, "false", "on", "loopback", "last");
         assertEquals(List.of(b, a, c, d), Stream.of(d, c, a, b).sorted(order).toList());
     }
 }

@@ -1,7 +1,9 @@
 package zcbench.harness.bench;
 
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -18,6 +20,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import zcbench.harness.sink.Destination;
 import zcbench.linux.Teardown;
@@ -28,7 +31,10 @@ import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
 import zcbench.variants.Senders;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Counter;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.RowKey;
+import zcbench.vocabulary.Variant;
 
 /**
  * UDP send throughput of one send path. One operation hands {@code batch} packets of
@@ -65,6 +71,9 @@ public class UdpSendBenchmark {
      * The send path under test: its parameters, destination and sender. Nothing injects it into
      * another state's @Setup or @TearDown: JMH 1.37 then makes a separate instance per injection
      * point, each with its own trial setup, so there would be several senders and sinks.
+     *
+     * <p>One @Param per knob of {@link Knobs}, named as the knob (KnobsTest keeps the two equal), and
+     * the target.
      */
     @State(Scope.Thread)
     public static class SendPath {
@@ -84,7 +93,7 @@ public class UdpSendBenchmark {
 
         /** on: per-request state from a recycled pool; off: allocated per request (docs/ARCHITECTURE.md). */
         @Param({"on"})
-        public String ubufCache;
+        public String ubuf_cache;
 
         /** copy, msg_zerocopy: MSG_DONTWAIT send + poll(POLLOUT) per packet, as the selftest (true); blocking sends (false). */
         @Param({"true"})
@@ -106,11 +115,15 @@ public class UdpSendBenchmark {
         private BitSet affinityBefore;
         private CpuIsolation isolation;
         private long deliveredAtIterationStart;
+        private String key;
 
         @Setup(Level.Trial)
-        public void open() {
-            SendConfig config = new SendConfig(Variant.of(variant), payload, batch, flush, parseOnOff(ubufCache), poll,
+        public void open(BenchmarkParams params) {
+            SendConfig config = new SendConfig(Variant.of(variant), payload, batch, flush, parseOnOff(ubuf_cache), poll,
                     verify, 0);
+            Map<String, String> byName = new LinkedHashMap<>();
+            params.getParamsKeys().forEach(name -> byName.put(name, params.getParam(name)));
+            key = RowKey.find(byName).orElseThrow();
             int pinTo = CpuChoice.parse(cpu);
             // One whole open-and-close cycle first. JMH counts the trial's teardown into the last
             // iteration's allocation (-prof gc), and a first close links downcall handles and
@@ -172,7 +185,8 @@ public class UdpSendBenchmark {
             return switch (value) {
                 case "on", "true" -> true;
                 case "off", "false" -> false;
-                default -> throw new IllegalArgumentException("ubufCache must be on or off, not '" + value + "'");
+                default -> throw new IllegalArgumentException(Knobs.UBUF_CACHE.name() + " must be on or off, not '"
+                        + value + "'");
             };
         }
 
@@ -183,9 +197,11 @@ public class UdpSendBenchmark {
     }
 
     /**
-     * What explains a row, as rates per second (JMH divides by the iteration's time). The first
-     * operation of an iteration attaches the sender's cumulative counters; the iteration's end
-     * takes the difference, so the hot path pays one null check for them.
+     * What explains a row, as rates per second (JMH divides by the iteration's time): one public
+     * field per {@link Counter}, named by its id, as JMH names its results by the fields
+     * (UdpSendBenchmarkTest keeps the two equal). The first operation of an iteration attaches the
+     * sender's cumulative counters; the iteration's end takes the difference, so the hot path pays
+     * one null check for them.
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -210,22 +226,27 @@ public class UdpSendBenchmark {
             source = path.sender.counters();
             start = source.snapshot();
             // Spans the iteration on a JFR timeline; costs nothing when no recording wants it.
-            event = IterationEvent.start(path.variant, path.payload, path.batch, path.flush, path.ubufCache,
-                    path.target);
+            event = IterationEvent.start(path.key, path.variant, path.payload, path.batch, path.flush,
+                    path.ubuf_cache, path.target);
+        }
+
+        /** What the iteration counted: the sender's counts since it began, or the destination's. */
+        private long since(Counter counter) {
+            return counter.bySender() ? source.get(counter) - start.get(counter) : delivered;
         }
 
         @TearDown(Level.Iteration)
         public void end() {
             if (source != null) {
-                packets = source.packets - start.packets;
-                bytes = source.bytes - start.bytes;
-                notifications = source.notifications - start.notifications;
-                copied = source.copied - start.copied;
-                retries = source.retries - start.retries;
-                enters = source.enters - start.enters;
-                syscalls = source.syscalls - start.syscalls;
+                packets = since(Counter.PACKETS);
+                bytes = since(Counter.BYTES);
+                notifications = since(Counter.NOTIFICATIONS);
+                copied = since(Counter.COPIED);
+                retries = since(Counter.RETRIES);
+                enters = since(Counter.ENTERS);
+                syscalls = since(Counter.SYSCALLS);
                 delivered = Math.max(0, path.deliveredThisIteration());
-                event.finish(packets, bytes, notifications, copied, retries, enters);
+                event.finish(this::since);
             }
             source = null;
         }

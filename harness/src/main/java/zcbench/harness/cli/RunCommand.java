@@ -37,6 +37,7 @@ import zcbench.harness.run.RunSettings;
 import zcbench.harness.run.Waiting;
 import zcbench.harness.sink.TargetChoice;
 import zcbench.profiles.async.FlameMode;
+import zcbench.vocabulary.ResultFiles;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         customSynopsis = {
@@ -52,7 +53,7 @@ import zcbench.profiles.async.FlameMode;
             "  zcbench run --rerun noisy results/latest -i 20"},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {ExitStatus.DONE + ":every row measured (or nothing to do)",
-            ExitStatus.FAILED + ":a row failed (" + PlanRunner.FAILURES_FILE + " says why)",
+            ExitStatus.FAILED + ":a row failed (" + ResultFiles.FAILURES + " says why)",
             ExitStatus.USAGE + ":bad input: the message says what was wrong; nothing ran",
             ExitStatus.BUSY + ":another run holds the machine"})
 public final class RunCommand implements Callable<Integer> {
@@ -149,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
         lines.addAll(List.of("",
             "Rows: -p NAME=V1,V2 keeps the plan's rows with those values; without --plan it makes the rows itself:"
                 + " every meaningful combination of the values given, other knobs at their defaults. Row parameters:"
-                + " variant, payload (16..65507), batch (1..256), flush (true|false: uring_zc*), ubufCache (on|off:"
+                + " variant, payload (16..65507), batch (1..256), flush (true|false: uring_zc*), ubuf_cache (on|off:"
                 + " zero-copy variants), poll (true|false: copy, msg_zerocopy), verify (true|false), cpu (last, -1 or"
                 + " a CPU number). A knob applies to the variants it means something for; rows of other variants stay"
                 + " only when named with -p variant=. Every value is checked before anything runs.",
@@ -217,7 +218,7 @@ public final class RunCommand implements Callable<Integer> {
         RunEnvironment env = RunEnvironment.capture(plan.id(), timing, target,
                 spec.commandLine().getParseResult().originalArgs());
         folder.writeEnv(env.fields());
-        folder.writeText(RunSettings.FILE, request.settings().toJson());
+        folder.writeText(ResultFiles.PLAN_JSON, request.settings().toJson());
         folder.pointLatest();
         env.startRows();
         return env;
@@ -320,7 +321,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             flameOfRun = settings.flame() == null ? null : FlameMode.parse(settings.flame());
         } catch (IllegalArgumentException e) {
-            throw usage(folder.resolve(RunSettings.FILE) + ": " + e.getMessage());
+            throw usage(folder.resolve(ResultFiles.PLAN_JSON) + ": " + e.getMessage());
         }
         String id = settings.plan() + "-rerun-" + which.id();
         PlanSpec spec = new PlanSpec(id, settings.timing(), rows);

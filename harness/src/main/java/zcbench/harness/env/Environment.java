@@ -21,6 +21,7 @@ import zcbench.linux.Libc;
 import zcbench.linux.sched.Affinity;
 import zcbench.linux.uring.IoUring;
 import zcbench.linux.uring.Probe;
+import zcbench.vocabulary.Knobs;
 
 /**
  * What a run's numbers depend on, captured beside every result (env.json) and printed by
@@ -66,15 +67,7 @@ public final class Environment {
         env.put("kernel.perf_event_paranoid", read("/proc/sys/kernel/perf_event_paranoid"));
         env.put("kernel.kptr_restrict", read("/proc/sys/kernel/kptr_restrict"));
         env.put("memlock_limit", limit("Max locked memory"));
-        env.put("knob_flush", "user-space reaping policy (6.0+ kernels always post one notification per SEND_ZC):"
-                + " true = wait for every notification of a batch before reusing its buffers; false = buffers rotate,"
-                + " notifications reaped lazily");
-        env.put("knob_ubuf_cache", "user-space analogue of the RFC's kernel ubuf_info cache (not switchable on a stock"
-                + " kernel): on = per-request state from a recycled pool; off = allocated per request");
-        env.put("knob_poll", "copy and msg_zerocopy: true = MSG_DONTWAIT send + poll(POLLOUT) per packet, the kernel"
-                + " selftest's loop and the RFC's baseline; false = blocking sends, no poll");
-        env.put("knob_verify", "true = every packet stamped, a buffer reused only after its notification; false = one"
-                + " unchanging buffer sent again and again, as the C tools do");
+        Knobs.ALL.stream().filter(k -> !k.meaning().isEmpty()).forEach(k -> env.put("knob_" + k.name(), k.meaning()));
         env.putAll(cpuPlacement());
         return env;
     }

@@ -1,15 +1,15 @@
 package zcbench.harness.plan;
 
-import static zcbench.variants.Variant.COPY;
-import static zcbench.variants.Variant.MSG_ZEROCOPY;
-import static zcbench.variants.Variant.URING_SEND;
-import static zcbench.variants.Variant.URING_ZC;
-import static zcbench.variants.Variant.URING_ZC_FIXED;
+import static zcbench.vocabulary.Variant.COPY;
+import static zcbench.vocabulary.Variant.MSG_ZEROCOPY;
+import static zcbench.vocabulary.Variant.URING_SEND;
+import static zcbench.vocabulary.Variant.URING_ZC;
+import static zcbench.vocabulary.Variant.URING_ZC_FIXED;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /**
  * The run plans: which rows, and how long each is measured. The plans that measure run every row in

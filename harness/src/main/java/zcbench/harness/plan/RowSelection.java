@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Knob;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Variant;
 
 /**
  * The rows asked for with {@code -p NAME=V1,V2}: a filter on a plan's rows, or, without a plan, a
@@ -34,7 +36,7 @@ public final class RowSelection {
     /**
      * Checks names and values.
      *
-     * @param given    values by JMH parameter name, as the user wrote them
+     * @param given    values by knob name, as the user wrote them
      * @param declared the parameters the benchmark in this build has
      */
     public static RowSelection of(Map<String, List<String>> given, Set<String> declared) {
@@ -53,7 +55,7 @@ public final class RowSelection {
                         + "=VALUE[,VALUE...]");
             }
             for (String value : e.getValue()) {
-                String problem = knob.problem(value);
+                String problem = Row.problem(knob, value);
                 if (problem != null) {
                     throw new IllegalArgumentException(name + " '" + value + "' is " + problem);
                 }
@@ -67,10 +69,9 @@ public final class RowSelection {
         if (name.equals(Knobs.TARGET)) {
             return "-p target is not a row parameter: choose the target with --target sink or --target loopback";
         }
-        for (Knob k : Knobs.ALL) {
-            if (k.label().equals(name)) {
-                return "unknown row parameter '" + name + "'; it is called " + k.name() + " on the command line";
-            }
+        if (Knobs.FORMER_NAMES.containsKey(name)) {
+            return "unknown row parameter '" + name + "'; it is now called " + Knobs.current(name) + ": write -p "
+                    + Knobs.current(name) + "=VALUE[,VALUE...]";
         }
         return "unknown row parameter '" + name + "'; one of: " + String.join(", ", Knobs.names());
     }

@@ -8,6 +8,7 @@ import zcbench.analysis.report.RunReport;
 import zcbench.analysis.report.RunReports;
 import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.RunFolder;
+import zcbench.vocabulary.ResultFiles;
 
 /** Writes a finished run's tables and report, and prints the table as the RFC printed its own. */
 public final class Reports {
@@ -30,8 +31,9 @@ public final class Reports {
             data.println();
             data.print(report.renderText());
             data.flush();
-            progress.println("zcbench: wrote " + folder.dir().resolve(RunReports.CSV) + ", " + RunReports.MARKDOWN
-                    + ", " + RunReports.HTML + ", jmh.json, jmh.log, env.json");
+            progress.println("zcbench: wrote " + folder.dir().resolve(ResultFiles.SPEEDUP_CSV) + ", "
+                    + String.join(", ", ResultFiles.SPEEDUP_MD, ResultFiles.REPORT_HTML, ResultFiles.JMH_JSON,
+                    ResultFiles.JMH_LOG, ResultFiles.ENV_JSON));
             return Optional.of(report.table().noiseSummary());
         } catch (AnalysisException e) {
             progress.println("zcbench: the results are in " + folder.jmhJson() + ", but no report could be made: "

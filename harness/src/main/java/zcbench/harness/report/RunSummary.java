@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.RunFolder;
+import zcbench.vocabulary.ResultFiles;
 
 /** The lines that end a run: what to run again and how, which rows failed and why, and the noise summary. */
 public final class RunSummary {
@@ -22,7 +23,7 @@ public final class RunSummary {
         }
         if (!outcome.failures().isEmpty()) {
             progress.printf("zcbench: %d of %d rows failed (see %s):%n", outcome.failures().size(), rows,
-                    folder.dir().resolve(PlanRunner.FAILURES_FILE));
+                    folder.dir().resolve(ResultFiles.FAILURES));
             for (PlanRunner.Failure f : outcome.failures()) {
                 progress.println("  " + f.row().label() + ": " + f.reason());
             }

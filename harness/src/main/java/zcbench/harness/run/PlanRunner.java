@@ -26,10 +26,11 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 
 import zcbench.harness.bench.DeclaredParams;
 import zcbench.harness.bench.UdpSendBenchmark;
-import zcbench.harness.plan.Knobs;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.plan.Row;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.ResultFiles;
 
 /**
  * Runs a plan one row at a time, each row its own JMH run, so that progress can be shown, a row
@@ -40,7 +41,6 @@ public final class PlanRunner {
     /** What every fork needs: FFM downcalls, and silence for JMH 1.37's use of Unsafe on 25. */
     public static final List<String> FORK_JVM_ARGS = UdpSendBenchmark.FORK_JVM_ARGS;
     /** The run folder's list of the rows that failed, and why; written only when one did. */
-    public static final String FAILURES_FILE = "failures.txt";
     /** Indents a row's result or failure line under its "[i/n] label" line. */
     private static final String UNDER_LABEL = "       ";
     /** jmh.log's line before each row's output; the row's "[i/n] label, target=..." follows. */
@@ -128,14 +128,14 @@ public final class PlanRunner {
             }
             long left = remaining(started, i, rows.size());
             progress.remaining(left);
-            out.printf("[%d/%d] %s, target=%s  (about %s left)%n", i + 1, rows.size(), row.label(), target,
+            String which = "[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ", target=" + target;
+            out.printf("%s  (row %s; about %s left)%n", which, row.key(target),
                     Waiting.format(Duration.ofSeconds(left)));
             try {
                 if (jmhLock != null) {
                     jmhLock.awaitFree();
                 }
-                Collection<RunResult> finished = runRow(row, "[" + (i + 1) + "/" + rows.size() + "] "
-                        + row.label() + ", target=" + target);
+                Collection<RunResult> finished = runRow(row, which + ": " + row.key(target));
                 if (finished.isEmpty()) {
                     throw new RunnerException("JMH returned no result for this row");
                 }
@@ -159,7 +159,7 @@ public final class PlanRunner {
             for (Failure f : failures) {
                 sb.append(f.row().label()).append(": ").append(f.reason()).append('\n');
             }
-            folder.writeText(FAILURES_FILE, sb.toString());
+            folder.writeText(ResultFiles.FAILURES, sb.toString());
         }
         return new Outcome(results, failures);
     }

@@ -9,8 +9,9 @@ import zcbench.analysis.AnalysisException;
 import zcbench.analysis.jmh.JmhJson;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.stats.Intervals;
-import zcbench.harness.plan.Knobs;
 import zcbench.harness.plan.Row;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.ResultFiles;
 
 /** The rows of a finished run that {@code run --rerun} runs again. */
 public final class Rerun {
@@ -41,7 +42,7 @@ public final class Rerun {
      * run was stopped). In the run's order.
      */
     public static List<Row> rows(Which which, Path runFolder, RunSettings settings) {
-        List<JmhResult> results = results(runFolder.resolve("jmh.json"));
+        List<JmhResult> results = results(runFolder.resolve(ResultFiles.JMH_JSON));
         return settings.planRows().stream().filter(row -> {
             List<JmhResult> own = results.stream().filter(r -> matches(row, r.params())).toList();
             return switch (which) {
@@ -51,7 +52,10 @@ public final class Rerun {
         }).toList();
     }
 
-    /** A result belongs to a row when every row parameter JMH recorded has the row's value. */
+    /**
+     * A result belongs to a row when every row parameter JMH recorded has the row's value (JmhJson reads a
+     * knob's former name as its name).
+     */
     static boolean matches(Row row, Map<String, String> resultParams) {
         for (Map.Entry<String, String> p : resultParams.entrySet()) {
             if (Knobs.of(p.getKey()).isPresent() && !p.getValue().equals(row.value(p.getKey()))) {

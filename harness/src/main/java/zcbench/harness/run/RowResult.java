@@ -12,6 +12,8 @@ import zcbench.analysis.stats.ForkSamples;
 import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.analysis.table.Units;
+import zcbench.vocabulary.Counter;
+import zcbench.vocabulary.Knobs;
 
 /**
  * A finished row's headline figures, for the progress line: MB/s with the interval every output shows
@@ -20,18 +22,18 @@ import zcbench.analysis.table.Units;
 record RowResult(Metric mbPerSecond, int forks, double copiedPercent, double deliveredPercent) {
     static RowResult of(RunResult run) {
         var params = run.getParams();
-        double perOp = Units.mibPerOperation(Integer.parseInt(params.getParam("batch")),
-                Integer.parseInt(params.getParam("payload")));
+        double perOp = Units.mibPerOperation(Integer.parseInt(params.getParam(Knobs.BATCH.name())),
+                Integer.parseInt(params.getParam(Knobs.PAYLOAD.name())));
         Result<?> primary = run.getPrimaryResult();
         double[] ci = primary.getScoreConfidence();
         Metric jmh = new Metric(primary.getScore(), primary.getScoreError(), ci[0], ci[1], primary.getScoreUnit());
         ForkSamples samples = samples(run);
         Map<String, Result> secondary = run.getSecondaryResults();
-        double notifications = score(secondary, "notifications");
-        double copied = score(secondary, "copied");
-        double packets = score(secondary, "packets");
-        double delivered = "sink".equals(params.getParam("target")) && packets > 0
-                ? 100 * score(secondary, "delivered") / packets : Double.NaN;
+        double notifications = score(secondary, Counter.NOTIFICATIONS);
+        double copied = score(secondary, Counter.COPIED);
+        double packets = score(secondary, Counter.PACKETS);
+        double delivered = "sink".equals(params.getParam(Knobs.TARGET)) && packets > 0
+                ? 100 * score(secondary, Counter.DELIVERED) / packets : Double.NaN;
         return new RowResult(Intervals.row(jmh, samples).scaled(perOp), samples.forkCount(),
                 Units.copiedPercent(copied, notifications), delivered);
     }
@@ -45,8 +47,8 @@ record RowResult(Metric mbPerSecond, int forks, double copiedPercent, double del
         return new ForkSamples(forks);
     }
 
-    private static double score(Map<String, Result> secondary, String name) {
-        Result<?> r = secondary.get(name);
+    private static double score(Map<String, Result> secondary, Counter counter) {
+        Result<?> r = secondary.get(counter.id());
         return r == null ? 0 : r.getScore();
     }
 

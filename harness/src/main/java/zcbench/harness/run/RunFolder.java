@@ -9,7 +9,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -22,10 +21,13 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import zcbench.vocabulary.AtomicFile;
+import zcbench.vocabulary.ResultFiles;
+
 /**
  * One run's folder, {@code <base>/<yyyyMMdd-HHmmss>-<plan>/}: never one that exists already, so
- * nothing of an earlier run is overwritten. Every file is written to a temporary name and
- * renamed, so a reader (or a crash) never sees half a file.
+ * nothing of an earlier run is overwritten. Every file is written whole or not at all
+ * ({@link AtomicFile}), so a reader (or a crash) never sees half a file.
  */
 public final class RunFolder {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -61,12 +63,12 @@ public final class RunFolder {
     }
 
     public Path jmhJson() {
-        return dir.resolve("jmh.json");
+        return dir.resolve(ResultFiles.JMH_JSON);
     }
 
     /** JMH's own output of every row, appended row by row. */
     public Path jmhLog() {
-        return dir.resolve("jmh.log");
+        return dir.resolve(ResultFiles.JMH_LOG);
     }
 
     /** JMH's own JSON for every row so far, exactly as {@code -rf json} writes it. */
@@ -75,42 +77,25 @@ public final class RunFolder {
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
         }
-        write("jmh.json", bytes.toByteArray());
+        AtomicFile.write(jmhJson(), bytes.toByteArray());
     }
 
     public void writeEnv(Map<String, Object> env) {
         try {
             byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(env);
-            write("env.json", json);
+            AtomicFile.write(dir.resolve(ResultFiles.ENV_JSON), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public void writeText(String name, String text) {
-        write(name, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void write(String name, byte[] content) {
-        Path target = dir.resolve(name);
-        try {
-            Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
-            try {
-                Files.write(tmp, content);
-                // createTempFile makes the file owner-only; results are for every reader.
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(dir.resolve(name), text);
     }
 
     /** Points {@code <base>/latest} at this run, replacing the link in one rename. */
     public void pointLatest() {
-        Path latest = base.resolve("latest");
+        Path latest = base.resolve(ResultFiles.LATEST);
         try {
             if (Files.exists(latest, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(latest)) {
                 return; // something the user made: leave it alone

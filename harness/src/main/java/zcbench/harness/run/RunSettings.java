@@ -3,15 +3,19 @@ package zcbench.harness.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import zcbench.harness.plan.Knobs;
 import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
+import zcbench.vocabulary.Knob;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.ResultFiles;
 
 /**
  * What a run was asked to do, written as {@code plan.json} into its folder so that
@@ -29,7 +33,6 @@ import zcbench.harness.plan.Timing;
  */
 public record RunSettings(String plan, String target, Timing timing, List<String> jmhArgs, String flame, boolean jfr,
                           Map<String, List<String>> selection, String rerunOf, List<Map<String, String>> rows) {
-    public static final String FILE = "plan.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public List<Row> planRows() {
@@ -40,23 +43,24 @@ public record RunSettings(String plan, String target, Timing timing, List<String
         try {
             return JSON.writeValueAsString(this) + "\n";
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + FILE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write " + ResultFiles.PLAN_JSON + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Reads a run folder's plan.json and checks every row as -p would.
+     * Reads a run folder's plan.json and checks every row as -p would; a knob's former name, as older runs
+     * wrote it, is read as its name.
      *
      * @throws IllegalArgumentException with one sentence when there is none or it cannot be used
      */
     public static RunSettings read(Path runFolder) {
-        Path file = runFolder.resolve(FILE);
+        Path file = runFolder.resolve(ResultFiles.PLAN_JSON);
         if (!Files.isDirectory(runFolder)) {
             throw new IllegalArgumentException(runFolder + " is not a run folder; pass one such as results/latest");
         }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(runFolder + " has no " + FILE + " (runs write it since zcbench knows"
-                    + " --rerun), so its settings are unknown; choose its rows with -p instead");
+            throw new IllegalArgumentException(runFolder + " has no " + ResultFiles.PLAN_JSON + " (runs write it since"
+                    + " zcbench knows --rerun), so its settings are unknown; choose its rows with -p instead");
         }
         RunSettings s;
         try {
@@ -69,16 +73,25 @@ public record RunSettings(String plan, String target, Timing timing, List<String
             throw new IllegalArgumentException(file + " lacks plan, target, timing or rows; it was not written by"
                     + " zcbench run or was edited");
         }
-        for (Map<String, String> row : s.rows()) {
+        List<Map<String, String>> rows = s.rows().stream().map(RunSettings::currentNames).toList();
+        for (Map<String, String> row : rows) {
             row.forEach((name, value) -> {
-                String problem = Knobs.of(name).isEmpty() ? "not a row parameter"
-                        : Knobs.of(name).orElseThrow().problem(value);
+                Optional<Knob> knob = Knobs.of(name);
+                String problem = knob.isEmpty() ? "not a row parameter" : Row.problem(knob.get(), value);
                 if (problem != null) {
                     throw new IllegalArgumentException(file + " has a row with " + name + " '" + value + "', which is "
                             + problem);
                 }
             });
         }
-        return s;
+        Map<String, List<String>> selection = s.selection() == null ? null : currentNames(s.selection());
+        return new RunSettings(s.plan(), s.target(), s.timing(), s.jmhArgs(), s.flame(), s.jfr(), selection,
+                s.rerunOf(), rows);
+    }
+
+    private static <V> Map<String, V> currentNames(Map<String, V> byName) {
+        Map<String, V> current = new LinkedHashMap<>();
+        byName.forEach((name, value) -> current.put(Knobs.current(name), value));
+        return current;
     }
 }

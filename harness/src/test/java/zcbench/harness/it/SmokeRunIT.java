@@ -96,6 +96,10 @@ class SmokeRunIT {
         for (CSVRecord row : rows) {
             String v = row.get("variant");
             assertEquals(sink ? "sink" : "loopback", row.get("target"));
+            // The row key joins the progress line, the CSV and the flame graph names.
+            String key = row.get("row");
+            assertTrue(key.startsWith(v + "-65435-b8-") && key.endsWith("-" + row.get("target")), key);
+            assertTrue(r.output().contains(" (row " + key + "; about "), key + " in " + r.output());
             double mbs = Double.parseDouble(row.get("mb_s"));
             assertTrue(mbs > 500 && mbs < 1_000_000, v + " MB/s " + mbs);
             assertTrue(Double.parseDouble(row.get("cpu_ns_per_packet")) > 0, v + " CPU cost");

@@ -18,7 +18,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import zcbench.harness.bench.DeclaredParams;
 import zcbench.variants.SendConfig;
 import zcbench.variants.Stamp;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Knob;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Variant;
 
 /** The knob table agrees with the benchmark it describes and with what the senders accept. */
 class KnobsTest {
@@ -37,6 +39,15 @@ class KnobsTest {
         }
     }
 
+    /** The other way round: a knob in Knobs that the benchmark lacks could never be measured. */
+    @Test
+    void everyKnobIsAParameterOfTheBenchmark() {
+        Set<String> declared = DeclaredParams.ofSend().keySet();
+        for (String knob : Knobs.names()) {
+            assertTrue(declared.contains(knob), "Knobs has " + knob + " but UdpSendBenchmark has no @Param " + knob);
+        }
+    }
+
     @Test
     void pollAndVerifyAreKnownBeforeTheBenchmarkHasThem() {
         Knob poll = Knobs.of("poll").orElseThrow();
@@ -45,8 +56,8 @@ class KnobsTest {
         Knob verify = Knobs.of("verify").orElseThrow();
         assertEquals(Set.of(Variant.values()), verify.variants());
         assertEquals("false", verify.defaultValue());
-        assertNull(verify.problem("true"));
-        assertEquals("not one of: true, false", verify.problem("yes"));
+        assertNull(Row.problem(verify, "true"));
+        assertEquals("not one of: true, false", Row.problem(verify, "yes"));
     }
 
     @Test
@@ -63,14 +74,14 @@ class KnobsTest {
                 () -> new SendConfig(Variant.COPY, SendConfig.MAX_UDP_PAYLOAD + 1, 1, false, true, true, false, 0));
         Knob payload = Knobs.of("payload").orElseThrow();
         Knob batch = Knobs.of("batch").orElseThrow();
-        assertNull(payload.problem(Integer.toString(Stamp.HEADER_BYTES)));
-        assertNull(payload.problem("65507"));
-        assertNotNull(payload.problem("65508"));
-        assertNotNull(payload.problem(Integer.toString(Stamp.HEADER_BYTES - 1)));
-        assertNull(batch.problem("256"));
-        assertNotNull(batch.problem("0"));
-        assertNotNull(batch.problem("257"));
-        assertNotNull(batch.problem("eight"));
+        assertNull(Row.problem(payload, Integer.toString(Stamp.HEADER_BYTES)));
+        assertNull(Row.problem(payload, "65507"));
+        assertNotNull(Row.problem(payload, "65508"));
+        assertNotNull(Row.problem(payload, Integer.toString(Stamp.HEADER_BYTES - 1)));
+        assertNull(Row.problem(batch, "256"));
+        assertNotNull(Row.problem(batch, "0"));
+        assertNotNull(Row.problem(batch, "257"));
+        assertNotNull(Row.problem(batch, "eight"));
     }
 
     /** A knob the table says means nothing for a variant is one the sender refuses to set. */
@@ -81,7 +92,7 @@ class KnobsTest {
         boolean flushAccepted = accepts(() -> reference.withFlush(true));
         boolean ubufOffAccepted = accepts(() -> reference.withUbufCache(false));
         assertEquals(flushAccepted, Knobs.of("flush").orElseThrow().appliesTo(v), "flush for " + v.id());
-        assertEquals(ubufOffAccepted, Knobs.of("ubufCache").orElseThrow().appliesTo(v), "ubufCache for " + v.id());
+        assertEquals(ubufOffAccepted, Knobs.of("ubuf_cache").orElseThrow().appliesTo(v), "ubuf_cache for " + v.id());
         boolean noPollAccepted = accepts(() -> reference.withPoll(false));
         assertEquals(noPollAccepted, Knobs.of("poll").orElseThrow().appliesTo(v), "poll for " + v.id());
     }
@@ -89,13 +100,13 @@ class KnobsTest {
     @Test
     void cpuTakesLastMinusOneOrACpuThisProcessMayUse() {
         Knob cpu = Knobs.of("cpu").orElseThrow();
-        assertNull(cpu.problem("last"));
-        assertNull(cpu.problem("-1"));
-        assertNull(cpu.problem("0"));
-        String problem = cpu.problem("4096");
+        assertNull(Row.problem(cpu, "last"));
+        assertNull(Row.problem(cpu, "-1"));
+        assertNull(Row.problem(cpu, "0"));
+        String problem = Row.problem(cpu, "4096");
         assertNotNull(problem);
         assertTrue(problem.contains("last, -1 (unpinned) or one of {"), problem);
-        assertNotNull(cpu.problem("-2"));
+        assertNotNull(Row.problem(cpu, "-2"));
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import zcbench.variants.SendConfig;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 class PlanTest {
 
@@ -27,7 +27,7 @@ class PlanTest {
         for (Row row : plan.rows()) {
             // The sender refuses knobs that mean nothing for its variant.
             new SendConfig(row.variant(), Integer.parseInt(row.value("payload")), Integer.parseInt(row.value("batch")),
-                    Boolean.parseBoolean(row.value("flush")), row.value("ubufCache").equals("on"),
+                    Boolean.parseBoolean(row.value("flush")), row.value("ubuf_cache").equals("on"),
                     Boolean.parseBoolean(row.value("poll")), Boolean.parseBoolean(row.value("verify")), 0);
             assertTrue(seen.add(row), "measured twice: " + row.label());
         }

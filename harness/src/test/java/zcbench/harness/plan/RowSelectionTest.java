@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import zcbench.variants.SendConfig;
+import zcbench.vocabulary.Knobs;
 
 class RowSelectionTest {
     /** The benchmark once poll and verify are in it. */
@@ -76,16 +77,16 @@ class RowSelectionTest {
     @Test
     void everyCustomRowIsOneTheSenderAccepts() {
         List<Row> rows = select("variant=copy,msg_zerocopy,uring_send,uring_zc,uring_zc_fixed", "payload=16,65507",
-                "batch=1,256", "flush=true,false", "ubufCache=on,off").custom();
+                "batch=1,256", "flush=true,false", "ubuf_cache=on,off").custom();
         // per payload and batch: copy 1, msg_zerocopy 2, uring_send 1, uring_zc 4, uring_zc_fixed 4
         assertEquals(2 * 2 * (1 + 2 + 1 + 4 + 4), rows.size());
-        // Variants not named: only those that have flush and ubufCache.
+        // Variants not named: only those that have flush and ubuf_cache.
         assertEquals(2 * 2 * (4 + 4), select("payload=16,65507", "batch=1,256", "flush=true,false",
-                "ubufCache=on,off").custom().size());
+                "ubuf_cache=on,off").custom().size());
         assertEquals(rows.size(), Set.copyOf(rows).size(), "no row twice");
         for (Row r : rows) {
             new SendConfig(r.variant(), Integer.parseInt(r.value("payload")), Integer.parseInt(r.value("batch")),
-                    Boolean.parseBoolean(r.value("flush")), r.value("ubufCache").equals("on"),
+                    Boolean.parseBoolean(r.value("flush")), r.value("ubuf_cache").equals("on"),
                     Boolean.parseBoolean(r.value("poll")), Boolean.parseBoolean(r.value("verify")), 0);
         }
     }
@@ -105,8 +106,8 @@ class RowSelectionTest {
         "batch=257                   | batch '257' is not in 1..256",
         "flush=yes                   | flush 'yes' is not one of: true, false",
         "cpu=99999                   | cpu '99999' is not a CPU this process may run on; allowed: last, -1",
-        "ubuf_cache=off              | unknown row parameter 'ubuf_cache'; it is called ubufCache",
-        "nope=1                      | unknown row parameter 'nope'; one of: variant, payload, batch, flush, ubufCache",
+        "ubufCache=off               | unknown row parameter 'ubufCache'; it is now called ubuf_cache: write -p ubuf_cache=",
+        "nope=1                      | unknown row parameter 'nope'; one of: variant, payload, batch, flush, ubuf_cache",
         "target=loopback             | -p target is not a row parameter: choose the target with --target",
     })
     void aBadValueIsOneSentenceNamingItAndWhatIsAllowed(String given, String expected) {
@@ -131,7 +132,7 @@ class RowSelectionTest {
     void aKnobThatMeansNothingForThePlansVariantsIsRefused() {
         // A plan of zero-copy io_uring rows only: no copy or msg_zerocopy row for poll to mean something for.
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> select("poll=false").filter("custom", List.of(Row.of(zcbench.variants.Variant.URING_ZC, 4096, 8,
+                () -> select("poll=false").filter("custom", List.of(Row.of(zcbench.vocabulary.Variant.URING_ZC, 4096, 8,
                         false, true))));
         assertTrue(e.getMessage().startsWith("poll means nothing for uring_zc"), e.getMessage());
     }
@@ -146,7 +147,7 @@ class RowSelectionTest {
 
     @Test
     void aKnobTheBenchmarkDoesNotHaveYetIsRefused() {
-        Set<String> withoutPoll = Set.of("variant", "payload", "batch", "flush", "ubufCache", "cpu", "target");
+        Set<String> withoutPoll = Set.of("variant", "payload", "batch", "flush", "ubuf_cache", "cpu", "target");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> select(withoutPoll, "poll=false"));
         assertTrue(e.getMessage().startsWith("-p poll is not a parameter of the UdpSendBenchmark in this build"),

@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Variant;
 
 /**
  * A run that fails half-way keeps every row that finished and says which failed and why; --rerun
@@ -60,6 +61,8 @@ class PlanRunnerTest {
         assertTrue(failures.startsWith("copy payload=4096 batch=8: "), failures);
         String printed = console.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("[2/3] copy payload=4096 batch=8, target=loopback"), printed);
+        assertTrue(printed.contains("[3/3] uring_zc_fixed payload=4096 batch=8 flush=false ubuf_cache=on, target=loopback"
+                + "  (row uring_zc_fixed-4096-b8-flush=false-ubuf_cache=on-loopback; about "), printed);
         assertTrue(printed.contains("FAILED: "), printed);
         assertTrue(printed.contains(" MB/s (one sample, no interval), "), printed);
 
@@ -67,12 +70,13 @@ class PlanRunnerTest {
         String log = Files.readString(folder.jmhLog());
         for (int row = 1; row <= 3; row++) {
             assertTrue(log.contains("# zcbench row [" + row + "/3] "), "row " + row + " in jmh.log");
+            assertTrue(log.contains(": " + spec.rows().get(row - 1).key("loopback") + "\n"), "row " + row + "'s key");
         }
         assertEquals(3, log.lines().filter(l -> l.startsWith("# Benchmark: ")).count(), log);
         assertTrue(log.indexOf("variant = copy") < log.indexOf("variant = uring_zc_fixed"));
 
         // --rerun failed: the row without a result; --rerun noisy: a row whose error is above 5%.
-        folder.writeText(RunSettings.FILE, new RunSettings("test", "loopback", spec.timing(), List.of("-i", "1"), null,
+        folder.writeText(ResultFiles.PLAN_JSON, new RunSettings("test", "loopback", spec.timing(), List.of("-i", "1"), null,
                 false, Map.of(), null, spec.rows().stream().map(Row::params).toList()).toJson());
         RunSettings settings = RunSettings.read(folder.dir());
         assertEquals(spec.rows(), settings.planRows());
@@ -81,6 +85,16 @@ class PlanRunnerTest {
                 "one iteration: the error is unknown, which is not noisy");
         makeNoisy(folder.jmhJson(), "uring_zc_fixed");
         assertEquals(List.of(spec.rows().get(2)), Rerun.rows(Rerun.Which.NOISY, folder.dir(), settings));
+
+        // A run from before ubuf_cache had one name wrote ubufCache into both files: reruns find the same rows.
+        for (Path file : List.of(folder.jmhJson(), folder.dir().resolve(ResultFiles.PLAN_JSON))) {
+            Files.writeString(file, Files.readString(file).replace("\"ubuf_cache\"", "\"ubufCache\""));
+        }
+        assertTrue(Files.readString(folder.jmhJson()).contains("\"ubufCache\""));
+        RunSettings old = RunSettings.read(folder.dir());
+        assertEquals(spec.rows(), old.planRows());
+        assertEquals(List.of(spec.rows().get(1)), Rerun.rows(Rerun.Which.FAILED, folder.dir(), old));
+        assertEquals(List.of(spec.rows().get(2)), Rerun.rows(Rerun.Which.NOISY, folder.dir(), old));
     }
 
     /** Gives the row of {@code variant} an error of 10% of its score, as a busy machine would. */

@@ -12,7 +12,7 @@ import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
 import zcbench.variants.Senders;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /**
  * Each variant runs the loop of the C tool it maps onto, counted in syscalls: the selftest's

@@ -11,7 +11,7 @@ import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
 import zcbench.variants.Senders;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /**
  * Zero-copy really happens on the sink and not on loopback, and the kernel says so: REPORT_USAGE

@@ -6,6 +6,7 @@ import org.openjdk.jmh.results.RunResult;
 import zcbench.profiles.rows.TrialFiles;
 import zcbench.profiles.summary.CollapsedProfile;
 import zcbench.profiles.summary.ProfileSummary;
+import zcbench.vocabulary.ResultFiles;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +26,8 @@ import java.util.Map;
  */
 public final class FlameSession {
 
-    public static final String FLAME_DIR = "flame";
     /** profile-summary.csv, next to flame/ ({@code profile-summary-2.csv} ... should one exist). */
-    static final String SUMMARY = "profile-summary";
+    static final String SUMMARY = ResultFiles.PROFILE_SUMMARY_CSV.replaceFirst("\\.csv$", "");
     /** Where JMH's profiler writes before {@link #finish} moves the files out; removed when empty. */
     static final String RAW_DIR = ".jmh-async";
     /** 1 ms: ten times async-profiler's default, so a row of a few seconds gives thousands of samples. */
@@ -40,7 +40,7 @@ public final class FlameSession {
     public FlameSession(Preflight preflight, Path libPath, Path runDir) {
         this.preflight = preflight;
         this.libPath = libPath.toAbsolutePath();
-        this.flameDir = runDir.toAbsolutePath().resolve(FLAME_DIR);
+        this.flameDir = runDir.toAbsolutePath().resolve(ResultFiles.FLAME_DIR);
     }
 
     /** Checks the machine (kernel frames or not) and finds async-profiler's library through ap-loader. */
@@ -85,8 +85,8 @@ public final class FlameSession {
      * {@code profile-summary.csv} next to {@code flame/}. Call once, with all of the run's results.
      */
     public FlameReport finish(Collection<RunResult> results) {
-        String html = "." + preflight.mode().cliName() + ".html";
-        String collapsed = "." + preflight.mode().cliName() + ".collapsed";
+        String html = ResultFiles.flameGraphSuffix(preflight.mode().cliName());
+        String collapsed = ResultFiles.collapsedSuffix(preflight.mode().cliName());
         Map<String, String> sources = new LinkedHashMap<>();
         sources.put(html, "flame-" + preflight.event() + "-forward.html");
         sources.put(collapsed, "collapsed-" + preflight.event() + ".csv");

@@ -12,6 +12,7 @@ import zcbench.profiles.rows.TrialFiles;
 import zcbench.profiles.summary.Category;
 import zcbench.profiles.summary.CollapsedProfile;
 import zcbench.profiles.summary.ProfileSummary;
+import zcbench.vocabulary.ResultFiles;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,10 +70,11 @@ public final class FlameDiffCommand implements Callable<Integer> {
             CollapsedProfile pa = CollapsedProfile.read(pair.a());
             CollapsedProfile pb = CollapsedProfile.read(pair.b());
             List<FrameDelta> deltas = FlameDiff.frames(pa, pb);
-            String stem = TrialFiles.freeStem(dir, pair.name(), List.of(".diff.csv", ".diff.html"));
-            Path csv = dir.resolve(stem + ".diff.csv");
-            Path html = dir.resolve(stem + ".diff.html");
-            FlameDiff.writeCsv(csv, deltas);
+            String stem = TrialFiles.freeStem(dir, pair.name(), List.of(ResultFiles.DIFF_CSV_SUFFIX,
+                    ResultFiles.DIFF_HTML_SUFFIX));
+            Path csv = dir.resolve(stem + ResultFiles.DIFF_CSV_SUFFIX);
+            Path html = dir.resolve(stem + ResultFiles.DIFF_HTML_SUFFIX);
+            FlameDiff.writeCsv(csv, deltas, pair.name());
             FlameDiff.writeHtml(pair.a(), pair.b(), html, pair.name() + ": " + pair.b() + " vs " + pair.a());
             stdout.printf("== %s%n   A %s (%d samples)%n   B %s (%d samples)%n",
                     pair.name(), pair.a(), pa.total(), pair.b(), pb.total());

@@ -15,6 +15,8 @@ import java.util.Collection;
 import java.util.List;
 
 import zcbench.linux.sched.Rusage;
+import zcbench.vocabulary.Counter;
+import zcbench.vocabulary.CpuMetric;
 
 /**
  * The CPU cost of every row: CPU time (user + system, every thread of the fork) per packet and
@@ -32,13 +34,6 @@ import zcbench.linux.sched.Rusage;
  */
 public final class CpuCostProfiler implements InternalProfiler {
 
-    public static final String NS_PER_PACKET = "cpu_ns_per_packet";
-    public static final String NS_PER_MIB = "cpu_ns_per_mib";
-    public static final String USER_PCT = "cpu_user_pct";
-    public static final String SYS_PCT = "cpu_sys_pct";
-    /** The benchmark's counters this profiler divides by. */
-    static final String PACKETS = "packets";
-    static final String BYTES = "bytes";
     private static final double MIB = 1024 * 1024;
 
     private Rusage.Times before;
@@ -71,25 +66,29 @@ public final class CpuCostProfiler implements InternalProfiler {
         Rusage.Times cpu = Rusage.self().minus(before);
         double cpuNanos = cpu.userNanos() + cpu.systemNanos();
         List<ScalarResult> results = new ArrayList<>();
-        results.add(new ScalarResult(USER_PCT, 100.0 * cpu.userNanos() / elapsed, "%", AggregationPolicy.AVG));
-        results.add(new ScalarResult(SYS_PCT, 100.0 * cpu.systemNanos() / elapsed, "%", AggregationPolicy.AVG));
+        results.add(result(CpuMetric.USER_PCT, 100.0 * cpu.userNanos() / elapsed));
+        results.add(result(CpuMetric.SYS_PCT, 100.0 * cpu.systemNanos() / elapsed));
         if (benchmarkParams.getMode() == Mode.Throughput) {
             double units = (double) elapsed / benchmarkParams.getTimeUnit().toNanos(1);
-            double packets = count(result, PACKETS, units);
-            double mib = count(result, BYTES, units) / MIB;
+            double packets = count(result, Counter.PACKETS, units);
+            double mib = count(result, Counter.BYTES, units) / MIB;
             if (packets > 0) {
-                results.add(new ScalarResult(NS_PER_PACKET, cpuNanos / packets, "ns/packet", AggregationPolicy.AVG));
+                results.add(result(CpuMetric.NS_PER_PACKET, cpuNanos / packets));
             }
             if (mib > 0) {
-                results.add(new ScalarResult(NS_PER_MIB, cpuNanos / mib, "ns/MiB", AggregationPolicy.AVG));
+                results.add(result(CpuMetric.NS_PER_MIB, cpuNanos / mib));
             }
         }
         return results;
     }
 
+    private static ScalarResult result(CpuMetric metric, double value) {
+        return new ScalarResult(metric.id(), value, metric.unit(), AggregationPolicy.AVG);
+    }
+
     /** How many of {@code counter} the iteration did: its rate times the iteration's length; 0 when absent. */
-    private static double count(IterationResult result, String counter, double units) {
-        Result<?> rate = result.getSecondaryResults().get(counter);
+    private static double count(IterationResult result, Counter counter, double units) {
+        Result<?> rate = result.getSecondaryResults().get(counter.id());
         return rate == null ? 0 : rate.getScore() * units;
     }
 }

@@ -7,11 +7,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import zcbench.profiles.summary.CollapsedProfile;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import zcbench.vocabulary.AtomicFile;
+import zcbench.vocabulary.RowKey;
 
 /** Which frames grew and which shrank from profile A to profile B. */
 public final class FlameDiff {
@@ -41,19 +42,26 @@ public final class FlameDiff {
                 .toList();
     }
 
-    public static void writeCsv(Path file, List<FrameDelta> deltas) {
-        try (Writer out = Files.newBufferedWriter(file);
-             CSVPrinter csv = CSVFormat.DEFAULT.builder()
+    /**
+     * Every frame's shares, whole or not at all.
+     *
+     * @param row the pair's name, in the {@code row} column of every line: the row key both profiles share,
+     *            or {@code A--vs--B}
+     */
+    public static void writeCsv(Path file, List<FrameDelta> deltas, String row) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = CSVFormat.DEFAULT.builder()
                      .setHeader("frame", "self_a_pct", "self_b_pct", "self_delta_pp",
-                             "total_a_pct", "total_b_pct", "total_delta_pp")
+                             "total_a_pct", "total_b_pct", "total_delta_pp", RowKey.COLUMN)
                      .get().print(out)) {
             for (FrameDelta d : deltas) {
                 csv.printRecord(d.frame(), pct(d.selfA()), pct(d.selfB()), pct(d.selfDelta()),
-                        pct(d.totalA()), pct(d.totalB()), pct(d.totalDelta()));
+                        pct(d.totalA()), pct(d.totalB()), pct(d.totalDelta()), row);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
+        AtomicFile.write(file, out.toString());
     }
 
     /**
@@ -62,7 +70,8 @@ public final class FlameDiff {
      */
     public static void writeHtml(Path a, Path b, Path out, String title) {
         Arguments args = new Arguments("--diff", "--norm", "--title", title, "--output", "html");
-        try (OutputStream html = Files.newOutputStream(out)) {
+        ByteArrayOutputStream html = new ByteArrayOutputStream();
+        try {
             FlameGraph before = Main.parseFlameGraph(a.toString(), args);
             FlameGraph after = Main.parseFlameGraph(b.toString(), args);
             after.diff(before);
@@ -70,6 +79,7 @@ public final class FlameDiff {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }
+        AtomicFile.write(out, html.toByteArray());
     }
 
     static String pct(double value) {

@@ -8,9 +8,14 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 
+import java.util.function.ToLongFunction;
+
+import zcbench.vocabulary.Counter;
+
 /**
- * One measured iteration of a row, on a JFR timeline: spans the iteration, carries the row's
- * parameters and what the iteration did (counts, not rates). Costs nothing when no recording
+ * One measured iteration of a row, on a JFR timeline: spans the iteration, carries the row's key
+ * and parameters and what the iteration did (counts, not rates), each {@link Counter} in a field of
+ * its id (a test keeps them equal). Costs nothing when no recording
  * has it enabled (zcbench.jfc enables it).
  *
  * <p>The harness calls {@link #start} when an iteration starts ({@code @Setup(Level.Iteration)}) and
@@ -25,6 +30,9 @@ public final class IterationEvent extends Event {
 
     public static final String NAME = "zcbench.Iteration";
 
+    @Label("Row")
+    @Description("The row's key: its variant, payload, batch, the knobs that mean something for it, and the target")
+    String row;
     @Label("Variant")
     String variant;
     @Label("Payload")
@@ -35,7 +43,7 @@ public final class IterationEvent extends Event {
     @Label("Flush")
     boolean flush;
     @Label("ubuf cache")
-    String ubufCache;
+    String ubuf_cache;
     @Label("Target")
     String target;
 
@@ -56,32 +64,41 @@ public final class IterationEvent extends Event {
     @Label("Enters")
     @Description("io_uring_enter calls")
     long enters;
+    @Label("Syscalls")
+    @Description("copy and msg_zerocopy: syscalls of the send loop")
+    long syscalls;
+    @Label("Delivered")
+    @Description("Packets the sink counted")
+    long delivered;
 
     /** Starts the iteration's event; keep it and call {@link #finish} on it when the iteration ends. */
-    public static IterationEvent start(String variant, int payload, int batch, boolean flush, String ubufCache,
-                                       String target) {
+    public static IterationEvent start(String row, String variant, int payload, int batch, boolean flush,
+                                       String ubufCache, String target) {
         IterationEvent e = new IterationEvent();
         if (e.isEnabled()) {
+            e.row = row;
             e.variant = variant;
             e.payload = payload;
             e.batch = batch;
             e.flush = flush;
-            e.ubufCache = ubufCache;
+            e.ubuf_cache = ubufCache;
             e.target = target;
             e.begin();
         }
         return e;
     }
 
-    /** Ends and commits the event with what the iteration counted. */
-    public void finish(long packets, long bytes, long notifications, long copied, long retries, long enters) {
+    /** Ends and commits the event with what the iteration counted of each {@link Counter}. */
+    public void finish(ToLongFunction<Counter> count) {
         if (isEnabled()) {
-            this.packets = packets;
-            this.bytes = bytes;
-            this.notifications = notifications;
-            this.copied = copied;
-            this.retries = retries;
-            this.enters = enters;
+            packets = count.applyAsLong(Counter.PACKETS);
+            bytes = count.applyAsLong(Counter.BYTES);
+            notifications = count.applyAsLong(Counter.NOTIFICATIONS);
+            copied = count.applyAsLong(Counter.COPIED);
+            retries = count.applyAsLong(Counter.RETRIES);
+            enters = count.applyAsLong(Counter.ENTERS);
+            syscalls = count.applyAsLong(Counter.SYSCALLS);
+            delivered = count.applyAsLong(Counter.DELIVERED);
             commit();
         }
     }

@@ -4,6 +4,8 @@ import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
 import org.openjdk.jmh.profile.Profiler;
 import org.openjdk.jmh.results.RunResult;
 import zcbench.profiles.rows.TrialFiles;
+import zcbench.vocabulary.AtomicFile;
+import zcbench.vocabulary.ResultFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +27,6 @@ import java.util.Objects;
  */
 public final class JfrSession {
 
-    public static final String JFR_DIR = "jfr";
     public static final String SETTINGS = "zcbench.jfc";
     static final String RAW_DIR = ".jmh-jfr";
     /** JFR's default of 64 frames cuts the sender's stacks off below JMH's own frames. */
@@ -41,12 +42,11 @@ public final class JfrSession {
 
     /** Puts zcbench.jfc into the run's {@code jfr/} (the forks' jcmd needs a file, not a class path resource). */
     public static JfrSession prepare(Path runDir) {
-        Path jfrDir = runDir.toAbsolutePath().resolve(JFR_DIR);
+        Path jfrDir = runDir.toAbsolutePath().resolve(ResultFiles.JFR_DIR);
         Path settings = jfrDir.resolve(SETTINGS);
         try (InputStream jfc = Objects.requireNonNull(JfrSession.class.getResourceAsStream(SETTINGS), SETTINGS)) {
-            Files.createDirectories(jfrDir);
             if (!Files.exists(settings)) {
-                Files.copy(jfc, settings);
+                AtomicFile.write(settings, jfc.readAllBytes());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + settings, e);
@@ -78,11 +78,11 @@ public final class JfrSession {
         List<Path> recordings = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (TrialFiles.Collected c : TrialFiles.collect(results, jfrDir.resolve(RAW_DIR), id -> id, jfrDir,
-                Map.of(".jfr", "profile.jfr"))) {
-            if (c.file(".jfr") == null) {
+                Map.of(ResultFiles.JFR_SUFFIX, "profile.jfr"))) {
+            if (c.file(ResultFiles.JFR_SUFFIX) == null) {
                 warnings.add(c.name() + ": no JFR recording (JFR.start/JFR.stop by jcmd failed; see the fork's output)");
             } else {
-                recordings.add(c.file(".jfr"));
+                recordings.add(c.file(ResultFiles.JFR_SUFFIX));
             }
         }
         return new JfrReport(recordings, warnings);

@@ -9,15 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import zcbench.vocabulary.Knobs;
+
 /**
  * One result row as the profilers see it: the benchmark, JMH's trial id (which names the folder
  * JMH's file-writing profilers create for the trial) and the row's parameters.
  */
 public record Row(String benchmark, String trialId, Map<String, String> params) {
 
-    /** The harness's parameters in the order zcbench shows them; JMH lists parameters by name. */
-    public static final List<String> PARAM_ORDER = List.of("variant", "payload", "batch", "flush", "ubufCache", "poll", "verify",
-            "target", "cpu");
+    /**
+     * The harness's parameters in the order zcbench shows them (JMH lists parameters by name): the
+     * knobs in {@link Knobs}' order, the target before cpu, as profile-summary.csv has had them.
+     */
+    public static final List<String> PARAM_ORDER = paramOrder();
 
     public Row {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -38,5 +42,11 @@ public record Row(String benchmark, String trialId, Map<String, String> params) 
         int method = benchmark.lastIndexOf('.');
         int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
         return benchmark.substring(type + 1);
+    }
+
+    private static List<String> paramOrder() {
+        List<String> order = new ArrayList<>(Knobs.names());
+        order.add(order.indexOf(Knobs.CPU.name()), Knobs.TARGET);
+        return List.copyOf(order);
     }
 }

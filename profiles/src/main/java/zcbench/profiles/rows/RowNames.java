@@ -7,19 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import zcbench.vocabulary.RowKey;
+
 /**
- * File names for result rows that carry the row's parameters, e.g.
- * {@code uring_zc_fixed-65435-b8-flushfalse-ubufon-sink}.
+ * File names for result rows: a zcbench row's key ({@link RowKey}), e.g.
+ * {@code uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-sink}.
  *
- * <p>The benchmark's own parameters come first, in a fixed order and short form. Any other
- * parameter (e.g. {@code cpu}) is added as key+value only when it takes different values among
- * the rows named together, so names stay short but do not collide.
+ * <p>A row of another benchmark is named by the parameters that take different values among the
+ * rows named together, as name=value, or by its benchmark when none do. When rows of several
+ * benchmarks are named together each name begins with its benchmark; a name taken already gets
+ * {@code -2}, {@code -3} ...
  */
 public final class RowNames {
-
-    /** The parameters always in a name, and the prefix each value gets; in {@link Row#PARAM_ORDER}. */
-    private static final Map<String, String> PREFIX = Map.of(
-            "variant", "", "payload", "", "batch", "b", "flush", "flush", "ubufCache", "ubuf", "target", "");
 
     private RowNames() {
     }
@@ -46,18 +45,15 @@ public final class RowNames {
         if (withBenchmark) {
             parts.add(row.shortBenchmark());
         }
-        Row.PARAM_ORDER.stream()
-                .filter(key -> PREFIX.containsKey(key) && row.params().containsKey(key))
-                .forEach(key -> parts.add(PREFIX.get(key) + row.params().get(key)));
-        row.params().forEach((key, value) -> {
-            if (!PREFIX.containsKey(key) && varying.contains(key)) {
-                parts.add(key + value);
+        RowKey.find(row.params()).ifPresentOrElse(parts::add, () -> row.params().forEach((key, value) -> {
+            if (varying.contains(key)) {
+                parts.add(key + "=" + value);
             }
-        });
+        }));
         if (parts.isEmpty()) {
             parts.add(row.shortBenchmark());
         }
-        return String.join("-", parts).replaceAll("[^A-Za-z0-9._+-]", "_");
+        return RowKey.safe(String.join("-", parts));
     }
 
     private static Set<String> varyingParams(List<Row> rows) {

@@ -5,8 +5,6 @@ import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,10 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import zcbench.vocabulary.AtomicFile;
+import zcbench.vocabulary.RowKey;
+
 /**
  * One row of profile-summary.csv: the share of a row's CPU samples in each {@link Category}.
  *
- * @param row          the row's name (as its flame files are named)
+ * @param row          the row's name, as its flame files are named: a zcbench row's key
  * @param params       the row's JMH parameters
  * @param samples      all samples of the row's profile (every thread of the fork)
  * @param kernelFrames whether the profile has any kernel frame; without, everything is {@code user}
@@ -51,7 +52,7 @@ public record ProfileSummary(String row, Map<String, String> params, long sample
     }
 
     /**
-     * Writes the summaries as CSV: row, the parameters (union over the rows, first-seen order),
+     * Writes the summaries as CSV, whole or not at all: row, the parameters (union over the rows, first-seen order),
      * samples, kernel_frames, one {@code <category>_pct} column per category, and a note for rows
      * whose shares cannot be trusted.
      *
@@ -61,7 +62,7 @@ public record ProfileSummary(String row, Map<String, String> params, long sample
         Set<String> paramKeys = new LinkedHashSet<>();
         rows.forEach(r -> paramKeys.addAll(r.params().keySet()));
         List<String> header = new ArrayList<>();
-        header.add("row");
+        header.add(RowKey.COLUMN);
         header.addAll(paramKeys);
         header.add("samples");
         header.add("kernel_frames");
@@ -69,8 +70,8 @@ public record ProfileSummary(String row, Map<String, String> params, long sample
             header.add(c.column() + "_pct");
         }
         header.add("note");
-        try (Writer out = Files.newBufferedWriter(file);
-             CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get().print(out)) {
             for (ProfileSummary r : rows) {
                 List<Object> record = new ArrayList<>();
                 record.add(r.row());
@@ -84,8 +85,9 @@ public record ProfileSummary(String row, Map<String, String> params, long sample
                 csv.printRecord(record);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
+        AtomicFile.write(file, out.toString());
     }
 
     private String note(String noKernelFrames) {

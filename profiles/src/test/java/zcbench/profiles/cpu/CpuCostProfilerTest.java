@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import zcbench.linux.sched.Rusage;
+import zcbench.vocabulary.CpuMetric;
 
 class CpuCostProfilerTest {
 
@@ -39,8 +40,8 @@ class CpuCostProfilerTest {
         Collection<RunResult> results = JmhRuns.run(BusyBench.class, o -> o.addProfiler(CpuCostProfiler.class));
         BenchmarkResult result = results.iterator().next().getAggregatedResult();
         var secondary = result.getSecondaryResults();
-        Result<?> perPacket = secondary.get(CpuCostProfiler.NS_PER_PACKET);
-        Result<?> perMib = secondary.get(CpuCostProfiler.NS_PER_MIB);
+        Result<?> perPacket = secondary.get(CpuMetric.NS_PER_PACKET.id());
+        Result<?> perMib = secondary.get(CpuMetric.NS_PER_MIB.id());
         assertNotNull(perPacket, "secondary results: " + secondary.keySet());
         assertNotNull(perMib, "secondary results: " + secondary.keySet());
         assertEquals("ns/packet", perPacket.getScoreUnit());
@@ -53,8 +54,8 @@ class CpuCostProfilerTest {
                 "cpu " + cpuNsPerPacket + " ns/packet vs wall " + wallNsPerPacket + " ns/packet");
         assertEquals(1024 * 1024.0 / BusyBench.PACKET_BYTES, perMib.getScore() / cpuNsPerPacket, 1e-6);
 
-        double user = secondary.get(CpuCostProfiler.USER_PCT).getScore();
-        double sys = secondary.get(CpuCostProfiler.SYS_PCT).getScore();
+        double user = secondary.get(CpuMetric.USER_PCT.id()).getScore();
+        double sys = secondary.get(CpuMetric.SYS_PCT.id()).getScore();
         assertTrue(user > 20 && user < 250, "user " + user + " %");
         assertTrue(sys < user, "a busy loop spends its time in user space: user " + user + " %, sys " + sys + " %");
     }

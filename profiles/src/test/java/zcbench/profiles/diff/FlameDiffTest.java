@@ -57,12 +57,13 @@ class FlameDiffTest {
         Path b = Files.writeString(dir.resolve("b.collapsed"), B);
         Path csv = dir.resolve("d.diff.csv");
         Path html = dir.resolve("d.diff.html");
-        FlameDiff.writeCsv(csv, FlameDiff.frames(CollapsedProfile.read(a), CollapsedProfile.read(b)));
+        FlameDiff.writeCsv(csv, FlameDiff.frames(CollapsedProfile.read(a), CollapsedProfile.read(b)), "a--vs--b");
         FlameDiff.writeHtml(a, b, html, "uring vs msg_zerocopy");
 
         List<String> table = Files.readAllLines(csv);
-        assertEquals("frame,self_a_pct,self_b_pct,self_delta_pp,total_a_pct,total_b_pct,total_delta_pp", table.getFirst());
-        assertEquals("io_submit_sqes_[k],0.00,25.00,25.00,0.00,25.00,25.00", table.get(1));
+        assertEquals("frame,self_a_pct,self_b_pct,self_delta_pp,total_a_pct,total_b_pct,total_delta_pp,row",
+                table.getFirst());
+        assertEquals("io_submit_sqes_[k],0.00,25.00,25.00,0.00,25.00,25.00,a--vs--b", table.get(1));
         String page = Files.readString(html);
         assertTrue(page.contains("<h1>uring vs msg_zerocopy</h1>") && page.contains("<canvas"), "an HTML flame graph");
     }

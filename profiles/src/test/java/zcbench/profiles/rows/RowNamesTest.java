@@ -26,25 +26,34 @@ class RowNamesTest {
     private static Row udp(String variant, String cpu) {
         // JMH lists params by name; the name's order is zcbench's, whatever the map's
         return row(UDP, "batch", "8", "cpu", cpu, "flush", "false", "payload", "65435", "target", "sink",
-                "ubufCache", "on", "variant", variant);
+                "ubuf_cache", "on", "variant", variant);
     }
 
     @Test
-    void namesCarryTheRowsParamsInFixedOrder() {
+    void aZcbenchRowIsNamedByItsKeyWithTheKnobsOfItsVariantOnly() {
         Row zc = udp("uring_zc_fixed", "last");
         Row copy = udp("copy", "last");
         Map<Row, String> names = RowNames.names(List.of(zc, copy));
-        assertEquals("uring_zc_fixed-65435-b8-flushfalse-ubufon-sink", names.get(zc));
-        assertEquals("copy-65435-b8-flushfalse-ubufon-sink", names.get(copy));
+        assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-sink", names.get(zc));
+        assertEquals("copy-65435-b8-sink", names.get(copy));
     }
 
     @Test
-    void otherParamsAppearOnlyWhenTheyDistinguishRows() {
+    void knobsShownWhenChangedAppearOnlyAwayFromTheirDefault() {
         Row pinned = udp("copy", "1");
         Row unpinned = udp("copy", "-1");
         Map<Row, String> names = RowNames.names(List.of(pinned, unpinned));
-        assertEquals("copy-65435-b8-flushfalse-ubufon-sink-cpu1", names.get(pinned));
-        assertEquals("copy-65435-b8-flushfalse-ubufon-sink-cpu-1", names.get(unpinned));
+        assertEquals("copy-65435-b8-cpu=1-sink", names.get(pinned));
+        assertEquals("copy-65435-b8-cpu=-1-sink", names.get(unpinned));
+    }
+
+    @Test
+    void otherBenchmarksAreNamedByTheParamsThatDistinguishTheirRows() {
+        Row one = row("a.B.m", "batch", "1", "size", "4");
+        Row eight = row("a.B.m", "batch", "8", "size", "4");
+        Map<Row, String> names = RowNames.names(List.of(one, eight));
+        assertEquals("batch=1", names.get(one));
+        assertEquals("batch=8", names.get(eight));
     }
 
     @Test
@@ -54,16 +63,16 @@ class RowNamesTest {
 
         Row udp = udp("copy", "last");
         Map<Row, String> names = RowNames.names(List.of(plain, udp));
-        assertEquals("UdpSendBenchmark.send-copy-65435-b8-flushfalse-ubufon-sink", names.get(udp));
+        assertEquals("UdpSendBenchmark.send-copy-65435-b8-sink", names.get(udp));
     }
 
     @Test
     void namesAreSafeAndDistinct() {
-        Row odd = row("a.B.m", "variant", "x/y z");
+        Row odd = row("a.B.m", "variant", "x/y z", "payload", "65435", "batch", "8", "target", "sink");
         Row same = new Row("a.B.m", "other-id", odd.params());
         Map<Row, String> names = RowNames.names(List.of(odd, same));
-        assertEquals("x_y_z", names.get(odd));
-        assertEquals("x_y_z-2", names.get(same));
+        assertEquals("x_y_z-65435-b8-sink", names.get(odd));
+        assertEquals("x_y_z-65435-b8-sink-2", names.get(same));
     }
 
     @Test

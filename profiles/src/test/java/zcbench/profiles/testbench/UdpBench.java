@@ -9,11 +9,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import zcbench.profiles.jfr.IterationEvent;
+import zcbench.vocabulary.Counter;
+import zcbench.vocabulary.RowKey;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.Map;
 
 /**
  * UDP sends with java.nio to a socket on 127.0.0.1 that nobody reads (the kernel drops what does
@@ -31,7 +34,7 @@ public class UdpBench {
     @Param("false")
     public boolean flush;
     @Param("on")
-    public String ubufCache;
+    public String ubuf_cache;
     @Param("loopback")
     public String target;
     @Param("-1")
@@ -52,13 +55,20 @@ public class UdpBench {
         public void start(UdpBench row) {
             packets = 0;
             bytes = 0;
-            event = IterationEvent.start(row.variant, row.payload, row.batch, row.flush, row.ubufCache, row.target);
+            event = IterationEvent.start(row.key(), row.variant, row.payload, row.batch, row.flush, row.ubuf_cache,
+                    row.target);
         }
 
         @TearDown(Level.Iteration)
         public void finish() {
-            event.finish(packets, bytes, 0, 0, 0, 0);
+            event.finish(c -> c == Counter.PACKETS ? packets : c == Counter.BYTES ? bytes : 0);
         }
+    }
+
+    /** The row's key, as the harness names its rows. */
+    String key() {
+        return RowKey.of(Map.of("variant", variant, "payload", Integer.toString(payload), "batch",
+                Integer.toString(batch), "flush", Boolean.toString(flush), "ubuf_cache", ubuf_cache, "cpu", cpu), target);
     }
 
     @Setup(Level.Trial)

@@ -24,7 +24,7 @@ import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
 import zcbench.variants.Stamp;
-import zcbench.variants.Variant;
+import zcbench.vocabulary.Variant;
 
 /**
  * io_uring senders: IORING_OP_SEND (uring_send), IORING_OP_SEND_ZC on normal buffers (uring_zc)

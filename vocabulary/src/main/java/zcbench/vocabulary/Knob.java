@@ -1,25 +1,23 @@
-package zcbench.harness.plan;
+package zcbench.vocabulary;
 
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import zcbench.variants.Variant;
-
 /**
  * A row parameter of the benchmark: the values it takes, its default(s), the variants it means
- * something for, and whether a row's label shows it at its default.
+ * something for, and whether a row's label and key show it at its default.
  *
- * @param name     the JMH parameter name, as given with {@code -p}
- * @param label    the name in labels and documentation (e.g. ubuf_cache for ubufCache)
+ * @param name     its one name: the JMH parameter, {@code -p NAME=}, labels, keys, plan.json, CSV headers
  * @param values   what is allowed
  * @param defaults what a row takes when nothing is asked for; several only for variant (all of them)
  * @param variants the variants for which the knob changes what is measured
- * @param shown    whether labels always show it, or only when it is not the default
+ * @param shown    whether labels and keys always show it, or only when it is not the default
+ * @param meaning  what it means on today's kernel, for env.json ({@code knob_<name>}); empty when its name says it
  */
-public record Knob(String name, String label, Values values, List<String> defaults, Set<Variant> variants,
-                   Shown shown) {
+public record Knob(String name, Values values, List<String> defaults, Set<Variant> variants, Shown shown,
+                   String meaning) {
 
     public enum Shown { ALWAYS, WHEN_CHANGED }
 
@@ -27,7 +25,7 @@ public record Knob(String name, String label, Values values, List<String> defaul
         defaults = List.copyOf(defaults);
         variants = Set.copyOf(variants);
         for (String d : defaults) {
-            if (values.problem(d) != null) {
+            if (values.problem(d, BitSet::new) != null) {
                 throw new IllegalArgumentException(name + ": default '" + d + "' is not allowed");
             }
         }
@@ -42,15 +40,20 @@ public record Knob(String name, String label, Values values, List<String> defaul
         return defaults.getFirst();
     }
 
-    /** Null when {@code value} is allowed, else what is allowed, to finish "NAME 'VALUE' is not ...". */
-    public String problem(String value) {
-        return values.problem(value);
+    /**
+     * Null when {@code value} is allowed, else what is allowed, to finish "NAME 'VALUE' is not ...".
+     *
+     * @param allowedCpus the CPUs this process may run on, read only when a CPU number is checked: the caller
+     *                    knows them (the vocabulary makes no syscall)
+     */
+    public String problem(String value, Supplier<BitSet> allowedCpus) {
+        return values.problem(value, allowedCpus);
     }
 
     /** What a knob's values may be. */
     public sealed interface Values {
         /** Null when allowed, else the rest of a sentence saying what is allowed. */
-        String problem(String value);
+        String problem(String value, Supplier<BitSet> allowedCpus);
     }
 
     public record Choices(List<String> allowed) implements Values {
@@ -59,7 +62,7 @@ public record Knob(String name, String label, Values values, List<String> defaul
         }
 
         @Override
-        public String problem(String value) {
+        public String problem(String value, Supplier<BitSet> allowedCpus) {
             return allowed.contains(value) ? null : "not one of: " + String.join(", ", allowed);
         }
     }
@@ -67,7 +70,7 @@ public record Knob(String name, String label, Values values, List<String> defaul
     /** Whole numbers from min to max; {@code why} says where the bounds come from. */
     public record Range(int min, int max, String why) implements Values {
         @Override
-        public String problem(String value) {
+        public String problem(String value, Supplier<BitSet> allowedCpus) {
             try {
                 int n = Integer.parseInt(value);
                 if (n >= min && n <= max) {
@@ -81,13 +84,13 @@ public record Knob(String name, String label, Values values, List<String> defaul
     }
 
     /** "last", -1 (unpinned) or a CPU this process may run on, as read when asked. */
-    public record Cpus(Supplier<BitSet> allowed) implements Values {
+    public record Cpus() implements Values {
         @Override
-        public String problem(String value) {
+        public String problem(String value, Supplier<BitSet> allowedCpus) {
             if (value.equals("last") || value.equals("-1")) {
                 return null;
             }
-            BitSet cpus = allowed.get();
+            BitSet cpus = allowedCpus.get();
             try {
                 int n = Integer.parseInt(value);
                 if (n >= 0 && cpus.get(n)) {

@@ -1,0 +1,102 @@
+package zcbench.vocabulary;
+
+import static zcbench.vocabulary.Knob.Shown.ALWAYS;
+import static zcbench.vocabulary.Knob.Shown.WHEN_CHANGED;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Every row parameter of UdpSendBenchmark, in label order: the one place that says which values a
+ * knob takes and for which variants it means something. A knob added to the benchmark is one
+ * constant here, listed in {@link #ALL}; {@code -p}, labels, row keys, plan.json, CSV columns,
+ * reports, compare and reruns all follow from it (docs/ARCHITECTURE.md, "Adding a knob").
+ */
+public final class Knobs {
+    /** The sequence stamp's header, which every payload has room for (the senders' Stamp). */
+    public static final int MIN_PAYLOAD = 16;
+    /** Largest UDP payload over IPv4 (65535 - 20 - 8). */
+    public static final int MAX_PAYLOAD = 65507;
+    /** Largest batch: SQEs per io_uring_enter, as liburing's send-zerocopy allows. */
+    public static final int MAX_BATCH = 256;
+
+    private static final Set<Variant> ALL_VARIANTS = EnumSet.allOf(Variant.class);
+    private static final List<String> BOOLEANS = List.of("true", "false");
+
+    public static final Knob VARIANT = new Knob("variant", new Knob.Choices(Variant.ids()), Variant.ids(),
+            ALL_VARIANTS, ALWAYS, "");
+    public static final Knob PAYLOAD = new Knob("payload", new Knob.Range(MIN_PAYLOAD, MAX_PAYLOAD,
+            "bytes of UDP over IPv4 on the sink's 65535-byte MTU, the first " + MIN_PAYLOAD
+                    + " of them the sequence stamp"), List.of("65435"), ALL_VARIANTS, ALWAYS, "");
+    public static final Knob BATCH = new Knob("batch", new Knob.Range(1, MAX_BATCH, "packets per operation; the"
+            + " io_uring ring is sized for at most " + MAX_BATCH + " requests per io_uring_enter"), List.of("8"),
+            ALL_VARIANTS, ALWAYS, "");
+    public static final Knob FLUSH = new Knob("flush", new Knob.Choices(BOOLEANS), List.of("false"),
+            variants(Variant::hasFlushKnob), ALWAYS, "user-space reaping policy (6.0+ kernels always post one"
+                    + " notification per SEND_ZC): true = wait for every notification of a batch before reusing"
+                    + " its buffers; false = buffers rotate, notifications reaped lazily");
+    public static final Knob UBUF_CACHE = new Knob("ubuf_cache", new Knob.Choices(List.of("on", "off")),
+            List.of("on"), variants(Variant::hasUbufCacheKnob), ALWAYS, "user-space analogue of the RFC's kernel"
+                    + " ubuf_info cache (not switchable on a stock kernel): on = per-request state from a recycled"
+                    + " pool; off = allocated per request");
+    public static final Knob POLL = new Knob("poll", new Knob.Choices(BOOLEANS), List.of("true"),
+            variants(Variant::hasPollKnob), WHEN_CHANGED, "copy and msg_zerocopy: true = MSG_DONTWAIT send +"
+                    + " poll(POLLOUT) per packet, the kernel selftest's loop and the RFC's baseline; false ="
+                    + " blocking sends, no poll");
+    public static final Knob VERIFY = new Knob("verify", new Knob.Choices(BOOLEANS), List.of("false"),
+            ALL_VARIANTS, WHEN_CHANGED, "true = every packet stamped, a buffer reused only after its notification;"
+                    + " false = one unchanging buffer sent again and again, as the C tools do");
+    public static final Knob CPU = new Knob("cpu", new Knob.Cpus(), List.of("last"), ALL_VARIANTS, WHEN_CHANGED,
+            "");
+
+    public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, CPU);
+    /** What every row has and its key begins with, each in a form of its own. */
+    public static final List<Knob> LEADING = List.of(VARIANT, PAYLOAD, BATCH);
+    /** The others, in {@link #ALL}'s order: shown as name=value where they mean something. */
+    public static final List<Knob> REST = ALL.stream().filter(k -> !LEADING.contains(k)).toList();
+
+    /** A benchmark parameter that is not a row parameter: set once per run, by its own option. */
+    public static final String TARGET = "target";
+
+    /**
+     * Names knobs had before they had one name each, as older jmh.json, plan.json and profile-summary.csv
+     * carry them; read as the knob's name, refused on the command line.
+     */
+    public static final Map<String, String> FORMER_NAMES = Map.of("ubufCache", UBUF_CACHE.name());
+
+    private Knobs() {
+    }
+
+    public static Optional<Knob> of(String name) {
+        return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(Knob::name).toList();
+    }
+
+    /** The knob's name for a name as older results wrote it; any other name as it is. */
+    public static String current(String name) {
+        return FORMER_NAMES.getOrDefault(name, name);
+    }
+
+    /** "uring_zc and uring_zc_fixed": the variants a knob means something for. */
+    public static String variantsOf(Knob knob) {
+        List<String> ids = Arrays.stream(Variant.values()).filter(knob::appliesTo).map(Variant::id).toList();
+        if (ids.size() == 1) {
+            return ids.getFirst();
+        }
+        return String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.getLast();
+    }
+
+    private static Set<Variant> variants(Predicate<Variant> has) {
+        return Arrays.stream(Variant.values()).filter(has)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Variant.class)));
+    }
+}
