@@ -54,6 +54,9 @@ public record Knob(String name, Values values, List<String> defaults, Set<Varian
     public sealed interface Values {
         /** Null when allowed, else the rest of a sentence saying what is allowed. */
         String problem(String value, Supplier<BitSet> allowedCpus);
+    
+        /** The allowed values in a few characters, as help lists them: "on|off", "16..65507". */
+        String summary();
     }
 
     public record Choices(List<String> allowed) implements Values {
@@ -64,6 +67,11 @@ public record Knob(String name, Values values, List<String> defaults, Set<Varian
         @Override
         public String problem(String value, Supplier<BitSet> allowedCpus) {
             return allowed.contains(value) ? null : "not one of: " + String.join(", ", allowed);
+        }
+
+        @Override
+        public String summary() {
+            return String.join("|", allowed);
         }
     }
 
@@ -80,6 +88,11 @@ public record Knob(String name, Values values, List<String> defaults, Set<Varian
                 // said below
             }
             return "not in " + min + ".." + max + " (" + why + ")";
+        }
+
+        @Override
+        public String summary() {
+            return min + ".." + max;
         }
     }
 
@@ -100,6 +113,11 @@ public record Knob(String name, Values values, List<String> defaults, Set<Varian
                 // said below
             }
             return "not a CPU this process may run on; allowed: last, -1 (unpinned) or one of " + cpus;
+        }
+
+        @Override
+        public String summary() {
+            return "last, -1 or a CPU number";
         }
     }
 }

@@ -86,6 +86,16 @@ public final class Knobs {
         return FORMER_NAMES.getOrDefault(name, name);
     }
 
+    /**
+     * Every row parameter as help lists it: "variant, payload (16..65507), ..., flush (true|false:
+     * uring_zc and uring_zc_fixed), ...": its values, and its variants when not all of them.
+     */
+    public static String helpLine() {
+        return ALL.stream().map(k -> k == VARIANT ? k.name() : k.name() + " (" + k.values().summary()
+                + (k.variants().size() == Variant.values().length ? "" : ": " + variantsOf(k)) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
     /** "uring_zc and uring_zc_fixed": the variants a knob means something for. */
     public static String variantsOf(Knob knob) {
         List<String> ids = Arrays.stream(Variant.values()).filter(knob::appliesTo).map(Variant::id).toList();

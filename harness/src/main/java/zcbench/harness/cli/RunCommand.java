@@ -37,6 +37,7 @@ import zcbench.harness.run.RunSettings;
 import zcbench.harness.run.Waiting;
 import zcbench.harness.sink.TargetChoice;
 import zcbench.profiles.async.FlameMode;
+import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -149,10 +150,8 @@ public final class RunCommand implements Callable<Integer> {
                 + " do.");
         lines.addAll(List.of("",
             "Rows: -p NAME=V1,V2 keeps the plan's rows with those values; without --plan it makes the rows itself:"
-                + " every meaningful combination of the values given, other knobs at their defaults. Row parameters:"
-                + " variant, payload (16..65507), batch (1..256), flush (true|false: uring_zc*), ubuf_cache (on|off:"
-                + " zero-copy variants), poll (true|false: copy, msg_zerocopy), verify (true|false), cpu (last, -1 or"
-                + " a CPU number). A knob applies to the variants it means something for; rows of other variants stay"
+                + " every meaningful combination of the values given, other knobs at their defaults. Row parameters: "
+                + Knobs.helpLine() + ". A knob applies to the variants it means something for; rows of other variants stay"
                 + " only when named with -p variant=. Every value is checked before anything runs.",
             "",
             "One run at a time: a run waits for the one that holds the machine (saying which, and about how long it"

@@ -11,12 +11,11 @@ import zcbench.linux.LinuxException;
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.SendMsg;
+import zcbench.variants.AbstractSender;
 import zcbench.variants.PayloadPool;
 import zcbench.variants.SendConfig;
-import zcbench.variants.SendCounters;
-import zcbench.variants.Sender;
-import zcbench.variants.Stamp;
 import zcbench.variants.SocketLoop;
+import zcbench.variants.Stamp;
 
 /**
  * sendmsg(2) per packet without MSG_ZEROCOPY: the kernel's msg_zerocopy selftest without
@@ -24,10 +23,8 @@ import zcbench.variants.SocketLoop;
  * packet. With {@code poll} (the default) each send is MSG_DONTWAIT and followed by
  * poll(POLLOUT), as the selftest does; without, sends block and nothing else is called.
  */
-public final class CopySender implements Sender {
-    private final SendConfig config;
+public final class CopySender extends AbstractSender {
     private final InetSocket socket;
-    private final SendCounters counters = new SendCounters();
     private final PayloadPool pool;
     private final MemorySegment buffer;
     private final SendMsg sendMsg;
@@ -37,7 +34,7 @@ public final class CopySender implements Sender {
 
     /** Takes ownership of {@code socket}; on failure it is closed. */
     public CopySender(SendConfig config, InetSocket socket) {
-        this.config = config;
+        super(config);
         this.socket = socket;
         this.sendFlags = config.poll() ? MSG_DONTWAIT : 0;
         PayloadPool p = null;
@@ -91,16 +88,6 @@ public final class CopySender implements Sender {
     @Override
     public void drain() {
         // Nothing is owed: the kernel copied every packet inside sendmsg(2).
-    }
-
-    @Override
-    public SendCounters counters() {
-        return counters;
-    }
-
-    @Override
-    public SendConfig config() {
-        return config;
     }
 
     @Override

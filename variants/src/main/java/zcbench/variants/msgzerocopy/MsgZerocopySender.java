@@ -16,11 +16,10 @@ import zcbench.linux.Teardown;
 import zcbench.linux.net.ErrqueueReader;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.SendMsg;
+import zcbench.variants.AbstractSender;
 import zcbench.variants.PayloadPool;
 import zcbench.variants.RequestTable;
 import zcbench.variants.SendConfig;
-import zcbench.variants.SendCounters;
-import zcbench.variants.Sender;
 import zcbench.variants.SocketLoop;
 import zcbench.variants.Stamp;
 
@@ -34,13 +33,11 @@ import zcbench.variants.Stamp;
  * poll(POLLOUT), and the error queue is read whenever that finds the socket not writable. With
  * {@code verify} a buffer is free again only once the range covering its send has arrived.
  */
-public final class MsgZerocopySender implements Sender {
+public final class MsgZerocopySender extends AbstractSender {
     private static final int ERROR_POLL_SLICE_MILLIS = 100;
 
-    private final SendConfig config;
     private final InetSocket socket;
     private final RequestTable requests;
-    private final SendCounters counters = new SendCounters();
     private final int sendFlags;
     private final Runnable readCompletions = this::readCompletions;
     private PayloadPool pool;
@@ -52,7 +49,7 @@ public final class MsgZerocopySender implements Sender {
 
     /** Takes ownership of {@code socket}; on failure everything is closed, the socket too. */
     public MsgZerocopySender(SendConfig config, InetSocket socket) {
-        this.config = config;
+        super(config);
         this.socket = socket;
         this.sendFlags = MSG_ZEROCOPY | (config.poll() ? MSG_DONTWAIT : 0);
         this.requests = RequestTable.create(config.ubufCache(), config.maxInFlight());
@@ -176,16 +173,6 @@ public final class MsgZerocopySender implements Sender {
         while (requests.inFlight() > 0) {
             awaitCompletion();
         }
-    }
-
-    @Override
-    public SendCounters counters() {
-        return counters;
-    }
-
-    @Override
-    public SendConfig config() {
-        return config;
     }
 
     @Override

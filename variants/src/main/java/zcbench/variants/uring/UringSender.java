@@ -18,11 +18,10 @@ import zcbench.linux.uring.CompletionQueue;
 import zcbench.linux.uring.CqeHandler;
 import zcbench.linux.uring.IoUring;
 import zcbench.linux.uring.SubmissionQueue;
+import zcbench.variants.AbstractSender;
 import zcbench.variants.PayloadPool;
 import zcbench.variants.RequestTable;
 import zcbench.variants.SendConfig;
-import zcbench.variants.SendCounters;
-import zcbench.variants.Sender;
 import zcbench.variants.Stamp;
 import zcbench.vocabulary.Variant;
 
@@ -36,16 +35,14 @@ import zcbench.vocabulary.Variant;
  * follow, and later the notification (IORING_CQE_F_NOTIF). Every F_MORE owes exactly one
  * notification, failed sends included; the buffer is free again only after it.
  */
-public final class UringSender implements Sender, CqeHandler {
+public final class UringSender extends AbstractSender implements CqeHandler {
     static final long WAIT_LIMIT_NANOS = 10_000_000_000L;
     private static final int FIXED_FILE = 0;
 
-    private final SendConfig config;
     private final InetSocket socket;
     private final boolean zeroCopy;
     private final int zcFlags;
     private final RequestTable requests;
-    private final SendCounters counters = new SendCounters();
     private PayloadPool pool;
     private IoUring ring;
     private SubmissionQueue sq;
@@ -56,10 +53,10 @@ public final class UringSender implements Sender, CqeHandler {
 
     /** Takes ownership of {@code socket}; on failure everything is closed, the socket too. */
     public UringSender(SendConfig config, InetSocket socket) {
+        super(config);
         if (!config.variant().usesRing()) {
             throw new IllegalArgumentException(config.variant().id() + " is not an io_uring variant");
         }
-        this.config = config;
         this.socket = socket;
         this.zeroCopy = config.variant().zeroCopy();
         boolean fixed = config.variant() == Variant.URING_ZC_FIXED;
@@ -186,16 +183,6 @@ public final class UringSender implements Sender, CqeHandler {
             awaitCompletion();
         }
         counters.enters = ring.enters();
-    }
-
-    @Override
-    public SendCounters counters() {
-        return counters;
-    }
-
-    @Override
-    public SendConfig config() {
-        return config;
     }
 
     /** Drains first: the ring and the buffers go only when the kernel owes nothing more. */
