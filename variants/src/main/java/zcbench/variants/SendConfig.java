@@ -1,5 +1,9 @@
 package zcbench.variants;
 
+import java.util.Objects;
+import java.util.function.Function;
+
+import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
 
@@ -53,6 +57,36 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
         if (slots < 0) {
             throw new IllegalArgumentException("slots " + slots + " must be 0 (default) or positive");
         }
+    }
+
+    /** The variant's row with every other knob at its default: the C tool's loop. */
+    public static SendConfig of(Variant variant, int payload, int batch) {
+        return from(variant, payload, batch, Knob::defaultValue);
+    }
+
+    /**
+     * A row's settings from its knob values by name, as JMH's @Params or a plan row hold them; a knob
+     * without a value takes its default.
+     */
+    public static SendConfig of(Function<String, String> valueByName) {
+        Function<Knob, String> value = k -> Objects.requireNonNullElseGet(valueByName.apply(k.name()), k::defaultValue);
+        return from(Variant.of(value.apply(Knobs.VARIANT)), Integer.parseInt(value.apply(Knobs.PAYLOAD)),
+                Integer.parseInt(value.apply(Knobs.BATCH)), value);
+    }
+
+    private static SendConfig from(Variant variant, int payload, int batch, Function<Knob, String> value) {
+        return new SendConfig(variant, payload, batch, is(Knobs.FLUSH, value, "true", "false"),
+                is(Knobs.UBUF_CACHE, value, "on", "off"), is(Knobs.POLL, value, "true", "false"),
+                is(Knobs.VERIFY, value, "true", "false"), 0);
+    }
+
+    /** Whether a two-valued knob has its {@code yes} value. */
+    private static boolean is(Knob knob, Function<Knob, String> value, String yes, String no) {
+        String v = value.apply(knob);
+        if (v.equals(yes) || v.equals(no)) {
+            return v.equals(yes);
+        }
+        throw new IllegalArgumentException(knob.name() + " must be " + yes + " or " + no + ", not '" + v + "'");
     }
 
     public SendConfig withFlush(boolean on) {

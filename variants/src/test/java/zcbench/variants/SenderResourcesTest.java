@@ -19,7 +19,7 @@ class SenderResourcesTest {
             long uringBefore = ProcessResources.ioUringMappings();
             for (int round = 0; round < 5; round++) {
                 for (Variant v : Variant.values()) {
-                    try (Sender s = Senders.open(new SendConfig(v, 65435, 8, false, true, true, false, 0), receiver.connectedSender())) {
+                    try (Sender s = Senders.open(SendConfig.of(v, 65435, 8), receiver.connectedSender())) {
                         s.sendBatch();
                     }
                 }
@@ -34,7 +34,7 @@ class SenderResourcesTest {
     /** The first use of each class may map JDK code; take that out of the count. */
     private static void warmUp(LoopbackReceiver receiver) {
         for (Variant v : Variant.values()) {
-            try (Sender s = Senders.open(new SendConfig(v, 65435, 8, false, true, true, false, 0), receiver.connectedSender())) {
+            try (Sender s = Senders.open(SendConfig.of(v, 65435, 8), receiver.connectedSender())) {
                 s.sendBatch();
             }
         }
@@ -43,10 +43,10 @@ class SenderResourcesTest {
     @Test
     void meaninglessKnobsAreRefusedWithTheReason() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SendConfig(Variant.COPY, 65435, 8, true, true, true, false, 0));
+                () -> SendConfig.of(Variant.COPY, 65435, 8).withFlush(true));
         assertEquals("flush=true means nothing for copy: only uring_zc and uring_zc_fixed have a notification"
                 + " reaping policy", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new SendConfig(Variant.URING_SEND, 65435, 8, false, false, true, false, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SendConfig(Variant.COPY, 70000, 8, false, true, true, false, 0));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.URING_SEND, 65435, 8).withUbufCache(false));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, 70000, 8));
     }
 }

@@ -25,7 +25,7 @@ class SendersLoopbackTest {
             for (int payload : new int[] {4096, 65435}) {
                 for (int batch : new int[] {1, 8}) {
                     for (boolean verify : new boolean[] {true, false}) {
-                        SendConfig c = new SendConfig(v, payload, batch, false, true, true, verify, 0);
+                        SendConfig c = SendConfig.of(v, payload, batch).withVerify(verify);
                         b.add(Arguments.of(c));
                         if (v.hasFlushKnob()) {
                             b.add(Arguments.of(c.withFlush(true)));
@@ -85,7 +85,7 @@ class SendersLoopbackTest {
 
     static Stream<SendConfig> fewerBuffersThanBatch() {
         return Stream.of(Variant.values()).flatMap(v -> {
-            SendConfig c = new SendConfig(v, 4096, 8, false, true, true, true, 1);
+            SendConfig c = SendConfig.of(v, 4096, 8).withVerify(true).withSlots(1);
             return v.hasFlushKnob() ? Stream.of(c, c.withFlush(true)) : Stream.of(c);
         });
     }

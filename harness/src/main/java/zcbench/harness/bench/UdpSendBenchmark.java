@@ -34,7 +34,6 @@ import zcbench.variants.Senders;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.RowKey;
-import zcbench.vocabulary.Variant;
 
 /**
  * UDP send throughput of one send path. One operation hands {@code batch} packets of
@@ -119,8 +118,7 @@ public class UdpSendBenchmark {
 
         @Setup(Level.Trial)
         public void open(BenchmarkParams params) {
-            SendConfig config = new SendConfig(Variant.of(variant), payload, batch, flush, parseOnOff(ubuf_cache), poll,
-                    verify, 0);
+            SendConfig config = SendConfig.of(params::getParam);
             Map<String, String> byName = new LinkedHashMap<>();
             params.getParamsKeys().forEach(name -> byName.put(name, params.getParam(name)));
             key = RowKey.find(byName).orElseThrow();
@@ -179,15 +177,6 @@ public class UdpSendBenchmark {
             isolation = null;
             affinityBefore = null;
             t.done();
-        }
-
-        static boolean parseOnOff(String value) {
-            return switch (value) {
-                case "on", "true" -> true;
-                case "off", "false" -> false;
-                default -> throw new IllegalArgumentException(Knobs.UBUF_CACHE.name() + " must be on or off, not '"
-                        + value + "'");
-            };
         }
 
         @TearDown(Level.Trial)

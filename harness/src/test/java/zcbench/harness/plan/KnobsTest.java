@@ -62,16 +62,12 @@ class KnobsTest {
 
     @Test
     void rangesAreWhatTheSendersAccept() {
-        assertDoesNotThrow(() -> new SendConfig(Variant.URING_ZC_FIXED, Stamp.HEADER_BYTES, Knobs.MAX_BATCH,
-                false, true, true, false, 0));
-        assertDoesNotThrow(() -> new SendConfig(Variant.URING_ZC_FIXED, SendConfig.MAX_UDP_PAYLOAD, 1,
-                false, true, true, false, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SendConfig(Variant.COPY, 4096, Knobs.MAX_BATCH + 1,
-                false, true, true, false, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SendConfig(Variant.COPY, Stamp.HEADER_BYTES - 1, 1,
-                false, true, true, false, 0));
+        assertDoesNotThrow(() -> SendConfig.of(Variant.URING_ZC_FIXED, Stamp.HEADER_BYTES, Knobs.MAX_BATCH));
+        assertDoesNotThrow(() -> SendConfig.of(Variant.URING_ZC_FIXED, SendConfig.MAX_UDP_PAYLOAD, 1));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, 4096, Knobs.MAX_BATCH + 1));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, Stamp.HEADER_BYTES - 1, 1));
         assertThrows(IllegalArgumentException.class,
-                () -> new SendConfig(Variant.COPY, SendConfig.MAX_UDP_PAYLOAD + 1, 1, false, true, true, false, 0));
+                () -> SendConfig.of(Variant.COPY, SendConfig.MAX_UDP_PAYLOAD + 1, 1));
         Knob payload = Knobs.of("payload").orElseThrow();
         Knob batch = Knobs.of("batch").orElseThrow();
         assertNull(Row.problem(payload, Integer.toString(Stamp.HEADER_BYTES)));
@@ -88,7 +84,7 @@ class KnobsTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void appliesToMatchesWhatTheSenderRefuses(Variant v) {
-        SendConfig reference = new SendConfig(v, 4096, 8, false, true, true, false, 0);
+        SendConfig reference = SendConfig.of(v, 4096, 8);
         boolean flushAccepted = accepts(() -> reference.withFlush(true));
         boolean ubufOffAccepted = accepts(() -> reference.withUbufCache(false));
         assertEquals(flushAccepted, Knobs.of("flush").orElseThrow().appliesTo(v), "flush for " + v.id());

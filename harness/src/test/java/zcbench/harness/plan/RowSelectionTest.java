@@ -85,9 +85,7 @@ class RowSelectionTest {
                 "ubuf_cache=on,off").custom().size());
         assertEquals(rows.size(), Set.copyOf(rows).size(), "no row twice");
         for (Row r : rows) {
-            new SendConfig(r.variant(), Integer.parseInt(r.value("payload")), Integer.parseInt(r.value("batch")),
-                    Boolean.parseBoolean(r.value("flush")), r.value("ubuf_cache").equals("on"),
-                    Boolean.parseBoolean(r.value("poll")), Boolean.parseBoolean(r.value("verify")), 0);
+            SendConfig.of(r::value);
         }
     }
 

@@ -35,7 +35,7 @@ class SendLoopsOnSinkTest {
         "uring_zc, 8, true, false", "uring_zc_fixed, 1, true, false", "uring_zc_fixed, 8, true, false",
         "uring_zc_fixed, 8, true, true"})
     void loopMatchesItsCTool(String variant, int batch, boolean poll, boolean verify) {
-        SendConfig config = new SendConfig(Variant.of(variant), 65435, batch, false, true, poll, verify, 0);
+        SendConfig config = SendConfig.of(Variant.of(variant), 65435, batch).withPoll(poll).withVerify(verify);
         SendCounters before;
         SendCounters after;
         long delivered;

@@ -27,7 +27,7 @@ class SinkZeroCopyTest {
         if (target.equals("sink")) {
             assumeTrue(SinkNetwork.unavailableReason() == null, () -> "skipped: " + SinkNetwork.unavailableReason());
         }
-        SendConfig config = new SendConfig(Variant.of(variant), 65435, 8, false, true, true, false, 0);
+        SendConfig config = SendConfig.of(Variant.of(variant), 65435, 8);
         SendCounters c;
         try (Destination destination = Destination.open(target);
              Sender sender = Senders.open(config, destination.openConnectedUdp())) {
