@@ -20,10 +20,12 @@ import zcbench.vocabulary.Variant;
  * @param verify    every packet stamped with its sequence number, and a buffer reused only after the
  *                  kernel is done with it (true); one buffer written once and sent again and again,
  *                  as the C tools do, since the kernel only reads it (false)
+ * @param defer     io_uring: the ring set up with DEFER_TASKRUN (knob setup=defer), so completion work
+ *                  runs only when the sender waits with GETEVENTS; COOP_TASKRUN (setup=coop) otherwise
  * @param slots     payload buffers when verifying; 0 chooses the default for the variant
  */
 public record SendConfig(Variant variant, int payload, int batch, boolean flush, boolean ubufCache, boolean poll,
-                         boolean verify, int slots) {
+                         boolean verify, boolean defer, int slots) {
     /** Largest UDP payload over IPv4 (65535 - 20 - 8): the payload knob's range. */
     public static final int MAX_UDP_PAYLOAD = Knobs.MAX_PAYLOAD;
     /** Largest batch: SQEs per io_uring_enter, as liburing's send-zerocopy allows; the batch knob's range. */
@@ -54,6 +56,10 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
             throw new IllegalArgumentException("poll=false means nothing for " + variant.id()
                     + ": only copy and msg_zerocopy send with syscalls that poll could follow");
         }
+        if (defer && !variant.usesRing()) {
+            throw new IllegalArgumentException(Knobs.SETUP.name() + "=defer means nothing for " + variant.id()
+                    + ": only the io_uring variants set up a ring");
+        }
         if (slots < 0) {
             throw new IllegalArgumentException("slots " + slots + " must be 0 (default) or positive");
         }
@@ -77,7 +83,7 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
     private static SendConfig from(Variant variant, int payload, int batch, Function<Knob, String> value) {
         return new SendConfig(variant, payload, batch, is(Knobs.FLUSH, value, "true", "false"),
                 is(Knobs.UBUF_CACHE, value, "on", "off"), is(Knobs.POLL, value, "true", "false"),
-                is(Knobs.VERIFY, value, "true", "false"), 0);
+                is(Knobs.VERIFY, value, "true", "false"), is(Knobs.SETUP, value, "defer", "coop"), 0);
     }
 
     /** Whether a two-valued knob has its {@code yes} value. */
@@ -90,23 +96,27 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
     }
 
     public SendConfig withFlush(boolean on) {
-        return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, slots);
+        return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, defer, slots);
     }
 
     public SendConfig withUbufCache(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, on, poll, verify, slots);
+        return new SendConfig(variant, payload, batch, flush, on, poll, verify, defer, slots);
     }
 
     public SendConfig withPoll(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, on, verify, slots);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, on, verify, defer, slots);
     }
 
     public SendConfig withVerify(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, on, slots);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, on, defer, slots);
     }
 
     public SendConfig withSlots(int n) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, n);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, n);
+    }
+
+    public SendConfig withDefer(boolean on) {
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, on, slots);
     }
 
     /**

@@ -36,6 +36,12 @@ class SendersLoopbackTest {
                         if (v.hasPollKnob()) {
                             b.add(Arguments.of(c.withPoll(false)));
                         }
+                        if (v.usesRing()) {
+                            b.add(Arguments.of(c.withDefer(true)));
+                        }
+                        if (v.hasFlushKnob()) {
+                            b.add(Arguments.of(c.withFlush(true).withDefer(true)));
+                        }
                     }
                 }
             }

@@ -52,10 +52,14 @@ public final class Knobs {
     public static final Knob VERIFY = new Knob("verify", new Knob.Choices(BOOLEANS), List.of("false"),
             ALL_VARIANTS, WHEN_CHANGED, "true = every packet stamped, a buffer reused only after its notification;"
                     + " false = one unchanging buffer sent again and again, as the C tools do");
+    public static final Knob SETUP = new Knob("setup", new Knob.Choices(List.of("coop", "defer")), List.of("coop"),
+            variants(Variant::usesRing), WHEN_CHANGED, "io_uring ring set-up: coop = COOP_TASKRUN | SINGLE_ISSUER,"
+                    + " as liburing's send-zerocopy; defer = DEFER_TASKRUN | SINGLE_ISSUER (send-zerocopy -d, Linux"
+                    + " 6.1+): completion work runs only when the sender waits with GETEVENTS");
     public static final Knob CPU = new Knob("cpu", new Knob.Cpus(), List.of("last"), ALL_VARIANTS, WHEN_CHANGED,
             "");
 
-    public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, CPU);
+    public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP, CPU);
     /** What every row has and its key begins with, each in a form of its own. */
     public static final List<Knob> LEADING = List.of(VARIANT, PAYLOAD, BATCH);
     /** The others, in {@link #ALL}'s order: shown as name=value where they mean something. */

@@ -102,6 +102,10 @@ public class UdpSendBenchmark {
         @Param({"false"})
         public boolean verify;
 
+        /** io_uring: COOP_TASKRUN (coop, as liburing's send-zerocopy) or DEFER_TASKRUN (defer, its -d). */
+        @Param({"coop"})
+        public String setup;
+
         @Param({"sink"})
         public String target;
 

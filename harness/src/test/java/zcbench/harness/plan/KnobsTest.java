@@ -91,6 +91,8 @@ class KnobsTest {
         assertEquals(ubufOffAccepted, Knobs.of("ubuf_cache").orElseThrow().appliesTo(v), "ubuf_cache for " + v.id());
         boolean noPollAccepted = accepts(() -> reference.withPoll(false));
         assertEquals(noPollAccepted, Knobs.of("poll").orElseThrow().appliesTo(v), "poll for " + v.id());
+        boolean deferAccepted = accepts(() -> reference.withDefer(true));
+        assertEquals(deferAccepted, Knobs.SETUP.appliesTo(v), "setup for " + v.id());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static zcbench.linux.uring.IoUringConstants.IORING_NOTIF_USAGE_ZC_COPIED;
 import static zcbench.linux.uring.IoUringConstants.IORING_RECVSEND_FIXED_BUF;
 import static zcbench.linux.uring.IoUringConstants.IORING_SEND_ZC_REPORT_USAGE;
 import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_COOP_TASKRUN;
+import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_DEFER_TASKRUN;
 import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_SINGLE_ISSUER;
 
 import java.lang.foreign.MemorySegment;
@@ -69,7 +70,9 @@ public final class UringSender extends AbstractSender implements CqeHandler {
             // Two CQEs per zero-copy request in flight, and room to spare: the CQ must never overflow.
             int sqEntries = Integer.highestOneBit(config.batch() * 2 - 1);
             int cqEntries = Integer.highestOneBit(Math.max(8, 4 * (inFlight + config.batch())) - 1) << 1;
-            ring = IoUring.open(sqEntries, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER, cqEntries);
+            // DEFER_TASKRUN binds the ring to this thread at set-up: the thread that opens a sender sends.
+            int taskrun = config.defer() ? IORING_SETUP_DEFER_TASKRUN : IORING_SETUP_COOP_TASKRUN;
+            ring = IoUring.open(sqEntries, taskrun | IORING_SETUP_SINGLE_ISSUER, cqEntries);
             sq = ring.sq();
             cq = ring.cq();
             if (!ring.hasFeature(IORING_FEAT_EXT_ARG)) {
