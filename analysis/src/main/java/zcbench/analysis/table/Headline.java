@@ -7,6 +7,7 @@ import zcbench.analysis.jmh.Params;
 import zcbench.analysis.rfc.RfcFigure;
 import zcbench.analysis.rfc.RfcFigures;
 import zcbench.analysis.stats.Intervals;
+import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 
 /**
@@ -79,8 +80,13 @@ public final class Headline {
     }
 
     private static double rfcOnSink(Params p) {
-        // The loop knobs as the RFC's tools ran them, whatever this row's.
-        Params asRfc = p.with(Knobs.TARGET, "sink").with(Knobs.POLL.name(), "").with(Knobs.VERIFY.name(), "");
+        // The loop knobs as the RFC's tools ran them, whatever this row's; ubuf_cache is the RFC's own switch.
+        Params asRfc = p.with(Knobs.TARGET, "sink");
+        for (Knob k : RfcFigures.AT_DEFAULT_IN_THE_RFC) {
+            if (k != Knobs.UBUF_CACHE) {
+                asRfc = asRfc.with(k.name(), "");
+            }
+        }
         return p.value(Knobs.UBUF_CACHE).equals("on") ? RfcFigures.lookup(asRfc).map(RfcFigure::mbS)
                 .orElse(Double.NaN) : Double.NaN;
     }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import zcbench.vocabulary.Knobs;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -207,8 +208,11 @@ class ComparisonTest {
                 .parse(new StringReader(csv)).getRecords();
         assertEquals(9, records.size());
         assertEquals(CompareCsv.COLUMNS, records.getFirst().getParser().getHeaderNames());
-        assertEquals(List.of("poll", "verify", "row"), CompareCsv.COLUMNS.subList(CompareCsv.COLUMNS.size() - 3,
-                CompareCsv.COLUMNS.size()));
+        // Knobs added after the row key follow it, in Knobs' order.
+        int row = CompareCsv.COLUMNS.indexOf("row");
+        assertEquals(List.of("poll", "verify", "row"), CompareCsv.COLUMNS.subList(row - 2, row + 1));
+        assertEquals(Knobs.names().stream().filter(CompareCsv.COLUMNS.subList(row + 1, CompareCsv.COLUMNS.size())::contains)
+                .toList(), CompareCsv.COLUMNS.subList(row + 1, CompareCsv.COLUMNS.size()));
         for (CSVRecord r : records) {
             assertEquals(CompareCsv.COLUMNS.size(), r.size(), r.toString());
             assertEquals("sink -> loopback", r.get("target"));

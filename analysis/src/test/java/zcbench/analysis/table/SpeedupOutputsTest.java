@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import zcbench.vocabulary.Knobs;
 import zcbench.analysis.Fixtures;
 import zcbench.analysis.compare.CompareCsv;
 import zcbench.analysis.jmh.Run;
@@ -54,10 +55,13 @@ class SpeedupOutputsTest {
         assertEquals("37900.148", r.get("mb_s"));
         assertEquals("1653.534", r.get("cpu_ns_per_packet"));
         // Columns are only ever added at the end: the intervals and noise, then the loop knobs and counters, then
-        // the row key.
+        // the row key, then each knob added since, in Knobs' order.
+        List<String> names = SpeedupCsv.columnNames();
+        int row = names.indexOf("row");
         assertEquals(List.of("speedup_ci_low", "speedup_ci_high", "noisy", "forks", "samples", "poll", "verify",
-                        "syscalls_per_packet", "delivered_pct", "row"),
-                SpeedupCsv.columnNames().subList(SpeedupCsv.columnNames().size() - 10, SpeedupCsv.columnNames().size()));
+                        "syscalls_per_packet", "delivered_pct", "row"), names.subList(row - 9, row + 1));
+        List<String> after = names.subList(row + 1, names.size());
+        assertEquals(Knobs.names().stream().filter(after::contains).toList(), after);
         assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-sink", r.get("row"));
         // One fork: JMH's own interval, so noisy is judged, but the speedup has no interval.
         assertEquals("true", r.get("noisy"));
