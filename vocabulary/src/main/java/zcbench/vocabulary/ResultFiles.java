@@ -12,6 +12,8 @@ public final class ResultFiles {
     public static final String PLAN_JSON = "plan.json";
     /** The rows that failed, and why. */
     public static final String FAILURES = "failures.txt";
+    /** The rows this machine cannot measure, and what each needs. */
+    public static final String SKIPPED = "skipped.txt";
     public static final String SPEEDUP_CSV = "speedup.csv";
     public static final String SPEEDUP_MD = "speedup.md";
     public static final String REPORT_HTML = "report.html";

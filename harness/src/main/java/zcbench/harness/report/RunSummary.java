@@ -29,6 +29,13 @@ public final class RunSummary {
             }
             progress.println("zcbench: run them again with: zcbench run --rerun failed " + folder.dir());
         }
+        if (!outcome.skipped().isEmpty()) {
+            progress.printf("zcbench: %d of %d rows skipped: this machine cannot measure them (see %s):%n",
+                    outcome.skipped().size(), rows, folder.dir().resolve(ResultFiles.SKIPPED));
+            for (PlanRunner.Skipped k : outcome.skipped()) {
+                progress.println("  " + k.row().label() + ": " + k.needs());
+            }
+        }
         // Last, so that it is the line a reader sees when the run ends.
         noise.ifPresent(n -> progress.println("zcbench: " + n));
     }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,8 @@ import zcbench.harness.bench.UdpSendBenchmark;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.plan.Row;
+import zcbench.variants.Requirements;
+import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
 
@@ -40,7 +43,6 @@ import zcbench.vocabulary.ResultFiles;
 public final class PlanRunner {
     /** What every fork needs: FFM downcalls, and silence for JMH 1.37's use of Unsafe on 25. */
     public static final List<String> FORK_JVM_ARGS = UdpSendBenchmark.FORK_JVM_ARGS;
-    /** The run folder's list of the rows that failed, and why; written only when one did. */
     /** Indents a row's result or failure line under its "[i/n] label" line. */
     private static final String UNDER_LABEL = "       ";
     /** jmh.log's line before each row's output; the row's "[i/n] label, target=..." follows. */
@@ -50,8 +52,12 @@ public final class PlanRunner {
     public record Failure(Row row, String reason) {
     }
 
+    /** A row this machine cannot measure, and the one sentence that says what it needs. */
+    public record Skipped(Row row, String needs) {
+    }
+
     /** Everything a run produced. */
-    public record Outcome(List<RunResult> results, List<Failure> failures) {
+    public record Outcome(List<RunResult> results, List<Failure> failures, List<Skipped> skipped) {
         /** Results whose error is above the plans' aim. */
         public long noisy() {
             return results.stream().filter(r -> RowResult.of(r).noisy()).count();
@@ -94,6 +100,7 @@ public final class PlanRunner {
     private final Duration waitLimit;
     private final Progress progress;
     private final Set<String> declared;
+    private Requirements.Machine machine = Requirements.THIS_MACHINE;
 
     /**
      * @param out       progress lines (stderr: stdout is for data)
@@ -113,9 +120,16 @@ public final class PlanRunner {
         this.declared = DeclaredParams.ofSend().keySet();
     }
 
+    /** Another machine's features, for a test of what a kernel without them skips. */
+    PlanRunner on(Requirements.Machine other) {
+        machine = other;
+        return this;
+    }
+
     public Outcome run() {
         List<RunResult> results = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         List<Row> rows = plan.rows();
         long started = System.nanoTime();
         JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), waitLimit, out);
@@ -131,6 +145,12 @@ public final class PlanRunner {
             String which = "[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ", target=" + target;
             out.printf("%s  (row %s; about %s left)%n", which, row.key(target),
                     Waiting.format(Duration.ofSeconds(left)));
+            Optional<String> needs = needs(row);
+            if (needs.isPresent()) {
+                skipped.add(new Skipped(row, needs.get()));
+                out.println(UNDER_LABEL + "SKIPPED: " + needs.get());
+                continue;
+            }
             try {
                 if (jmhLock != null) {
                     jmhLock.awaitFree();
@@ -161,7 +181,25 @@ public final class PlanRunner {
             }
             folder.writeText(ResultFiles.FAILURES, sb.toString());
         }
-        return new Outcome(results, failures);
+        if (!skipped.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (Skipped k : skipped) {
+                sb.append(k.row().label()).append(": ").append(k.needs()).append('\n');
+            }
+            folder.writeText(ResultFiles.SKIPPED, sb.toString());
+        }
+        return new Outcome(results, failures, skipped);
+    }
+
+    /** What the row needs that this machine lacks; nothing for a row the fork will refuse with its own reason. */
+    private Optional<String> needs(Row row) {
+        SendConfig config;
+        try {
+            config = SendConfig.of(row::value);
+        } catch (IllegalArgumentException refusedInTheFork) {
+            return Optional.empty();
+        }
+        return Requirements.unmet(config, machine);
     }
 
     /**

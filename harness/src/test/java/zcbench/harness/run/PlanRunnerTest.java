@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
+import zcbench.variants.Requirements;
 import zcbench.vocabulary.ResultFiles;
 import zcbench.vocabulary.Variant;
 
@@ -116,5 +117,27 @@ class PlanRunnerTest {
         assertTrue(e.getMessage().startsWith(tmp + " has no plan.json"), e.getMessage());
         assertEquals("--rerun takes noisy or failed, not 'slow'",
                 assertThrows(IllegalArgumentException.class, () -> Rerun.Which.of("slow")).getMessage());
+    }
+
+    @Test
+    void aRowTheKernelCannotRunIsSkippedWithWhatItNeedsAndTheOthersRun(@TempDir Path tmp) throws Exception {
+        Row defer = new Row(Map.of("variant", "uring_zc_fixed", "payload", "4096", "setup", "defer"));
+        PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(defer,
+                Row.of(Variant.URING_ZC_FIXED, 4096, 8, false, true)));
+        RunFolder folder = RunFolder.create(tmp, "test");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Requirements.Machine withoutDeferTaskrun = () -> false;
+        PlanRunner.Outcome outcome = new PlanRunner(spec, "loopback", new CommandLineOptions(), folder,
+                PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(5), left -> { }).on(withoutDeferTaskrun).run();
+
+        assertEquals(List.of(new PlanRunner.Skipped(defer, "needs Linux 6.1+ (IORING_SETUP_DEFER_TASKRUN)")),
+                outcome.skipped());
+        assertEquals(List.of(), outcome.failures(), "a skipped row is not a failed one");
+        assertEquals(1, outcome.results().size(), "the other row was measured");
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("SKIPPED: needs Linux 6.1+"
+                + " (IORING_SETUP_DEFER_TASKRUN)"), console.toString(StandardCharsets.UTF_8));
+        assertEquals(defer.label() + ": needs Linux 6.1+ (IORING_SETUP_DEFER_TASKRUN)\n",
+                Files.readString(folder.dir().resolve(ResultFiles.SKIPPED)));
     }
 }
