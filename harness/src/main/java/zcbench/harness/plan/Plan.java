@@ -76,7 +76,8 @@ public enum Plan {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown plan '" + id + "'; one of: seed, sizes, full, smoke");
+        throw new IllegalArgumentException("unknown plan '" + id + "'; one of: "
+                + String.join(", ", java.util.Arrays.stream(values()).map(Plan::id).toList()));
     }
 
     private static List<Row> seedRows() {
