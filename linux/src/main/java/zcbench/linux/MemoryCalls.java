@@ -18,6 +18,7 @@ public final class MemoryCalls {
     private static final MethodHandle MMAP =
             errnoCall("mmap", JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG);
     private static final MethodHandle MUNMAP = errnoCall("munmap", JAVA_INT, ADDRESS, JAVA_LONG);
+    private static final MethodHandle MADVISE = errnoCall("madvise", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
 
     private MemoryCalls() {
     }
@@ -36,6 +37,15 @@ public final class MemoryCalls {
         MemorySegment st = state();
         try {
             return result((int) MUNMAP.invokeExact(st, addr, length), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    public static int madvise(MemorySegment addr, long length, int advice) {
+        MemorySegment st = state();
+        try {
+            return result((int) MADVISE.invokeExact(st, addr, length, advice), st);
         } catch (Throwable t) {
             throw linkage(t);
         }

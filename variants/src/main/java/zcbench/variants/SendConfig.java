@@ -3,6 +3,7 @@ package zcbench.variants;
 import java.util.Objects;
 import java.util.function.Function;
 
+import zcbench.linux.net.IpVersion;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
@@ -22,12 +23,16 @@ import zcbench.vocabulary.Variant;
  *                  as the C tools do, since the kernel only reads it (false)
  * @param defer     io_uring: the ring set up with DEFER_TASKRUN (knob setup=defer), so completion work
  *                  runs only when the sender waits with GETEVENTS; COOP_TASKRUN (setup=coop) otherwise
+ * @param memory    where the payload buffers live: normal memory, transparent or reserved huge pages
+ * @param ip        UDP over IPv4 or IPv6
  * @param slots     payload buffers when verifying; 0 chooses the default for the variant
  */
 public record SendConfig(Variant variant, int payload, int batch, boolean flush, boolean ubufCache, boolean poll,
-                         boolean verify, boolean defer, int slots) {
+                         boolean verify, boolean defer, PayloadMemory memory, IpVersion ip, int slots) {
     /** Largest UDP payload over IPv4 (65535 - 20 - 8): the payload knob's range. */
     public static final int MAX_UDP_PAYLOAD = Knobs.MAX_PAYLOAD;
+    /** Largest UDP payload over IPv6 without fragments (65535 - 40 - 8). */
+    public static final int MAX_UDP6_PAYLOAD = Knobs.MAX_PAYLOAD_IPV6;
     /** Largest batch: SQEs per io_uring_enter, as liburing's send-zerocopy allows; the batch knob's range. */
     public static final int MAX_BATCH = Knobs.MAX_BATCH;
     /**
@@ -37,9 +42,10 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
     public static final int NOTIFICATION_LIMIT = 32;
 
     public SendConfig {
-        if (payload < Stamp.HEADER_BYTES || payload > MAX_UDP_PAYLOAD) {
+        int maxPayload = ip == IpVersion.V6 ? MAX_UDP6_PAYLOAD : MAX_UDP_PAYLOAD;
+        if (payload < Stamp.HEADER_BYTES || payload > maxPayload) {
             throw new IllegalArgumentException("payload " + payload + " is out of range " + Stamp.HEADER_BYTES + ".."
-                    + MAX_UDP_PAYLOAD + " bytes (UDP over IPv4, with room for the stamp)");
+                    + maxPayload + " bytes (UDP over IPv" + ip.id() + ", with room for the stamp)");
         }
         if (batch < 1 || batch > MAX_BATCH) {
             throw new IllegalArgumentException("batch " + batch + " is out of range 1.." + MAX_BATCH);
@@ -83,7 +89,8 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
     private static SendConfig from(Variant variant, int payload, int batch, Function<Knob, String> value) {
         return new SendConfig(variant, payload, batch, is(Knobs.FLUSH, value, "true", "false"),
                 is(Knobs.UBUF_CACHE, value, "on", "off"), is(Knobs.POLL, value, "true", "false"),
-                is(Knobs.VERIFY, value, "true", "false"), is(Knobs.SETUP, value, "defer", "coop"), 0);
+                is(Knobs.VERIFY, value, "true", "false"), is(Knobs.SETUP, value, "defer", "coop"),
+                PayloadMemory.of(value.apply(Knobs.MEMORY)), IpVersion.of(value.apply(Knobs.IP)), 0);
     }
 
     /** Whether a two-valued knob has its {@code yes} value. */
@@ -96,27 +103,35 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
     }
 
     public SendConfig withFlush(boolean on) {
-        return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, defer, slots);
+        return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, defer, memory, ip, slots);
     }
 
     public SendConfig withUbufCache(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, on, poll, verify, defer, slots);
+        return new SendConfig(variant, payload, batch, flush, on, poll, verify, defer, memory, ip, slots);
     }
 
     public SendConfig withPoll(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, on, verify, defer, slots);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, on, verify, defer, memory, ip, slots);
     }
 
     public SendConfig withVerify(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, on, defer, slots);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, on, defer, memory, ip, slots);
     }
 
     public SendConfig withSlots(int n) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, n);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, ip, n);
     }
 
     public SendConfig withDefer(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, on, slots);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, on, memory, ip, slots);
+    }
+
+    public SendConfig withMemory(PayloadMemory m) {
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, m, ip, slots);
+    }
+
+    public SendConfig withIp(IpVersion v) {
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, v, slots);
     }
 
     /**

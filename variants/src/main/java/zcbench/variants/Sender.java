@@ -15,6 +15,9 @@ public interface Sender extends AutoCloseable {
 
     SendConfig config();
 
+    /** Where its payload buffers live ({@link PayloadPool#memory()}), for the row's output. */
+    String payloadMemory();
+
     /** Drains, then releases the socket, ring and buffers, each even if an earlier step failed. */
     @Override
     void close();

@@ -6,35 +6,40 @@ import static zcbench.linux.net.NetConstants.SO_RCVBUFFORCE;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.net.Inet4Address;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import zcbench.linux.LinuxException;
 import zcbench.linux.net.InetSocket;
+import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Structs;
 
 /**
- * A UDP receiver on 127.0.0.1 that checks every packet's stamp: count, order and content. It
+ * A UDP receiver on 127.0.0.1, or ::1 for IPv6, that checks every packet's stamp: count, order and content. It
  * runs on its own thread and fails on the first packet that is wrong.
  */
 final class LoopbackReceiver implements AutoCloseable {
-    static final Inet4Address LOOPBACK = Inet4Address.ofLiteral("127.0.0.1");
-
-    private final InetSocket socket = InetSocket.udp();
+    private final IpVersion ip;
+    private final InetSocket socket;
     private final int port;
 
     LoopbackReceiver() {
+        this(IpVersion.V4);
+    }
+
+    LoopbackReceiver(IpVersion ip) {
+        this.ip = ip;
+        socket = InetSocket.udp(ip);
         // Room for every packet a test sends, so that loopback never drops one.
         socket.setOption(SOL_SOCKET, SO_RCVBUFFORCE, 256 << 20);
-        socket.bind(LOOPBACK, 0);
+        socket.bind(ip.loopback(), 0);
         port = socket.localAddress().getPort();
     }
 
-    /** A UDP socket connected to this receiver, for a sender to own. */
+    /** A UDP socket of the receiver's IP version connected to it, for a sender to own. */
     InetSocket connectedSender() {
-        InetSocket s = InetSocket.udp();
-        s.connect(LOOPBACK, port);
+        InetSocket s = InetSocket.udp(ip);
+        s.connect(ip.loopback(), port);
         return s;
     }
 

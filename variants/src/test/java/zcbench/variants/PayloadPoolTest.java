@@ -3,6 +3,7 @@ package zcbench.variants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +14,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import zcbench.linux.ProcessResources;
+import zcbench.linux.mem.HugePageMapping;
+import zcbench.linux.mem.HugePages;
+import zcbench.vocabulary.Variant;
 
 class PayloadPoolTest {
 
@@ -103,6 +109,71 @@ class PayloadPoolTest {
                 Stamp.sequence(pool.buffer(i), 77);
                 assertEquals(77, Stamp.verify(pool.buffer(i), 65435, 65435));
             }
+        }
+    }
+
+    /** With thp the buffers are slots of one 2 MiB-aligned mapping, and the pool says what the kernel made of it. */
+    @Test
+    void thpBuffersAreCarvedFromOneAlignedMapping() {
+        assumeTrue(Requirements.TRANSPARENT_HUGEPAGE_MODES.contains(HugePages.transparentMode()),
+                () -> Requirements.needsTransparentHugepages(HugePages.transparentMode()));
+        SendConfig config = SendConfig.of(Variant.URING_ZC, 65435, 8).withVerify(true).withMemory(PayloadMemory.THP);
+        try (PayloadPool pool = PayloadPool.of(config)) {
+            assertEquals(16, pool.size());
+            assertEquals(0, pool.buffer(0).address() % HugePageMapping.HUGE_PAGE, "2 MiB-aligned");
+            for (int i = 1; i < pool.size(); i++) {
+                assertEquals(pool.buffer(0).address() + i * 65536L, pool.buffer(i).address(), "slot " + i);
+            }
+            assertTrue(pool.memory().startsWith("thp: 16 buffers in one 2 MiB-aligned mapping of 2048 kB"
+                    + " (MADV_HUGEPAGE); after the first touch AnonHugePages is "), pool.memory());
+            assertTrue(pool.memory().matches(".* kB of 2048 kB: (backed|not backed|partly backed) by huge pages"),
+                    pool.memory());
+        }
+    }
+
+    /** This machine's reserved pages, as they are: without them the pool refuses with the skip sentence. */
+    @Test
+    void hugetlbWithoutReservedPagesIsRefusedWithWhatToSet() {
+        SendConfig config = SendConfig.of(Variant.COPY, 65435, 8).withMemory(PayloadMemory.HUGETLB);
+        if (HugePages.free2MiB() >= 1) {
+            try (PayloadPool pool = PayloadPool.of(config)) {
+                assertEquals("hugetlb: 1 buffer in one mapping of 1 reserved 2 MiB huge page (MAP_HUGETLB |"
+                        + " MAP_HUGE_2MB)", pool.memory());
+            }
+            return;
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PayloadPool.of(config));
+        assertEquals(Requirements.needsHugePages(1), e.getMessage());
+        // The first refusal loads the exception classes; count from the second on.
+        ProcessResources before = ProcessResources.now();
+        for (int i = 0; i < 10; i++) {
+            assertThrows(IllegalStateException.class, () -> PayloadPool.of(config));
+        }
+        assertEquals(before.mappings(), ProcessResources.now().mappings(), "nothing left mapped");
+    }
+
+    /** One owner unmaps every mapping: after many pools the process has the mappings it had. */
+    @Test
+    void closingPoolsUnmapsEveryMapping() {
+        List<PayloadMemory> here = new ArrayList<>(List.of(PayloadMemory.NORMAL));
+        if (Requirements.TRANSPARENT_HUGEPAGE_MODES.contains(HugePages.transparentMode())) {
+            here.add(PayloadMemory.THP);
+        }
+        if (HugePages.free2MiB() >= 3) {
+            here.add(PayloadMemory.HUGETLB);
+        }
+        for (PayloadMemory m : here) {
+            SendConfig config = SendConfig.of(Variant.URING_ZC, 65435, 32).withVerify(true).withMemory(m);
+            try (PayloadPool warm = PayloadPool.of(config)) {
+                assertEquals(64, warm.size());
+            }
+            ProcessResources before = ProcessResources.now();
+            for (int i = 0; i < 10; i++) {
+                try (PayloadPool pool = PayloadPool.of(config)) {
+                    Stamp.sequence(pool.buffer(pool.acquire()), i);
+                }
+            }
+            assertEquals(before.mappings(), ProcessResources.now().mappings(), "mappings after memory=" + m.id());
         }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import zcbench.linux.mem.HugePages;
 import zcbench.vocabulary.Variant;
 
 /** A row whose kernel lacks a feature is named with the feature; the machine here has them all. */
@@ -25,5 +27,61 @@ class RequirementsTest {
         assertTrue(Requirements.THIS_MACHINE.deferTaskrun(), "this project's machines run Linux 6.1 or later");
         assertEquals(Optional.empty(), Requirements.unmet(SendConfig.of(Variant.URING_SEND, 4096, 8).withDefer(true),
                 Requirements.THIS_MACHINE));
+    }
+
+    /** A machine with every kernel feature, THP in {@code mode} and {@code free} reserved 2 MiB pages. */
+    private static Requirements.Machine hugePages(String mode, long free) {
+        return new Requirements.Machine() {
+            @Override
+            public boolean deferTaskrun() {
+                return true;
+            }
+
+            @Override
+            public String transparentHugepage() {
+                return mode;
+            }
+
+            @Override
+            public long freeHugePages() {
+                return free;
+            }
+        };
+    }
+
+    @Test
+    void withoutReservedHugePagesOnlyTheHugetlbRowsAreSkipped() {
+        SendConfig shared = SendConfig.of(Variant.URING_ZC_FIXED, 65435, 8).withMemory(PayloadMemory.HUGETLB);
+        assertEquals(Optional.of("needs 1 free 2 MiB huge pages: set vm.nr_hugepages (e.g. sysctl vm.nr_hugepages=1);"
+                + " zcbench does not change it"), Requirements.unmet(shared, hugePages("madvise", 0)));
+        assertEquals(Optional.empty(), Requirements.unmet(shared, hugePages("madvise", 1)));
+        // msg_zerocopy keeps 32 buffers of 64 KiB in flight when verifying: one huge page holds them.
+        SendConfig verified = SendConfig.of(Variant.MSG_ZEROCOPY, 65435, 8).withVerify(true)
+                .withMemory(PayloadMemory.HUGETLB);
+        assertEquals(1, PayloadPool.hugePages(verified));
+        SendConfig many = SendConfig.of(Variant.URING_ZC, 65435, 64).withVerify(true).withMemory(PayloadMemory.HUGETLB);
+        assertEquals(4, PayloadPool.hugePages(many), "128 buffers of 64 KiB");
+        assertEquals(Optional.of("needs 4 free 2 MiB huge pages: set vm.nr_hugepages (e.g. sysctl vm.nr_hugepages=4);"
+                + " zcbench does not change it"), Requirements.unmet(many, hugePages("madvise", 3)));
+        assertEquals(Optional.empty(), Requirements.unmet(many.withMemory(PayloadMemory.NORMAL), hugePages("never", 0)));
+    }
+
+    @Test
+    void withTransparentHugePagesNeverOnlyTheThpRowsAreSkipped() {
+        SendConfig thp = SendConfig.of(Variant.COPY, 65435, 8).withMemory(PayloadMemory.THP);
+        assertEquals(Optional.of("needs transparent huge pages (/sys/kernel/mm/transparent_hugepage/enabled is never)"),
+                Requirements.unmet(thp, hugePages("never", 0)));
+        assertEquals(Optional.empty(), Requirements.unmet(thp, hugePages("madvise", 0)));
+        assertEquals(Optional.empty(), Requirements.unmet(thp, hugePages("always", 0)));
+        assertEquals(Optional.empty(), Requirements.unmet(thp.withMemory(PayloadMemory.HUGETLB), hugePages("never", 1)));
+    }
+
+    /** This machine as it is: nobody reserved huge pages on it (zcbench never does), so hugetlb rows are skipped. */
+    @Test
+    void thisMachineSaysWhatHugetlbRowsNeed() {
+        SendConfig hugetlb = SendConfig.of(Variant.URING_ZC_FIXED, 65435, 8).withMemory(PayloadMemory.HUGETLB);
+        Optional<String> unmet = Requirements.unmet(hugetlb, Requirements.THIS_MACHINE);
+        assertEquals(HugePages.free2MiB() < 1, unmet.isPresent(), unmet.toString());
+        unmet.ifPresent(needs -> assertEquals(Requirements.needsHugePages(1), needs));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 import zcbench.linux.ProcessResources;
+import zcbench.linux.net.IpVersion;
 import zcbench.vocabulary.Variant;
 
 class SenderResourcesTest {
@@ -48,5 +49,49 @@ class SenderResourcesTest {
                 + " reaping policy", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.URING_SEND, 65435, 8).withUbufCache(false));
         assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, 70000, 8));
+    }
+
+    /** The payload limit follows the protocol: 65507 over IPv4, 65487 over IPv6 on a 65535-byte MTU. */
+    @Test
+    void payloadsLargerThanTheProtocolCarriesAreRefused() {
+        IllegalArgumentException v4 = assertThrows(IllegalArgumentException.class,
+                () -> SendConfig.of(Variant.COPY, 65508, 8));
+        assertEquals("payload 65508 is out of range 16..65507 bytes (UDP over IPv4, with room for the stamp)",
+                v4.getMessage());
+        SendConfig largest = SendConfig.of(Variant.COPY, 65487, 8).withIp(IpVersion.V6);
+        assertEquals(65487, largest.payload());
+        IllegalArgumentException v6 = assertThrows(IllegalArgumentException.class,
+                () -> SendConfig.of(Variant.COPY, 65488, 8).withIp(IpVersion.V6));
+        assertEquals("payload 65488 is out of range 16..65487 bytes (UDP over IPv6, with room for the stamp)",
+                v6.getMessage());
+    }
+
+    /** Senders over huge pages and IPv6 give back every descriptor and mapping too. */
+    @Test
+    void closingSendersOverHugePagesAndIpv6ReleasesEverything() throws Exception {
+        for (IpVersion ip : IpVersion.values()) {
+            try (LoopbackReceiver receiver = new LoopbackReceiver(ip)) {
+                for (PayloadMemory m : PayloadMemory.values()) {
+                    for (Variant v : Variant.values()) {
+                        SendConfig config = SendConfig.of(v, 65435, 8).withVerify(true).withMemory(m).withIp(ip);
+                        if (Requirements.unmet(config, Requirements.THIS_MACHINE).isPresent()) {
+                            continue;
+                        }
+                        open(config, receiver);
+                        ProcessResources before = ProcessResources.now();
+                        open(config, receiver);
+                        ProcessResources after = ProcessResources.now();
+                        assertEquals(before.fds(), after.fds(), "open descriptors, " + config);
+                        assertEquals(before.mappings(), after.mappings(), "memory mappings, " + config);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void open(SendConfig config, LoopbackReceiver receiver) {
+        try (Sender s = Senders.open(config, receiver.connectedSender())) {
+            s.sendBatch();
+        }
     }
 }

@@ -23,6 +23,8 @@ public final class Knobs {
     public static final int MIN_PAYLOAD = 16;
     /** Largest UDP payload over IPv4 (65535 - 20 - 8). */
     public static final int MAX_PAYLOAD = 65507;
+    /** Largest UDP payload over IPv6 without fragments on a 65535-byte MTU (65535 - 40 - 8). */
+    public static final int MAX_PAYLOAD_IPV6 = 65487;
     /** Largest batch: SQEs per io_uring_enter, as liburing's send-zerocopy allows. */
     public static final int MAX_BATCH = 256;
 
@@ -31,9 +33,10 @@ public final class Knobs {
 
     public static final Knob VARIANT = new Knob("variant", new Knob.Choices(Variant.ids()), Variant.ids(),
             ALL_VARIANTS, ALWAYS, "");
-    public static final Knob PAYLOAD = new Knob("payload", new Knob.Range(MIN_PAYLOAD, MAX_PAYLOAD,
-            "bytes of UDP over IPv4 on the sink's 65535-byte MTU, the first " + MIN_PAYLOAD
-                    + " of them the sequence stamp"), List.of("65435"), ALL_VARIANTS, ALWAYS, "");
+    public static final Knob PAYLOAD = new Knob("payload", payloadRange(4, MAX_PAYLOAD), List.of("65435"),
+            ALL_VARIANTS, ALWAYS, "");
+    /** The payload's range with ip=6: UDP over IPv6 without fragments. */
+    public static final Knob.Range PAYLOAD_IPV6 = payloadRange(6, MAX_PAYLOAD_IPV6);
     public static final Knob BATCH = new Knob("batch", new Knob.Range(1, MAX_BATCH, "packets per operation; the"
             + " io_uring ring is sized for at most " + MAX_BATCH + " requests per io_uring_enter"), List.of("8"),
             ALL_VARIANTS, ALWAYS, "");
@@ -56,10 +59,21 @@ public final class Knobs {
             variants(Variant::usesRing), WHEN_CHANGED, "io_uring ring set-up: coop = COOP_TASKRUN | SINGLE_ISSUER,"
                     + " as liburing's send-zerocopy; defer = DEFER_TASKRUN | SINGLE_ISSUER (send-zerocopy -d, Linux"
                     + " 6.1+): completion work runs only when the sender waits with GETEVENTS");
+    public static final Knob MEMORY = new Knob("memory", new Knob.Choices(List.of("normal", "thp", "hugetlb")),
+            List.of("normal"), ALL_VARIANTS, WHEN_CHANGED, "where the payload buffers live: normal = page-aligned"
+                    + " native memory, one allocation per buffer; thp = one 2 MiB-aligned anonymous mapping with"
+                    + " MADV_HUGEPAGE, the buffers carved out of it (whether the kernel backed it with huge pages is in"
+                    + " the row's jmh.log); hugetlb = one mapping of reserved 2 MiB huge pages, MAP_HUGETLB |"
+                    + " MAP_HUGE_2MB (send-zerocopy -l; needs vm.nr_hugepages, which zcbench never sets)");
+    public static final Knob IP = new Knob("ip", new Knob.Choices(List.of("4", "6")), List.of("4"), ALL_VARIANTS,
+            WHEN_CHANGED, "4 = UDP over IPv4 (198.18.0.2 on the sink, 127.0.0.1 on loopback); 6 = UDP over IPv6"
+                    + " (2001:2::2 on the sink, ::1 on loopback; send-zerocopy -6), payload at most "
+                    + MAX_PAYLOAD_IPV6 + " bytes");
     public static final Knob CPU = new Knob("cpu", new Knob.Cpus(), List.of("last"), ALL_VARIANTS, WHEN_CHANGED,
             "");
 
-    public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP, CPU);
+    public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP,
+            MEMORY, IP, CPU);
     /** What every row has and its key begins with, each in a form of its own. */
     public static final List<Knob> LEADING = List.of(VARIANT, PAYLOAD, BATCH);
     /** The others, in {@link #ALL}'s order: shown as name=value where they mean something. */
@@ -107,6 +121,11 @@ public final class Knobs {
             return ids.getFirst();
         }
         return String.join(", ", ids.subList(0, ids.size() - 1)) + " and " + ids.getLast();
+    }
+
+    private static Knob.Range payloadRange(int ipVersion, int max) {
+        return new Knob.Range(MIN_PAYLOAD, max, "bytes of UDP over IPv" + ipVersion + " on the sink's 65535-byte MTU,"
+                + " the first " + MIN_PAYLOAD + " of them the sequence stamp");
     }
 
     private static Set<Variant> variants(Predicate<Variant> has) {

@@ -27,6 +27,7 @@ import zcbench.linux.Teardown;
 import zcbench.profiles.jfr.IterationEvent;
 import zcbench.linux.sched.Affinity;
 import zcbench.linux.sched.CpuIsolation;
+import zcbench.variants.PayloadMemory;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
@@ -106,6 +107,14 @@ public class UdpSendBenchmark {
         @Param({"coop"})
         public String setup;
 
+        /** Where the payload buffers live: normal, thp (MADV_HUGEPAGE) or hugetlb (reserved pages, send-zerocopy -l). */
+        @Param({"normal"})
+        public String memory;
+
+        /** UDP over IPv4 (4) or IPv6 (6, send-zerocopy -6). */
+        @Param({"4"})
+        public String ip;
+
         @Param({"sink"})
         public String target;
 
@@ -133,6 +142,10 @@ public class UdpSendBenchmark {
             openAll(config, pinTo);
             closeAll();
             openAll(config, pinTo);
+            if (config.memory() != PayloadMemory.NORMAL) {
+                // Goes to the row's part of jmh.log: whether the kernel really gave it huge pages.
+                System.out.println("zcbench payload memory: " + sender.payloadMemory());
+            }
         }
 
         /** The sink's count before the iteration, so that the iteration's delivered packets can be told. */
@@ -157,7 +170,7 @@ public class UdpSendBenchmark {
             }
             try {
                 destination = Destination.open(target);
-                sender = Senders.open(config, destination.openConnectedUdp());
+                sender = Senders.open(config, destination.openConnectedUdp(config.ip()));
                 // The first reading opens the sink's counter file: done here, not in an iteration.
                 destination.deliveredPackets();
             } catch (RuntimeException e) {

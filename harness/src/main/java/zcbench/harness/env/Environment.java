@@ -54,6 +54,10 @@ public final class Environment {
         env.put("memory_total", meminfo("MemTotal"));
         env.put("transparent_hugepage", selected("/sys/kernel/mm/transparent_hugepage/enabled"));
         env.put("transparent_hugepage_defrag", selected("/sys/kernel/mm/transparent_hugepage/defrag"));
+        // The reserved pool that memory=hugetlb rows draw from (vm.nr_hugepages), and its page size.
+        env.put("hugepages_total", meminfo("HugePages_Total"));
+        env.put("hugepages_free", meminfo("HugePages_Free"));
+        env.put("hugepagesize", meminfo("Hugepagesize"));
         env.put("loadavg_at_start", loadAverage());
         env.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         env.put("java_home", System.getProperty("java.home"));

@@ -62,6 +62,14 @@ public final class RowSelection {
             }
             checked.put(knob, List.copyOf(new LinkedHashSet<>(e.getValue())));
         }
+        if (checked.getOrDefault(Knobs.IP, List.of()).contains("6")) {
+            for (String value : checked.getOrDefault(Knobs.PAYLOAD, List.of())) {
+                String problem = Knobs.PAYLOAD_IPV6.problem(value, Row.ALLOWED_CPUS);
+                if (problem != null) {
+                    throw new IllegalArgumentException(Knobs.PAYLOAD.name() + " '" + value + "' with ip=6 is " + problem);
+                }
+            }
+        }
         return new RowSelection(checked);
     }
 

@@ -1,42 +1,49 @@
 package zcbench.harness.sink;
 
-import java.net.Inet4Address;
+import java.util.EnumMap;
+import java.util.Map;
 
+import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
+import zcbench.linux.net.IpVersion;
 
 /**
- * A UDP socket on 127.0.0.1 that is bound but never read: packets to it are delivered through
- * the loopback device and dropped when its receive buffer is full. Loopback delivery copies
- * every zero-copy send (skb_orphan_frags_rx), whoever reads, so this measures the copying path.
- * A bound socket keeps the kernel from answering with ICMP port-unreachable, which would fail
- * the sender's next send with ECONNREFUSED.
+ * A UDP socket on 127.0.0.1 (or ::1 for IPv6) that is bound but never read: packets to it are
+ * delivered through the loopback device and dropped when its receive buffer is full. Loopback
+ * delivery copies every zero-copy send (skb_orphan_frags_rx), whoever reads, so this measures the
+ * copying path. A bound socket keeps the kernel from answering with ICMP port-unreachable, which
+ * would fail the sender's next send with ECONNREFUSED. Each IP version's socket is bound when a
+ * sender of that version first asks, so an IPv4 row needs nothing of IPv6.
  */
 public final class LoopbackDiscard implements Destination {
-    private static final Inet4Address LOOPBACK = Inet4Address.ofLiteral("127.0.0.1");
-
-    private final InetSocket discard = InetSocket.udp();
-    private final int port;
-
-    public LoopbackDiscard() {
-        try {
-            discard.bind(LOOPBACK, 0);
-            port = discard.localAddress().getPort();
-        } catch (RuntimeException e) {
-            discard.close();
-            throw e;
-        }
-    }
+    private final Map<IpVersion, InetSocket> discards = new EnumMap<>(IpVersion.class);
 
     @Override
-    public InetSocket openConnectedUdp() {
-        InetSocket s = InetSocket.udp();
+    public InetSocket openConnectedUdp(IpVersion ip) {
+        int port = discard(ip).localAddress().getPort();
+        InetSocket s = InetSocket.udp(ip);
         try {
-            s.connect(LOOPBACK, port);
+            s.connect(ip.loopback(), port);
             return s;
         } catch (RuntimeException e) {
             s.close();
             throw e;
         }
+    }
+
+    private InetSocket discard(IpVersion ip) {
+        InetSocket d = discards.get(ip);
+        if (d == null) {
+            d = InetSocket.udp(ip);
+            try {
+                d.bind(ip.loopback(), 0);
+            } catch (RuntimeException e) {
+                d.close();
+                throw e;
+            }
+            discards.put(ip, d);
+        }
+        return d;
     }
 
     @Override
@@ -51,6 +58,9 @@ public final class LoopbackDiscard implements Destination {
 
     @Override
     public void close() {
-        discard.close();
+        Teardown t = new Teardown();
+        discards.values().forEach(t::close);
+        discards.clear();
+        t.done();
     }
 }

@@ -1,6 +1,8 @@
 package zcbench.harness.sink;
 
 import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.regex.Pattern;
 
 import zcbench.linux.Libc;
 import zcbench.linux.net.InetSocket;
+import zcbench.linux.net.IpVersion;
 import zcbench.linux.ns.NetNamespace;
 import zcbench.linux.proc.ProcFile;
 
@@ -18,7 +21,9 @@ import zcbench.linux.proc.ProcFile;
  * The sink (docs/ARCHITECTURE.md): a network namespace of the project's own with {@code lo} up and an ifb
  * device (MTU 65535, qdisc noqueue) that frees every packet sent to it and counts it as RX
  * dropped. Its address is 198.18.0.1/24 (the benchmarking range); the destination, 198.18.0.2,
- * is a permanent neighbour on it, so no packet ever leaves the namespace.
+ * is a permanent neighbour on it, so no packet ever leaves the namespace. IPv6 is set up the same
+ * way when a sender first asks for it: 2001:2::1/64 (the IPv6 benchmarking range) on the device,
+ * 2001:2::2 a permanent neighbour.
  *
  * <p>Only the thread that opens a socket enters the namespace, and only for that call. The
  * namespace is removed by {@link #close()}, by a shutdown hook if the JVM exits first, and, if the
@@ -31,6 +36,11 @@ public final class SinkNetwork implements Destination {
     public static final String LOCAL_ADDRESS = "198.18.0.1";
     public static final String DESTINATION = "198.18.0.2";
     public static final int PREFIX = 24;
+    public static final String LOCAL_ADDRESS6 = "2001:2::1";
+    public static final String DESTINATION6 = "2001:2::2";
+    public static final int PREFIX6 = 64;
+    /** The neighbour's link-layer address: made up, since the device sends nothing anywhere. */
+    private static final String NEIGHBOUR_LLADDR = "02:00:00:00:00:02";
     /** The discard port; nothing listens, and nothing needs to: the device drops every packet. */
     public static final int DESTINATION_PORT = 9;
     private static final String PREFIX_NAME = "zcbench-";
@@ -40,6 +50,7 @@ public final class SinkNetwork implements Destination {
     private final String name;
     private final Thread shutdownHook;
     private boolean closed;
+    private boolean ipv6;
     private ProcFile netDev;
 
     private SinkNetwork(String name) {
@@ -92,9 +103,23 @@ public final class SinkNetwork implements Destination {
         Commands.run("ip", "-n", name, "link", "set", DEVICE, "mtu", "65535");
         Commands.run("ip", "-n", name, "link", "set", DEVICE, "up");
         Commands.run("ip", "-n", name, "addr", "add", LOCAL_ADDRESS + "/" + PREFIX, "dev", DEVICE);
-        Commands.run("ip", "-n", name, "neigh", "replace", DESTINATION, "lladdr", "02:00:00:00:00:02", "dev", DEVICE,
+        Commands.run("ip", "-n", name, "neigh", "replace", DESTINATION, "lladdr", NEIGHBOUR_LLADDR, "dev", DEVICE,
                 "nud", "permanent");
         Commands.run("tc", "-n", name, "qdisc", "replace", "dev", DEVICE, "root", "noqueue");
+    }
+
+    /**
+     * The IPv6 address and neighbour, made once. nodad: duplicate address detection would keep the
+     * address tentative for a second, and a socket could not use it as its source meanwhile.
+     */
+    private synchronized void buildIpv6() {
+        if (ipv6) {
+            return;
+        }
+        Commands.run("ip", "-n", name, "-6", "addr", "add", LOCAL_ADDRESS6 + "/" + PREFIX6, "dev", DEVICE, "nodad");
+        Commands.run("ip", "-n", name, "-6", "neigh", "replace", DESTINATION6, "lladdr", NEIGHBOUR_LLADDR, "dev",
+                DEVICE, "nud", "permanent");
+        ipv6 = true;
     }
 
     /** Namespaces named by this project whose process is gone: left by a killed run. */
@@ -137,8 +162,8 @@ public final class SinkNetwork implements Destination {
         return Path.of("/var/run/netns", name);
     }
 
-    public static Inet4Address destination() {
-        return Inet4Address.ofLiteral(DESTINATION);
+    public static InetAddress destination(IpVersion ip) {
+        return ip == IpVersion.V6 ? Inet6Address.ofLiteral(DESTINATION6) : Inet4Address.ofLiteral(DESTINATION);
     }
 
     @Override
@@ -148,11 +173,14 @@ public final class SinkNetwork implements Destination {
 
     /** A UDP socket made inside the namespace and connected to the sink's neighbour. */
     @Override
-    public InetSocket openConnectedUdp() {
+    public InetSocket openConnectedUdp(IpVersion ip) {
+        if (ip == IpVersion.V6) {
+            buildIpv6();
+        }
         return NetNamespace.callIn(namespaceFile(), () -> {
-            InetSocket s = InetSocket.udp();
+            InetSocket s = InetSocket.udp(ip);
             try {
-                s.connect(destination(), DESTINATION_PORT);
+                s.connect(destination(ip), DESTINATION_PORT);
                 return s;
             } catch (RuntimeException e) {
                 s.close();

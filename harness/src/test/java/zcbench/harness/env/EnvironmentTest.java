@@ -16,7 +16,7 @@ class EnvironmentTest {
     void recordsVersionCommandLineAndWhatANumberDependsOn() {
         Map<String, Object> env = Environment.capture();
         for (String key : new String[] {"zcbench_version", "command_line", "kernel_cmdline", "transparent_hugepage",
-            "transparent_hugepage_defrag", "cpu_governor", "cpu_frequency_khz", "cpu_vulnerabilities",
+            "transparent_hugepage_defrag", "hugepages_total", "hugepages_free", "hugepagesize", "cpu_governor", "cpu_frequency_khz", "cpu_vulnerabilities",
             "loadavg_at_start"}) {
             assertTrue(env.containsKey(key), key);
             assertFalse(String.valueOf(env.get(key)).isBlank(), key);

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import zcbench.harness.bench.DeclaredParams;
+import zcbench.linux.net.IpVersion;
+import zcbench.variants.PayloadMemory;
 import zcbench.variants.SendConfig;
 import zcbench.variants.Stamp;
 import zcbench.vocabulary.Knob;
@@ -73,6 +75,11 @@ class KnobsTest {
         assertNull(Row.problem(payload, Integer.toString(Stamp.HEADER_BYTES)));
         assertNull(Row.problem(payload, "65507"));
         assertNotNull(Row.problem(payload, "65508"));
+        assertDoesNotThrow(() -> SendConfig.of(Variant.COPY, Knobs.MAX_PAYLOAD_IPV6, 1).withIp(IpVersion.V6));
+        assertThrows(IllegalArgumentException.class,
+                () -> SendConfig.of(Variant.COPY, Knobs.MAX_PAYLOAD_IPV6 + 1, 1).withIp(IpVersion.V6));
+        assertNull(Knobs.PAYLOAD_IPV6.problem("65487", Row.ALLOWED_CPUS));
+        assertNotNull(Knobs.PAYLOAD_IPV6.problem("65488", Row.ALLOWED_CPUS));
         assertNotNull(Row.problem(payload, Integer.toString(Stamp.HEADER_BYTES - 1)));
         assertNull(Row.problem(batch, "256"));
         assertNotNull(Row.problem(batch, "0"));
@@ -93,6 +100,10 @@ class KnobsTest {
         assertEquals(noPollAccepted, Knobs.of("poll").orElseThrow().appliesTo(v), "poll for " + v.id());
         boolean deferAccepted = accepts(() -> reference.withDefer(true));
         assertEquals(deferAccepted, Knobs.SETUP.appliesTo(v), "setup for " + v.id());
+        boolean thpAccepted = accepts(() -> reference.withMemory(PayloadMemory.THP));
+        assertEquals(thpAccepted, Knobs.MEMORY.appliesTo(v), "memory for " + v.id());
+        boolean ipv6Accepted = accepts(() -> reference.withIp(IpVersion.V6));
+        assertEquals(ipv6Accepted, Knobs.IP.appliesTo(v), "ip for " + v.id());
     }
 
     @Test

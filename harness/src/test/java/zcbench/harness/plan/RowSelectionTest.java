@@ -95,6 +95,26 @@ class RowSelectionTest {
         assertEquals(List.of("copy payload=65435 batch=8", "copy payload=65435 batch=8 cpu=-1"), labels(rows));
     }
 
+    @Test
+    void overIpv6ThePayloadRangeIsWhatIpv6CarriesWithoutFragments() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> select("ip=6", "payload=65435,65500").custom());
+        assertEquals("payload '65500' with ip=6 is not in 16..65487 (bytes of UDP over IPv6 on the sink's 65535-byte"
+                + " MTU, the first 16 of them the sequence stamp)", e.getMessage());
+        List<Row> rows = select("variant=copy", "ip=4,6", "payload=65487").custom();
+        assertEquals(List.of("copy payload=65487 batch=8", "copy payload=65487 batch=8 ip=6"), labels(rows));
+        rows.forEach(r -> SendConfig.of(r::value));
+        assertEquals(1, select("ip=4", "payload=65507", "variant=copy").custom().size());
+    }
+
+    @Test
+    void memoryValuesAreShownWhenNotNormal() {
+        List<Row> rows = select("variant=copy", "memory=normal,thp,hugetlb").custom();
+        assertEquals(List.of("copy payload=65435 batch=8", "copy payload=65435 batch=8 memory=thp",
+                "copy payload=65435 batch=8 memory=hugetlb"), labels(rows));
+        rows.forEach(r -> SendConfig.of(r::value));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "variant=foo                 | variant 'foo' is not one of: copy, msg_zerocopy, uring_send, uring_zc,",

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import zcbench.linux.LinuxException;
 import zcbench.linux.net.InetSocket;
+import zcbench.linux.net.IpVersion;
 
 /** The sink namespace. Needs root; without it every test here is skipped and says why. */
 class SinkNetworkTest {
@@ -37,6 +38,24 @@ class SinkNetworkTest {
             long dropped = sink.deliveredPackets() - before;
             // ifb counts what it frees as RX dropped; stray IPv6 chatter may add a few.
             assertTrue(dropped >= 1000 && dropped < 1010, "ifb rx_dropped grew by " + dropped);
+        }
+    }
+
+    @Test
+    void packetsSentOverIpv6AreFreedByTheSameIfbDevice() {
+        try (SinkNetwork sink = SinkNetwork.create(); Arena arena = Arena.ofConfined()) {
+            MemorySegment payload = arena.allocate(65487);
+            try (InetSocket socket = sink.openConnectedUdp(IpVersion.V6)) {
+                assertEquals("2001:2:0:0:0:0:0:1", socket.localAddress().getAddress().getHostAddress(),
+                        "socket bound inside the sink namespace, on the ifb device's IPv6 address");
+                long before = sink.deliveredPackets();
+                for (int i = 0; i < 1000; i++) {
+                    // The largest payload IPv6 carries on the device's 65535-byte MTU without fragments.
+                    assertEquals(65487, LinuxException.check("send", socket.send(payload, 65487, 0)));
+                }
+                long dropped = sink.deliveredPackets() - before;
+                assertTrue(dropped >= 1000 && dropped < 1010, "ifb rx_dropped grew by " + dropped);
+            }
         }
     }
 

@@ -1,10 +1,12 @@
 package zcbench.linux.net;
 
+import static zcbench.linux.net.NetConstants.IPV6_RECVERR;
 import static zcbench.linux.net.NetConstants.IP_RECVERR;
 import static zcbench.linux.net.NetConstants.MSG_CTRUNC;
 import static zcbench.linux.net.NetConstants.MSG_DONTWAIT;
 import static zcbench.linux.net.NetConstants.MSG_ERRQUEUE;
 import static zcbench.linux.net.NetConstants.SOL_IP;
+import static zcbench.linux.net.NetConstants.SOL_IPV6;
 import static zcbench.linux.net.Structs.CMSGHDR;
 import static zcbench.linux.net.Structs.CMSG_DATA_OFFSET;
 import static zcbench.linux.net.Structs.MSGHDR;
@@ -70,7 +72,9 @@ public final class ErrqueueReader implements AutoCloseable {
         }
         int level = control.get(ValueLayout.JAVA_INT, CMSG_LEVEL);
         int type = control.get(ValueLayout.JAVA_INT, CMSG_TYPE);
-        if (level != SOL_IP || type != IP_RECVERR || control.get(ValueLayout.JAVA_LONG, CMSG_LEN) > controllen) {
+        // An IPv6 socket's completions come as SOL_IPV6 / IPV6_RECVERR, an IPv4 socket's as SOL_IP / IP_RECVERR.
+        boolean recverr = level == SOL_IP && type == IP_RECVERR || level == SOL_IPV6 && type == IPV6_RECVERR;
+        if (!recverr || control.get(ValueLayout.JAVA_LONG, CMSG_LEN) > controllen) {
             throw new IllegalStateException("recvmsg(MSG_ERRQUEUE): unexpected control message level "
                     + level + " type " + type);
         }

@@ -1,6 +1,7 @@
 package zcbench.linux.net;
 
 import static zcbench.linux.net.NetConstants.AF_INET;
+import static zcbench.linux.net.NetConstants.AF_INET6;
 import static zcbench.linux.net.NetConstants.IPPROTO_TCP;
 import static zcbench.linux.net.NetConstants.IPPROTO_UDP;
 import static zcbench.linux.net.NetConstants.SOCK_CLOEXEC;
@@ -8,21 +9,30 @@ import static zcbench.linux.net.NetConstants.SOCK_DGRAM;
 import static zcbench.linux.net.NetConstants.SOCK_STREAM;
 import static zcbench.linux.net.Structs.POLLFD;
 import static zcbench.linux.net.Structs.SOCKADDR_IN;
+import static zcbench.linux.net.Structs.SOCKADDR_IN6;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteOrder;
 
 import zcbench.linux.Libc;
 import zcbench.linux.LinuxException;
 import zcbench.linux.SocketCalls;
 
-/** An IPv4 socket file descriptor and its one owner: {@link #close()} closes it exactly once. */
+/** An IPv4 or IPv6 socket file descriptor and its one owner: {@link #close()} closes it exactly once. */
 public final class InetSocket implements AutoCloseable {
     private static final ValueLayout.OfShort NET_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
+    private static final long SIN_FAMILY = Structs.offset(SOCKADDR_IN, "sin_family");
+    private static final long SIN_PORT = Structs.offset(SOCKADDR_IN, "sin_port");
+    private static final long SIN_ADDR = Structs.offset(SOCKADDR_IN, "sin_addr");
+    private static final long SIN6_FAMILY = Structs.offset(SOCKADDR_IN6, "sin6_family");
+    private static final long SIN6_PORT = Structs.offset(SOCKADDR_IN6, "sin6_port");
+    private static final long SIN6_ADDR = Structs.offset(SOCKADDR_IN6, "sin6_addr");
 
     private static final long POLLFD_FD = Structs.offset(POLLFD, "fd");
     private static final long POLLFD_EVENTS = Structs.offset(POLLFD, "events");
@@ -36,8 +46,13 @@ public final class InetSocket implements AutoCloseable {
     }
 
     public static InetSocket udp() {
-        return new InetSocket(LinuxException.check("socket(AF_INET, SOCK_DGRAM)",
-                SocketCalls.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP)));
+        return udp(IpVersion.V4);
+    }
+
+    public static InetSocket udp(IpVersion ip) {
+        String family = ip == IpVersion.V6 ? "AF_INET6" : "AF_INET";
+        return new InetSocket(LinuxException.check("socket(" + family + ", SOCK_DGRAM)",
+                SocketCalls.socket(ip.family(), SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP)));
     }
 
     public static InetSocket tcp() {
@@ -54,7 +69,7 @@ public final class InetSocket implements AutoCloseable {
         return fd;
     }
 
-    public void bind(Inet4Address address, int port) {
+    public void bind(InetAddress address, int port) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sa = sockaddr(arena, address, port);
             LinuxException.check("bind " + address.getHostAddress() + ":" + port,
@@ -62,7 +77,7 @@ public final class InetSocket implements AutoCloseable {
         }
     }
 
-    public void connect(Inet4Address address, int port) {
+    public void connect(InetAddress address, int port) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sa = sockaddr(arena, address, port);
             LinuxException.check("connect " + address.getHostAddress() + ":" + port,
@@ -81,13 +96,15 @@ public final class InetSocket implements AutoCloseable {
     /** The bound local address, e.g. to learn the port the kernel chose for port 0. */
     public InetSocketAddress localAddress() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment sa = arena.allocate(SOCKADDR_IN);
-            MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, (int) SOCKADDR_IN.byteSize());
+            // Room for either family; the family field says which one the kernel wrote.
+            MemorySegment sa = arena.allocate(SOCKADDR_IN6);
+            MemorySegment len = arena.allocateFrom(ValueLayout.JAVA_INT, (int) SOCKADDR_IN6.byteSize());
             LinuxException.check("getsockname", SocketCalls.getsockname(fd, sa, len));
-            int port = Short.toUnsignedInt(sa.get(NET_SHORT, Structs.offset(SOCKADDR_IN, "sin_port")));
-            byte[] ip = sa.asSlice(Structs.offset(SOCKADDR_IN, "sin_addr"), 4).toArray(ValueLayout.JAVA_BYTE);
-            return new InetSocketAddress(java.net.InetAddress.getByAddress(ip), port);
-        } catch (java.net.UnknownHostException e) {
+            boolean v6 = sa.get(ValueLayout.JAVA_SHORT, SIN_FAMILY) == AF_INET6;
+            int port = Short.toUnsignedInt(sa.get(NET_SHORT, v6 ? SIN6_PORT : SIN_PORT));
+            byte[] ip = sa.asSlice(v6 ? SIN6_ADDR : SIN_ADDR, v6 ? 16 : 4).toArray(ValueLayout.JAVA_BYTE);
+            return new InetSocketAddress(InetAddress.getByAddress(ip), port);
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -140,13 +157,17 @@ public final class InetSocket implements AutoCloseable {
         return n == 0 ? 0 : pollfd.get(ValueLayout.JAVA_SHORT, POLLFD_REVENTS);
     }
 
-    /** Writes a {@code sockaddr_in}; family in host order, port and address in network order. */
-    public static MemorySegment sockaddr(Arena arena, Inet4Address address, int port) {
-        MemorySegment sa = arena.allocate(SOCKADDR_IN);
-        sa.set(ValueLayout.JAVA_SHORT, Structs.offset(SOCKADDR_IN, "sin_family"), (short) AF_INET);
-        sa.set(NET_SHORT, Structs.offset(SOCKADDR_IN, "sin_port"), (short) port);
-        MemorySegment.copy(address.getAddress(), 0, sa, ValueLayout.JAVA_BYTE,
-                Structs.offset(SOCKADDR_IN, "sin_addr"), 4);
+    /**
+     * Writes a {@code sockaddr_in} or, for an IPv6 address, a {@code sockaddr_in6}; family in host
+     * order, port and address in network order.
+     */
+    public static MemorySegment sockaddr(Arena arena, InetAddress address, int port) {
+        byte[] ip = address.getAddress();
+        boolean v6 = IpVersion.of(address) == IpVersion.V6;
+        MemorySegment sa = arena.allocate(v6 ? SOCKADDR_IN6 : SOCKADDR_IN);
+        sa.set(ValueLayout.JAVA_SHORT, v6 ? SIN6_FAMILY : SIN_FAMILY, (short) (v6 ? AF_INET6 : AF_INET));
+        sa.set(NET_SHORT, v6 ? SIN6_PORT : SIN_PORT, (short) port);
+        MemorySegment.copy(ip, 0, sa, ValueLayout.JAVA_BYTE, v6 ? SIN6_ADDR : SIN_ADDR, ip.length);
         return sa;
     }
 

@@ -3,6 +3,7 @@ package zcbench.linux.net;
 /** Socket constants, named and valued as in the Linux uapi headers (x86_64). */
 public final class NetConstants {
     public static final int AF_INET = 2;
+    public static final int AF_INET6 = 10;
     public static final int SOCK_STREAM = 1;
     public static final int SOCK_DGRAM = 2;
     public static final int SOCK_CLOEXEC = 0x80000;
@@ -11,11 +12,13 @@ public final class NetConstants {
 
     public static final int SOL_SOCKET = 1;
     public static final int SOL_IP = 0;
+    public static final int SOL_IPV6 = 41;
     public static final int SO_REUSEADDR = 2;
     public static final int SO_SNDBUF = 7;
     public static final int SO_RCVBUFFORCE = 33;
     public static final int SO_ZEROCOPY = 60;
     public static final int IP_RECVERR = 11;
+    public static final int IPV6_RECVERR = 25;
 
     public static final int MSG_CTRUNC = 0x8;
     public static final int MSG_DONTWAIT = 0x40;

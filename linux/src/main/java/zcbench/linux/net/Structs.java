@@ -20,6 +20,14 @@ public final class Structs {
             JAVA_INT.withName("sin_addr"),
             MemoryLayout.sequenceLayout(8, JAVA_BYTE).withName("sin_zero"));
 
+    /** {@code struct sockaddr_in6}; port and address in network byte order. */
+    public static final StructLayout SOCKADDR_IN6 = structLayout(
+            JAVA_SHORT.withName("sin6_family"),
+            JAVA_SHORT.withName("sin6_port"),
+            JAVA_INT.withName("sin6_flowinfo"),
+            MemoryLayout.sequenceLayout(16, JAVA_BYTE).withName("sin6_addr"),
+            JAVA_INT.withName("sin6_scope_id"));
+
     /** {@code struct iovec}. */
     public static final StructLayout IOVEC = structLayout(
             ADDRESS.withName("iov_base"),

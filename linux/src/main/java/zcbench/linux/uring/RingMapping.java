@@ -1,5 +1,9 @@
 package zcbench.linux.uring;
 
+import static zcbench.linux.MemoryConstants.MAP_POPULATE;
+import static zcbench.linux.MemoryConstants.MAP_SHARED;
+import static zcbench.linux.MemoryConstants.PROT_READ;
+import static zcbench.linux.MemoryConstants.PROT_WRITE;
 import static zcbench.linux.uring.IoUringConstants.IORING_FEAT_SINGLE_MMAP;
 import static zcbench.linux.uring.IoUringConstants.IORING_OFF_CQ_RING;
 import static zcbench.linux.uring.IoUringConstants.IORING_OFF_SQES;
@@ -21,11 +25,6 @@ import zcbench.linux.Teardown;
  * array. {@link #close()} unmaps them.
  */
 final class RingMapping implements AutoCloseable {
-    private static final int PROT_READ = 0x1;
-    private static final int PROT_WRITE = 0x2;
-    private static final int MAP_SHARED = 0x01;
-    private static final int MAP_POPULATE = 0x8000;
-
     private final List<MemorySegment> mappings = new ArrayList<>(3);
     private MemorySegment sqRing;
     private MemorySegment cqRing;

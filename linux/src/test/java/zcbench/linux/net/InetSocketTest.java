@@ -36,6 +36,22 @@ class InetSocketTest {
     }
 
     @Test
+    void udpOverIpv6ReachesTheBoundSocketOnLoopback() {
+        try (Arena arena = Arena.ofConfined(); InetSocket rx = InetSocket.udp(IpVersion.V6);
+             InetSocket tx = InetSocket.udp(IpVersion.V6)) {
+            rx.bind(IpVersion.V6.loopback(), 0);
+            assertEquals(IpVersion.V6.loopback(), rx.localAddress().getAddress());
+            tx.connect(IpVersion.V6.loopback(), rx.localAddress().getPort());
+            MemorySegment out = arena.allocateFrom(ValueLayout.JAVA_BYTE, new byte[] {6, 6, 6});
+            assertEquals(3, LinuxException.check("send", tx.send(out, 3, 0)));
+            MemorySegment in = arena.allocate(64);
+            MemorySegment pollfd = arena.allocate(Structs.POLLFD);
+            assertTrue((rx.poll(pollfd, NetConstants.POLLIN, 5000) & NetConstants.POLLIN) != 0);
+            assertEquals(3, LinuxException.check("recv", rx.recv(in, 64, 0)));
+        }
+    }
+
+    @Test
     void tcpConnectAcceptSendReceive() throws Exception {
         try (Arena arena = Arena.ofConfined(); InetSocket listener = InetSocket.tcp(); InetSocket client = InetSocket.tcp()) {
             listener.setOption(NetConstants.SOL_SOCKET, NetConstants.SO_REUSEADDR, 1);

@@ -42,7 +42,7 @@ public final class CopySender extends AbstractSender {
         SocketLoop l = null;
         try {
             socket.setOption(SOL_SOCKET, SO_SNDBUF, SocketLoop.SNDBUF_BYTES);
-            p = config.verify() ? new PayloadPool(1, config.payload()) : PayloadPool.shared(config.payload());
+            p = PayloadPool.of(config);
             m = new SendMsg();
             l = new SocketLoop(socket, counters);
         } catch (RuntimeException | Error e) {
@@ -88,6 +88,11 @@ public final class CopySender extends AbstractSender {
     @Override
     public void drain() {
         // Nothing is owed: the kernel copied every packet inside sendmsg(2).
+    }
+
+    @Override
+    public String payloadMemory() {
+        return pool.memory();
     }
 
     @Override

@@ -56,8 +56,7 @@ public final class MsgZerocopySender extends AbstractSender {
         try {
             socket.setOption(SOL_SOCKET, SO_SNDBUF, SocketLoop.SNDBUF_BYTES);
             socket.setOption(SOL_SOCKET, SO_ZEROCOPY, 1);
-            pool = config.verify() ? new PayloadPool(config.effectiveSlots(), config.payload())
-                    : PayloadPool.shared(config.payload());
+            pool = PayloadPool.of(config);
             sendMsg = new SendMsg();
             errqueue = new ErrqueueReader();
             loop = new SocketLoop(socket, counters);
@@ -173,6 +172,11 @@ public final class MsgZerocopySender extends AbstractSender {
         while (requests.inFlight() > 0) {
             awaitCompletion();
         }
+    }
+
+    @Override
+    public String payloadMemory() {
+        return pool.memory();
     }
 
     @Override

@@ -65,8 +65,7 @@ public final class UringSender extends AbstractSender implements CqeHandler {
         int inFlight = config.maxInFlight();
         this.requests = RequestTable.create(config.ubufCache(), inFlight);
         try {
-            pool = config.verify() ? new PayloadPool(config.effectiveSlots(), config.payload())
-                    : PayloadPool.shared(config.payload());
+            pool = PayloadPool.of(config);
             // Two CQEs per zero-copy request in flight, and room to spare: the CQ must never overflow.
             int sqEntries = Integer.highestOneBit(config.batch() * 2 - 1);
             int cqEntries = Integer.highestOneBit(Math.max(8, 4 * (inFlight + config.batch())) - 1) << 1;
@@ -189,6 +188,11 @@ public final class UringSender extends AbstractSender implements CqeHandler {
     }
 
     /** Drains first: the ring and the buffers go only when the kernel owes nothing more. */
+    @Override
+    public String payloadMemory() {
+        return pool.memory();
+    }
+
     @Override
     public void close() {
         new Teardown().step(this::drain).close(ring).close(socket).close(pool).done();
