@@ -56,10 +56,15 @@ public final class Knobs {
             variants(Variant::usesRing), WHEN_CHANGED, "io_uring ring set-up: coop = COOP_TASKRUN | SINGLE_ISSUER,"
                     + " as liburing's send-zerocopy; defer = DEFER_TASKRUN | SINGLE_ISSUER (send-zerocopy -d, Linux"
                     + " 6.1+): completion work runs only when the sender waits with GETEVENTS");
+    public static final Knob IOV = new Knob("iov", new Knob.Choices(List.of("1", "2", "4", "8", "16")), List.of("1"),
+            variants(Variant::hasIovKnob), WHEN_CHANGED, "iovec entries per packet, the payload split evenly across"
+                    + " them: uring_sendmsg_zc* in the msghdr (Linux 6.1+; fixed: 6.15+), uring_zc with"
+                    + " IORING_SEND_VECTORIZED (Linux 6.17+) when above 1; 1 = the plain buffer");
     public static final Knob CPU = new Knob("cpu", new Knob.Cpus(), List.of("last"), ALL_VARIANTS, WHEN_CHANGED,
             "");
 
-    public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP, CPU);
+    public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP, IOV,
+            CPU);
     /** What every row has and its key begins with, each in a form of its own. */
     public static final List<Knob> LEADING = List.of(VARIANT, PAYLOAD, BATCH);
     /** The others, in {@link #ALL}'s order: shown as name=value where they mean something. */

@@ -76,7 +76,8 @@ public class UdpSendBenchmark {
      */
     @State(Scope.Thread)
     public static class SendPath {
-        @Param({"copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed"})
+        @Param({"copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed", "uring_sendmsg_zc",
+                "uring_sendmsg_zc_fixed"})
         public String variant;
 
         @Param({"65435"})
@@ -105,6 +106,10 @@ public class UdpSendBenchmark {
         /** io_uring: COOP_TASKRUN (coop, as liburing's send-zerocopy) or DEFER_TASKRUN (defer, its -d). */
         @Param({"coop"})
         public String setup;
+
+        /** iovec entries per packet: the msghdr of uring_sendmsg_zc*, IORING_SEND_VECTORIZED for uring_zc. */
+        @Param({"1"})
+        public int iov;
 
         @Param({"sink"})
         public String target;

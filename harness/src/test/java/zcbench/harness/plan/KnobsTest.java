@@ -93,6 +93,8 @@ class KnobsTest {
         assertEquals(noPollAccepted, Knobs.of("poll").orElseThrow().appliesTo(v), "poll for " + v.id());
         boolean deferAccepted = accepts(() -> reference.withDefer(true));
         assertEquals(deferAccepted, Knobs.SETUP.appliesTo(v), "setup for " + v.id());
+        boolean vectorsAccepted = accepts(() -> reference.withIov(2));
+        assertEquals(vectorsAccepted, Knobs.IOV.appliesTo(v), "iov for " + v.id());
     }
 
     @Test
