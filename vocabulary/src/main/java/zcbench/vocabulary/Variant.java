@@ -27,6 +27,12 @@ public enum Variant {
     URING_SENDMSG_ZC_FIXED("uring_sendmsg_zc_fixed", true, true, "io_uring sendmsg zc fixed",
             "io_uring zero-copy sendmsg with registered buffers");
 
+    /**
+     * The send paths the RFC measured: the plans' variants, and a custom selection's unless -p variant=
+     * names others; the later ones are measured when named.
+     */
+    public static final List<Variant> RFC = List.of(COPY, MSG_ZEROCOPY, URING_SEND, URING_ZC, URING_ZC_FIXED);
+
     /** What speedups are against unless asked otherwise: the RFC's baseline. */
     public static final Variant DEFAULT_BASELINE = MSG_ZEROCOPY;
 

@@ -32,9 +32,6 @@ public enum Plan {
     SMOKE("smoke", "the five variants once each, as short as JMH allows; not a measurement",
             new Timing(1, 0, 0, 1, 200), smokeRows());
 
-    /** The variants the RFC measured: full and smoke go through these; later send paths are named by -p. */
-    private static final List<Variant> RFC_VARIANTS = List.of(COPY, MSG_ZEROCOPY, URING_SEND, URING_ZC, URING_ZC_FIXED);
-
     private final String id;
     private final String what;
     private final Timing timing;
@@ -109,7 +106,7 @@ public enum Plan {
     private static List<Row> fullRows() {
         List<Row> rows = new ArrayList<>();
         for (int payload : new int[] {4096, 16384, 65435}) {
-            for (Variant v : RFC_VARIANTS) {
+            for (Variant v : Variant.RFC) {
                 for (int batch : new int[] {1, 8}) {
                     for (boolean flush : v.hasFlushKnob() ? new boolean[] {false, true} : new boolean[] {false}) {
                         for (boolean ubuf : v.hasUbufCacheKnob() ? new boolean[] {true, false} : new boolean[] {true}) {
@@ -127,7 +124,7 @@ public enum Plan {
 
     private static List<Row> smokeRows() {
         List<Row> rows = new ArrayList<>();
-        for (Variant v : RFC_VARIANTS) {
+        for (Variant v : Variant.RFC) {
             rows.add(Row.of(v, 65435, 8, false, true));
         }
         return rows;
