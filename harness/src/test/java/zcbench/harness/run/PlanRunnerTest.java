@@ -127,9 +127,7 @@ class PlanRunnerTest {
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Requirements.Machine withoutDeferTaskrun = new Requirements.Features(false, false, false, false);
-        PlanRunner.Outcome outcome = new PlanRunner(spec, "loopback", new CommandLineOptions(), folder,
-                PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
-                Duration.ofSeconds(5), left -> { }).on(withoutDeferTaskrun).run();
+        PlanRunner.Outcome outcome = runOn(withoutDeferTaskrun, spec, folder, console);
 
         assertEquals(List.of(new PlanRunner.Skipped(defer, "needs Linux 6.1+ (IORING_SETUP_DEFER_TASKRUN)")),
                 outcome.skipped());
@@ -151,9 +149,7 @@ class PlanRunnerTest {
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Requirements.Machine linux614 = new Requirements.Features(true, true, false, false);
-        PlanRunner.Outcome outcome = new PlanRunner(spec, "loopback", new CommandLineOptions(), folder,
-                PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
-                Duration.ofSeconds(5), left -> { }).on(linux614).run();
+        PlanRunner.Outcome outcome = runOn(linux614, spec, folder, console);
 
         String fixedBuf = "needs Linux 6.15+ (IORING_RECVSEND_FIXED_BUF on SENDMSG_ZC)";
         String sendVectorized = "needs Linux 6.17+ (IORING_SEND_VECTORIZED)";
@@ -165,5 +161,13 @@ class PlanRunnerTest {
         assertTrue(printed.contains("SKIPPED: " + fixedBuf) && printed.contains("SKIPPED: " + sendVectorized), printed);
         assertEquals(registeredVectors.label() + ": " + fixedBuf + "\n" + vectorized.label() + ": " + sendVectorized
                 + "\n", Files.readString(folder.dir().resolve(ResultFiles.SKIPPED)));
+    }
+
+    /** The plan on loopback, as a machine with only {@code machine}'s features would run it. */
+    private static PlanRunner.Outcome runOn(Requirements.Machine machine, PlanSpec spec, RunFolder folder,
+                                            ByteArrayOutputStream console) {
+        return new PlanRunner(spec, "loopback", new CommandLineOptions(), folder, PlanRunner.RowOptions.NONE, false,
+                new PrintStream(console, true, StandardCharsets.UTF_8), Duration.ofSeconds(5), left -> { })
+                .on(machine).run();
     }
 }
