@@ -165,7 +165,7 @@ class PlanRunnerTest {
 
     /** The plan on loopback, as a machine with only {@code machine}'s features would run it. */
     private static PlanRunner.Outcome runOn(Requirements.Machine machine, PlanSpec spec, RunFolder folder,
-                                            ByteArrayOutputStream console) {
+                                            ByteArrayOutputStream console) throws Exception {
         return new PlanRunner(spec, "loopback", new CommandLineOptions(), folder, PlanRunner.RowOptions.NONE, false,
                 new PrintStream(console, true, StandardCharsets.UTF_8), Duration.ofSeconds(5), left -> { })
                 .on(machine).run();
