@@ -29,8 +29,9 @@ public final class Knobs {
     private static final Set<Variant> ALL_VARIANTS = EnumSet.allOf(Variant.class);
     private static final List<String> BOOLEANS = List.of("true", "false");
 
-    public static final Knob VARIANT = new Knob("variant", new Knob.Choices(Variant.ids()), Variant.ids(),
-            ALL_VARIANTS, ALWAYS, "");
+    /** Every variant may be named; the RFC's are what a run has when none is (the benchmark's @Param list). */
+    public static final Knob VARIANT = new Knob("variant", new Knob.Choices(Variant.ids()),
+            Variant.RFC.stream().map(Variant::id).toList(), ALL_VARIANTS, ALWAYS, "");
     public static final Knob PAYLOAD = new Knob("payload", new Knob.Range(MIN_PAYLOAD, MAX_PAYLOAD,
             "bytes of UDP over IPv4 on the sink's 65535-byte MTU, the first " + MIN_PAYLOAD
                     + " of them the sequence stamp"), List.of("65435"), ALL_VARIANTS, ALWAYS, "");

@@ -76,8 +76,8 @@ public class UdpSendBenchmark {
      */
     @State(Scope.Thread)
     public static class SendPath {
-        @Param({"copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed", "uring_sendmsg_zc",
-                "uring_sendmsg_zc_fixed"})
+        /** The RFC's send paths; uring_sendmsg_zc and uring_sendmsg_zc_fixed when -p variant= names them. */
+        @Param({"copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed"})
         public String variant;
 
         @Param({"65435"})
