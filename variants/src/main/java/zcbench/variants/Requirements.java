@@ -1,14 +1,25 @@
 package zcbench.variants;
 
+import static zcbench.linux.uring.IoUringConstants.IORING_OP_SENDMSG_ZC;
+import static zcbench.linux.uring.IoUringConstants.IORING_RECVSEND_FIXED_BUF;
+import static zcbench.linux.uring.IoUringConstants.IORING_SEND_VECTORIZED;
 import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_DEFER_TASKRUN;
 import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_SINGLE_ISSUER;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Optional;
 import java.util.Set;
 
+import zcbench.linux.Errno;
 import zcbench.linux.LinuxException;
 import zcbench.linux.mem.HugePages;
+import zcbench.linux.net.InetSocket;
+import zcbench.linux.net.Structs;
 import zcbench.linux.uring.IoUring;
+import zcbench.linux.uring.SubmissionQueue;
+import zcbench.vocabulary.Variant;
 
 /**
  * What a row needs from this machine beyond the variant itself: a kernel feature, or a setting only
@@ -19,6 +30,14 @@ import zcbench.linux.uring.IoUring;
 public final class Requirements {
     /** THP modes in which MADV_HUGEPAGE asks for huge pages; "never" (or no THP at all) refuses them. */
     static final Set<String> TRANSPARENT_HUGEPAGE_MODES = Set.of("always", "madvise");
+    public static final String NEEDS_DEFER_TASKRUN = "needs Linux 6.1+ (IORING_SETUP_DEFER_TASKRUN)";
+    public static final String NEEDS_SENDMSG_ZC = "needs Linux 6.1+ (IORING_OP_SENDMSG_ZC)";
+    public static final String NEEDS_SENDMSG_ZC_FIXED_BUF =
+            "needs Linux 6.15+ (IORING_RECVSEND_FIXED_BUF on SENDMSG_ZC)";
+    public static final String NEEDS_SEND_VECTORIZED = "needs Linux 6.17+ (IORING_SEND_VECTORIZED)";
+
+    /** How long a probe waits for its one send result: the request fails at once either way. */
+    private static final long PROBE_WAIT_NANOS = 1_000_000_000L;
 
     private Requirements() {
     }
@@ -27,6 +46,15 @@ public final class Requirements {
     public interface Machine {
         /** io_uring_setup accepts IORING_SETUP_DEFER_TASKRUN (Linux 6.1+). */
         boolean deferTaskrun();
+
+        /** IORING_REGISTER_PROBE lists IORING_OP_SENDMSG_ZC (Linux 6.1+). */
+        boolean sendmsgZc();
+
+        /** SENDMSG_ZC takes IORING_RECVSEND_FIXED_BUF, iovecs inside a registered buffer (Linux 6.15+). */
+        boolean sendmsgZcFixedBuf();
+
+        /** SEND_ZC takes IORING_SEND_VECTORIZED, an iovec array (Linux 6.17+). */
+        boolean sendVectorized();
 
         /**
          * The THP mode of /sys/kernel/mm/transparent_hugepage/enabled ("always", "madvise", "never").
@@ -42,18 +70,61 @@ public final class Requirements {
         }
     }
 
-    /** The machine this process runs on, probed through scratch rings. */
+    /** A machine given by its answers: what tests stand in, and a probe's results kept. */
+    public record Features(boolean deferTaskrun, boolean sendmsgZc, boolean sendmsgZcFixedBuf, boolean sendVectorized)
+            implements Machine {
+        /** Every answer of {@code machine}, each asked once. */
+        public static Features of(Machine machine) {
+            return new Features(machine.deferTaskrun(), machine.sendmsgZc(), machine.sendmsgZcFixedBuf(),
+                    machine.sendVectorized());
+        }
+    }
+
+    /**
+     * The machine this process runs on, probed through scratch rings. A flag the kernel does not
+     * know fails the request's prep with EINVAL; a kernel that knows it prepares the request and
+     * fails the send itself on the scratch socket, which has no destination (EDESTADDRREQ).
+     */
     public static final Machine THIS_MACHINE = new Machine() {
         @Override
         public boolean deferTaskrun() {
             return ringAccepts(IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_SINGLE_ISSUER);
         }
+
+        @Override
+        public boolean sendmsgZc() {
+            try (IoUring ring = IoUring.open(2, 0)) {
+                return ring.probe().supports(IORING_OP_SENDMSG_ZC);
+            } catch (LinuxException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public boolean sendmsgZcFixedBuf() {
+            return sendmsgZc() && prepAccepts(true);
+        }
+
+        @Override
+        public boolean sendVectorized() {
+            return prepAccepts(false);
+        }
     };
 
     /** The sentence that says what {@code config} needs and {@code machine} lacks, if anything. */
     public static Optional<String> unmet(SendConfig config, Machine machine) {
+        Variant v = config.variant();
         if (config.defer() && !machine.deferTaskrun()) {
-            return Optional.of("needs Linux 6.1+ (IORING_SETUP_DEFER_TASKRUN)");
+            return Optional.of(NEEDS_DEFER_TASKRUN);
+        }
+        if (v.sendsMessages() && !machine.sendmsgZc()) {
+            return Optional.of(NEEDS_SENDMSG_ZC);
+        }
+        if (v == Variant.URING_SENDMSG_ZC_FIXED && !machine.sendmsgZcFixedBuf()) {
+            return Optional.of(NEEDS_SENDMSG_ZC_FIXED_BUF);
+        }
+        if (!v.sendsMessages() && config.iov() > 1 && !machine.sendVectorized()) {
+            return Optional.of(NEEDS_SEND_VECTORIZED);
         }
         if (config.memory() == PayloadMemory.THP) {
             String mode = machine.transparentHugepage();
@@ -84,6 +155,41 @@ public final class Requirements {
     static boolean ringAccepts(int setupFlags) {
         try (IoUring ring = IoUring.open(2, setupFlags)) {
             return true;
+        } catch (LinuxException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the kernel prepares a one-entry iovec request on an unconnected UDP socket: SENDMSG_ZC
+     * with IORING_RECVSEND_FIXED_BUF on a registered buffer ({@code messageFromRegistered}), or
+     * SEND_ZC with IORING_SEND_VECTORIZED.
+     */
+    private static boolean prepAccepts(boolean messageFromRegistered) {
+        try (Arena scratch = Arena.ofConfined();
+             InetSocket socket = InetSocket.udp();
+             IoUring ring = IoUring.open(2, 0)) {
+            MemorySegment buffer = scratch.allocate(4096, 4096);
+            MemorySegment iov = scratch.allocate(Structs.IOVEC);
+            iov.set(ValueLayout.ADDRESS, Structs.offset(Structs.IOVEC, "iov_base"), buffer);
+            iov.set(ValueLayout.JAVA_LONG, Structs.offset(Structs.IOVEC, "iov_len"), 16);
+            SubmissionQueue sq = ring.sq();
+            if (messageFromRegistered) {
+                ring.registration().registerBuffers(buffer);
+                MemorySegment msg = scratch.allocate(Structs.MSGHDR);
+                msg.set(ValueLayout.ADDRESS, Structs.offset(Structs.MSGHDR, "msg_iov"), iov);
+                msg.set(ValueLayout.JAVA_LONG, Structs.offset(Structs.MSGHDR, "msg_iovlen"), 1);
+                sq.prepSendmsgZc(socket.fd(), false, msg, 0, IORING_RECVSEND_FIXED_BUF, 0, 0);
+            } else {
+                sq.prepSendZc(socket.fd(), false, iov, 1, 0, IORING_SEND_VECTORIZED, 0, 0);
+            }
+            if (!sq.submitAndWait(1, PROBE_WAIT_NANOS)) {
+                return false;
+            }
+            int[] sendResult = {0};
+            ring.cq().reap((userData, res, flags) -> sendResult[0] = sendResult[0] == 0 ? res : sendResult[0]);
+            // The request was read before the ring and the arena close: prep runs within the enter.
+            return sendResult[0] != -Errno.EINVAL;
         } catch (LinuxException e) {
             return false;
         }

@@ -1,5 +1,6 @@
 package zcbench.variants;
 
+import java.util.BitSet;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -26,9 +27,11 @@ import zcbench.vocabulary.Variant;
  * @param memory    where the payload buffers live: normal memory, transparent or reserved huge pages
  * @param ip        UDP over IPv4 or IPv6
  * @param slots     payload buffers when verifying; 0 chooses the default for the variant
+ * @param iov       iovec entries per packet, the payload split evenly across them (knob iov): in the msghdr of
+ *                  uring_sendmsg_zc*, with IORING_SEND_VECTORIZED for uring_zc; 1 = the plain buffer
  */
 public record SendConfig(Variant variant, int payload, int batch, boolean flush, boolean ubufCache, boolean poll,
-                         boolean verify, boolean defer, PayloadMemory memory, IpVersion ip, int slots) {
+                         boolean verify, boolean defer, PayloadMemory memory, IpVersion ip, int slots, int iov) {
     /** Largest UDP payload over IPv4 (65535 - 20 - 8): the payload knob's range. */
     public static final int MAX_UDP_PAYLOAD = Knobs.MAX_PAYLOAD;
     /** Largest UDP payload over IPv6 without fragments (65535 - 40 - 8). */
@@ -40,6 +43,10 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
      * msg_zerocopy keeps at least this many buffers when verifying, so one read frees many.
      */
     public static final int NOTIFICATION_LIMIT = 32;
+    /** Page fragments one skb holds (the kernel's MAX_SKB_FRAGS, 17 unless configured otherwise). */
+    public static final int MAX_SKB_FRAGS = 17;
+    /** The payload buffers' alignment and the registered buffers' unit: one skb fragment each. */
+    private static final int PAGE_SIZE = 4096;
 
     public SendConfig {
         int maxPayload = ip == IpVersion.V6 ? MAX_UDP6_PAYLOAD : MAX_UDP_PAYLOAD;
@@ -52,7 +59,7 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
         }
         if (flush && !variant.hasFlushKnob()) {
             throw new IllegalArgumentException("flush=true means nothing for " + variant.id()
-                    + ": only uring_zc and uring_zc_fixed have a notification reaping policy");
+                    + ": only " + Knobs.variantsOf(Knobs.FLUSH) + " have a notification reaping policy");
         }
         if (!ubufCache && !variant.hasUbufCacheKnob()) {
             throw new IllegalArgumentException(Knobs.UBUF_CACHE.name() + "=off means nothing for " + variant.id()
@@ -66,8 +73,50 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
             throw new IllegalArgumentException(Knobs.SETUP.name() + "=defer means nothing for " + variant.id()
                     + ": only the io_uring variants set up a ring");
         }
+        checkIov(variant, iov);
+        checkFragments(variant, payload, iov);
         if (slots < 0) {
             throw new IllegalArgumentException("slots " + slots + " must be 0 (default) or positive");
+        }
+    }
+
+    private static void checkIov(Variant variant, int iov) {
+        if (Knobs.IOV.problem(Integer.toString(iov), BitSet::new) != null) {
+            throw new IllegalArgumentException(Knobs.IOV.name() + " must be one of " + Knobs.IOV.values().summary()
+                    + ", not " + iov);
+        }
+        if (iov > 1 && variant == Variant.URING_ZC_FIXED) {
+            throw new IllegalArgumentException(Knobs.IOV.name() + "=" + iov + " is refused for uring_zc_fixed: the"
+                    + " kernel refuses IORING_SEND_VECTORIZED with IORING_RECVSEND_FIXED_BUF on SEND_ZC (EINVAL);"
+                    + " uring_sendmsg_zc_fixed sends an iovec array from registered buffers");
+        }
+        if (iov > 1 && !variant.hasIovKnob()) {
+            throw new IllegalArgumentException(Knobs.IOV.name() + "=" + iov + " means nothing for " + variant.id()
+                    + ": only " + Knobs.variantsOf(Knobs.IOV) + " send an iovec array");
+        }
+    }
+
+    /**
+     * A registered buffer goes into the skb one fragment per page of every entry, never merged
+     * (io_uring/net.c, io_sg_from_iter), so entries that do not start on a page boundary add a page
+     * each; past MAX_SKB_FRAGS the send fails with EMSGSIZE, which is refused here instead.
+     */
+    private static void checkFragments(Variant variant, int payload, int iov) {
+        if (variant != Variant.URING_SENDMSG_ZC_FIXED) {
+            return;
+        }
+        int even = payload / iov;
+        int pages = 0;
+        for (int i = 0; i < iov; i++) {
+            int start = i * even;
+            int end = i == iov - 1 ? payload : start + even;
+            pages += (end - 1) / PAGE_SIZE - start / PAGE_SIZE + 1;
+        }
+        if (pages > MAX_SKB_FRAGS) {
+            throw new IllegalArgumentException(Knobs.IOV.name() + "=" + iov + " at payload " + payload + " is refused"
+                    + " for " + variant.id() + ": its entries span " + pages + " pages, and the kernel sends a"
+                    + " registered buffer as one fragment per page, at most " + MAX_SKB_FRAGS + " (MAX_SKB_FRAGS) per"
+                    + " packet (EMSGSIZE)");
         }
     }
 
@@ -90,7 +139,18 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
         return new SendConfig(variant, payload, batch, is(Knobs.FLUSH, value, "true", "false"),
                 is(Knobs.UBUF_CACHE, value, "on", "off"), is(Knobs.POLL, value, "true", "false"),
                 is(Knobs.VERIFY, value, "true", "false"), is(Knobs.SETUP, value, "defer", "coop"),
-                PayloadMemory.of(value.apply(Knobs.MEMORY)), IpVersion.of(value.apply(Knobs.IP)), 0);
+                PayloadMemory.of(value.apply(Knobs.MEMORY)), IpVersion.of(value.apply(Knobs.IP)), 0,
+                iov(value.apply(Knobs.IOV)));
+    }
+
+    /** The iov knob's value, one of its choices. */
+    private static int iov(String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(Knobs.IOV.name() + " must be one of " + Knobs.IOV.values().summary()
+                    + ", not '" + v + "'");
+        }
     }
 
     /** Whether a two-valued knob has its {@code yes} value. */
@@ -103,35 +163,39 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
     }
 
     public SendConfig withFlush(boolean on) {
-        return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, defer, memory, ip, slots);
+        return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, defer, memory, ip, slots, iov);
     }
 
     public SendConfig withUbufCache(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, on, poll, verify, defer, memory, ip, slots);
+        return new SendConfig(variant, payload, batch, flush, on, poll, verify, defer, memory, ip, slots, iov);
     }
 
     public SendConfig withPoll(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, on, verify, defer, memory, ip, slots);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, on, verify, defer, memory, ip, slots, iov);
     }
 
     public SendConfig withVerify(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, on, defer, memory, ip, slots);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, on, defer, memory, ip, slots, iov);
     }
 
     public SendConfig withSlots(int n) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, ip, n);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, ip, n, iov);
     }
 
     public SendConfig withDefer(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, on, memory, ip, slots);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, on, memory, ip, slots, iov);
     }
 
     public SendConfig withMemory(PayloadMemory m) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, m, ip, slots);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, m, ip, slots, iov);
     }
 
     public SendConfig withIp(IpVersion v) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, v, slots);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, v, slots, iov);
+    }
+
+    public SendConfig withIov(int entries) {
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, ip, slots, entries);
     }
 
     /**
@@ -152,7 +216,8 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
             case COPY -> 1;
             case URING_SEND -> batch;
             case MSG_ZEROCOPY -> Math.max(NOTIFICATION_LIMIT, 2 * batch);
-            case URING_ZC, URING_ZC_FIXED -> flush ? batch : Math.max(2, 2 * batch);
+            case URING_ZC, URING_ZC_FIXED, URING_SENDMSG_ZC, URING_SENDMSG_ZC_FIXED ->
+                    flush ? batch : Math.max(2, 2 * batch);
         };
     }
 

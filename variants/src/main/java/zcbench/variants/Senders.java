@@ -14,7 +14,8 @@ public final class Senders {
         return switch (config.variant()) {
             case COPY -> new CopySender(config, connectedUdpSocket);
             case MSG_ZEROCOPY -> new MsgZerocopySender(config, connectedUdpSocket);
-            case URING_SEND, URING_ZC, URING_ZC_FIXED -> new UringSender(config, connectedUdpSocket);
+            case URING_SEND, URING_ZC, URING_ZC_FIXED, URING_SENDMSG_ZC, URING_SENDMSG_ZC_FIXED ->
+                    new UringSender(config, connectedUdpSocket);
         };
     }
 }

@@ -3,6 +3,8 @@ package zcbench.variants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import zcbench.linux.ProcessResources;
@@ -45,8 +47,8 @@ class SenderResourcesTest {
     void meaninglessKnobsAreRefusedWithTheReason() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SendConfig.of(Variant.COPY, 65435, 8).withFlush(true));
-        assertEquals("flush=true means nothing for copy: only uring_zc and uring_zc_fixed have a notification"
-                + " reaping policy", e.getMessage());
+        assertEquals("flush=true means nothing for copy: only uring_zc, uring_zc_fixed, uring_sendmsg_zc and"
+                + " uring_sendmsg_zc_fixed have a notification reaping policy", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.URING_SEND, 65435, 8).withUbufCache(false));
         assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, 70000, 8));
     }
@@ -93,5 +95,34 @@ class SenderResourcesTest {
         try (Sender s = Senders.open(config, receiver.connectedSender())) {
             s.sendBatch();
         }
+    }
+
+    @Test
+    void iovIsRefusedWhereNoIovecArrayIsSentWithTheReason() {
+        assertEquals("iov=2 means nothing for copy: only uring_zc, uring_sendmsg_zc and uring_sendmsg_zc_fixed send"
+                + " an iovec array", assertThrows(IllegalArgumentException.class,
+                        () -> SendConfig.of(Variant.COPY, 65435, 8).withIov(2)).getMessage());
+        for (Variant v : new Variant[] {Variant.MSG_ZEROCOPY, Variant.URING_SEND}) {
+            assertThrows(IllegalArgumentException.class, () -> SendConfig.of(v, 65435, 8).withIov(4), v.id());
+        }
+        assertEquals("iov=8 is refused for uring_zc_fixed: the kernel refuses IORING_SEND_VECTORIZED with"
+                + " IORING_RECVSEND_FIXED_BUF on SEND_ZC (EINVAL); uring_sendmsg_zc_fixed sends an iovec array from"
+                + " registered buffers", assertThrows(IllegalArgumentException.class,
+                        () -> SendConfig.of(Variant.URING_ZC_FIXED, 65435, 8).withIov(8)).getMessage());
+        assertEquals("iov must be one of 1|2|4|8|16, not 3", assertThrows(IllegalArgumentException.class,
+                () -> SendConfig.of(Variant.URING_SENDMSG_ZC, 65435, 8).withIov(3)).getMessage());
+        assertEquals("iov must be one of 1|2|4|8|16, not 'many'", assertThrows(IllegalArgumentException.class,
+                () -> SendConfig.of(Map.of("variant", "uring_sendmsg_zc", "iov", "many")::get)).getMessage());
+        assertEquals(16, SendConfig.of(Map.of("variant", "uring_zc", "iov", "16")::get).iov());
+        assertEquals("iov=4 at payload 65435 is refused for uring_sendmsg_zc_fixed: its entries span 19 pages, and the"
+                + " kernel sends a registered buffer as one fragment per page, at most 17 (MAX_SKB_FRAGS) per packet"
+                + " (EMSGSIZE)", assertThrows(IllegalArgumentException.class,
+                        () -> SendConfig.of(Variant.URING_SENDMSG_ZC_FIXED, 65435, 8).withIov(4)).getMessage());
+        assertEquals(2, SendConfig.of(Variant.URING_SENDMSG_ZC_FIXED, 65435, 8).withIov(2).iov(), "17 pages fit");
+        assertEquals(16, SendConfig.of(Variant.URING_SENDMSG_ZC_FIXED, 32768, 8).withIov(16).iov(),
+                "page-aligned entries add no page");
+        assertEquals(4, SendConfig.of(Variant.URING_SENDMSG_ZC, 65435, 8).withIov(4).iov(),
+                "normal buffers are pinned page by page, contiguous pages merged");
+        assertEquals(1, SendConfig.of(Variant.COPY, 65435, 8).iov(), "every variant sends one entry by default");
     }
 }

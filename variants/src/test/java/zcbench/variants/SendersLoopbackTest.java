@@ -45,6 +45,13 @@ class SendersLoopbackTest {
                         if (v.hasFlushKnob()) {
                             b.add(Arguments.of(c.withFlush(true).withDefer(true)));
                         }
+                        if (v.hasIovKnob()) {
+                            // Registered pages go one skb fragment each: at 65435 bytes two entries fit.
+                            boolean fewFragments = v.registersBuffers() && payload > 4096;
+                            b.add(Arguments.of(c.withIov(fewFragments ? 2 : 4)));
+                            b.add(Arguments.of(c.withIov(fewFragments ? 2 : 16).withFlush(true)));
+                            b.add(Arguments.of(c.withIov(2).withUbufCache(false)));
+                        }
                     }
                 }
             }

@@ -31,8 +31,9 @@ public final class Knobs {
     private static final Set<Variant> ALL_VARIANTS = EnumSet.allOf(Variant.class);
     private static final List<String> BOOLEANS = List.of("true", "false");
 
-    public static final Knob VARIANT = new Knob("variant", new Knob.Choices(Variant.ids()), Variant.ids(),
-            ALL_VARIANTS, ALWAYS, "");
+    /** Every variant may be named; the RFC's are what a run has when none is (the benchmark's @Param list). */
+    public static final Knob VARIANT = new Knob("variant", new Knob.Choices(Variant.ids()),
+            Variant.RFC.stream().map(Variant::id).toList(), ALL_VARIANTS, ALWAYS, "");
     public static final Knob PAYLOAD = new Knob("payload", payloadRange(4, MAX_PAYLOAD), List.of("65435"),
             ALL_VARIANTS, ALWAYS, "");
     /** The payload's range with ip=6: UDP over IPv6 without fragments. */
@@ -59,6 +60,10 @@ public final class Knobs {
             variants(Variant::usesRing), WHEN_CHANGED, "io_uring ring set-up: coop = COOP_TASKRUN | SINGLE_ISSUER,"
                     + " as liburing's send-zerocopy; defer = DEFER_TASKRUN | SINGLE_ISSUER (send-zerocopy -d, Linux"
                     + " 6.1+): completion work runs only when the sender waits with GETEVENTS");
+    public static final Knob IOV = new Knob("iov", new Knob.Choices(List.of("1", "2", "4", "8", "16")), List.of("1"),
+            variants(Variant::hasIovKnob), WHEN_CHANGED, "iovec entries per packet, the payload split evenly across"
+                    + " them: uring_sendmsg_zc* in the msghdr (Linux 6.1+; fixed: 6.15+), uring_zc with"
+                    + " IORING_SEND_VECTORIZED (Linux 6.17+) when above 1; 1 = the plain buffer");
     public static final Knob MEMORY = new Knob("memory", new Knob.Choices(List.of("normal", "thp", "hugetlb")),
             List.of("normal"), ALL_VARIANTS, WHEN_CHANGED, "where the payload buffers live: normal = page-aligned"
                     + " native memory, one allocation per buffer; thp = one 2 MiB-aligned anonymous mapping with"
@@ -73,7 +78,7 @@ public final class Knobs {
             "");
 
     public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP,
-            MEMORY, IP, CPU);
+            IOV, MEMORY, IP, CPU);
     /** What every row has and its key begins with, each in a form of its own. */
     public static final List<Knob> LEADING = List.of(VARIANT, PAYLOAD, BATCH);
     /** The others, in {@link #ALL}'s order: shown as name=value where they mean something. */

@@ -20,7 +20,18 @@ public enum Variant {
     URING_ZC("uring_zc", true, true, "io_uring zc", "io_uring zero-copy send"),
     /** IORING_OP_SEND_ZC with IORING_RECVSEND_FIXED_BUF on registered buffers. */
     URING_ZC_FIXED("uring_zc_fixed", true, true, "io_uring zc fixed",
-            "io_uring zero-copy send with registered buffers");
+            "io_uring zero-copy send with registered buffers"),
+    /** IORING_OP_SENDMSG_ZC (Linux 6.1+): a msghdr with an iovec array on normal buffers. */
+    URING_SENDMSG_ZC("uring_sendmsg_zc", true, true, "io_uring sendmsg zc", "io_uring zero-copy sendmsg"),
+    /** IORING_OP_SENDMSG_ZC with IORING_RECVSEND_FIXED_BUF (Linux 6.15+): iovecs inside a registered buffer. */
+    URING_SENDMSG_ZC_FIXED("uring_sendmsg_zc_fixed", true, true, "io_uring sendmsg zc fixed",
+            "io_uring zero-copy sendmsg with registered buffers");
+
+    /**
+     * The send paths the RFC measured: the plans' variants, and a custom selection's unless -p variant=
+     * names others; the later ones are measured when named.
+     */
+    public static final List<Variant> RFC = List.of(COPY, MSG_ZEROCOPY, URING_SEND, URING_ZC, URING_ZC_FIXED);
 
     /** What speedups are against unless asked otherwise: the RFC's baseline. */
     public static final Variant DEFAULT_BASELINE = MSG_ZEROCOPY;
@@ -74,7 +85,25 @@ public enum Variant {
     }
 
     public boolean usesRing() {
-        return this == URING_SEND || this == URING_ZC || this == URING_ZC_FIXED;
+        return this == URING_SEND || this == URING_ZC || this == URING_ZC_FIXED || sendsMessages();
+    }
+
+    /** IORING_OP_SENDMSG_ZC: each request a msghdr with its iovec array. */
+    public boolean sendsMessages() {
+        return this == URING_SENDMSG_ZC || this == URING_SENDMSG_ZC_FIXED;
+    }
+
+    /** Sends from buffers registered with the ring (IORING_RECVSEND_FIXED_BUF). */
+    public boolean registersBuffers() {
+        return this == URING_ZC_FIXED || this == URING_SENDMSG_ZC_FIXED;
+    }
+
+    /**
+     * {@code iov} means something: the payload can go as an iovec array, in a msghdr or with
+     * IORING_SEND_VECTORIZED. Not uring_zc_fixed: the kernel refuses SEND_VECTORIZED with FIXED_BUF.
+     */
+    public boolean hasIovKnob() {
+        return this == URING_ZC || sendsMessages();
     }
 
     public static Variant of(String id) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class VariantTest {
     @Test
     void theTablesOrderIsTheDeclarationOrder() {
-        assertEquals(List.of("copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed"), Variant.ids());
+        assertEquals(List.of("copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed", "uring_sendmsg_zc",
+                "uring_sendmsg_zc_fixed"), Variant.ids());
         assertEquals(Variant.MSG_ZEROCOPY, Variant.DEFAULT_BASELINE);
     }
 
@@ -31,7 +32,8 @@ class VariantTest {
     void anIdNoVariantHasIsFoundNowhereAndRefusedByName() {
         assertEquals(Optional.of(Variant.URING_ZC), Variant.find("uring_zc"));
         assertEquals(Optional.empty(), Variant.find("dummy"));
-        assertEquals("unknown variant 'dummy'; one of: copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed",
+        assertEquals("unknown variant 'dummy'; one of: copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed,"
+                + " uring_sendmsg_zc, uring_sendmsg_zc_fixed",
                 assertThrows(IllegalArgumentException.class, () -> Variant.of("dummy")).getMessage());
     }
 }

@@ -77,6 +77,7 @@ public class UdpSendBenchmark {
      */
     @State(Scope.Thread)
     public static class SendPath {
+        /** The RFC's send paths; uring_sendmsg_zc and uring_sendmsg_zc_fixed when -p variant= names them. */
         @Param({"copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed"})
         public String variant;
 
@@ -106,6 +107,10 @@ public class UdpSendBenchmark {
         /** io_uring: COOP_TASKRUN (coop, as liburing's send-zerocopy) or DEFER_TASKRUN (defer, its -d). */
         @Param({"coop"})
         public String setup;
+
+        /** iovec entries per packet: the msghdr of uring_sendmsg_zc*, IORING_SEND_VECTORIZED for uring_zc. */
+        @Param({"1"})
+        public int iov;
 
         /** Where the payload buffers live: normal, thp (MADV_HUGEPAGE) or hugetlb (reserved pages, send-zerocopy -l). */
         @Param({"normal"})

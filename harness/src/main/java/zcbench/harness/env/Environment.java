@@ -21,6 +21,7 @@ import zcbench.linux.Libc;
 import zcbench.linux.sched.Affinity;
 import zcbench.linux.uring.IoUring;
 import zcbench.linux.uring.Probe;
+import zcbench.variants.Requirements;
 import zcbench.vocabulary.Knobs;
 
 /**
@@ -102,7 +103,16 @@ public final class Environment {
         } catch (RuntimeException e) {
             m.put("io_uring_ops", "unavailable: " + e.getMessage());
         }
+        Requirements.Features kernel = Requirements.Features.of(Requirements.THIS_MACHINE);
+        m.put("io_uring_sendmsg_zc", has(kernel.sendmsgZc(), Requirements.NEEDS_SENDMSG_ZC));
+        m.put("io_uring_sendmsg_zc_fixed_buf", has(kernel.sendmsgZcFixedBuf(), Requirements.NEEDS_SENDMSG_ZC_FIXED_BUF));
+        m.put("io_uring_send_vectorized", has(kernel.sendVectorized(), Requirements.NEEDS_SEND_VECTORIZED));
         return m;
+    }
+
+    /** "yes", or "no: needs Linux 6.17+ (IORING_SEND_VECTORIZED)": the rows that use it are skipped. */
+    private static String has(boolean feature, String needs) {
+        return feature ? "yes" : "no: rows that use it are skipped, each " + needs;
     }
 
     /**

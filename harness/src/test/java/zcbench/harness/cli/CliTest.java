@@ -36,7 +36,8 @@ class CliTest {
         "-p variant=foo                         | variant 'foo' is not one of: copy, msg_zerocopy",
         "-p payload=70000                       | payload '70000' is not in 16..65507",
         "-p batch=0                             | batch '0' is not in 1..256",
-        "-p flush=true -p variant=copy          | flush means nothing for copy: only uring_zc and uring_zc_fixed",
+        "-p flush=true -p variant=copy          | flush means nothing for copy: only uring_zc, uring_zc_fixed,"
+                + " uring_sendmsg_zc and uring_sendmsg_zc_fixed",
         "-p cpu=99999                           | cpu '99999' is not a CPU this process may run on",
         "--plan smoke -p variant=foo            | variant 'foo' is not one of",
         "--plan sizes -p payload=1000           | plan sizes has no row with payload=1000",

@@ -28,6 +28,15 @@ class EnvironmentTest {
     }
 
     @Test
+    void listsTheSendPathsThisKernelHas() {
+        Map<String, Object> env = Environment.capture();
+        // This machine runs Linux 6.18, which has them all.
+        assertEquals("yes", env.get("io_uring_sendmsg_zc"));
+        assertEquals("yes", env.get("io_uring_sendmsg_zc_fixed_buf"));
+        assertEquals("yes", env.get("io_uring_send_vectorized"));
+    }
+
+    @Test
     void argumentsAreQuotedOnlyWhereAShellNeedsIt() {
         assertEquals("-Dx=1", Environment.quote("-Dx=1"));
         assertEquals("/usr/bin/java", Environment.quote("/usr/bin/java"));

@@ -104,6 +104,8 @@ class KnobsTest {
         assertEquals(thpAccepted, Knobs.MEMORY.appliesTo(v), "memory for " + v.id());
         boolean ipv6Accepted = accepts(() -> reference.withIp(IpVersion.V6));
         assertEquals(ipv6Accepted, Knobs.IP.appliesTo(v), "ip for " + v.id());
+        boolean vectorsAccepted = accepts(() -> reference.withIov(2));
+        assertEquals(vectorsAccepted, Knobs.IOV.appliesTo(v), "iov for " + v.id());
     }
 
     @Test

@@ -55,7 +55,9 @@ class PlanTest {
 
     @Test
     void smokeSendsEachVariantOnce() {
-        assertEquals(List.of(Variant.values()), Plan.SMOKE.rows().stream().map(Row::variant).toList());
+        // The RFC's five; the send paths that came after it join a plan only when one names them.
+        assertEquals(List.of(Variant.COPY, Variant.MSG_ZEROCOPY, Variant.URING_SEND, Variant.URING_ZC,
+                Variant.URING_ZC_FIXED), Plan.SMOKE.rows().stream().map(Row::variant).toList());
     }
 
     @Test

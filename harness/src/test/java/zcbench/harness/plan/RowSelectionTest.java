@@ -138,8 +138,8 @@ class RowSelectionTest {
     void aKnobThatMeansNothingForTheNamedVariantsIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> select("flush=true", "variant=copy").custom());
-        assertEquals("flush means nothing for copy: only uring_zc and uring_zc_fixed have it; drop -p flush or name"
-                + " one of those variants", e.getMessage());
+        assertEquals("flush means nothing for copy: only uring_zc, uring_zc_fixed, uring_sendmsg_zc and"
+                + " uring_sendmsg_zc_fixed have it; drop -p flush or name one of those variants", e.getMessage());
         IllegalArgumentException poll = assertThrows(IllegalArgumentException.class,
                 () -> select("variant=uring_send,uring_zc", "poll=false").custom());
         assertTrue(poll.getMessage().startsWith("poll means nothing for uring_send or uring_zc: only copy and"

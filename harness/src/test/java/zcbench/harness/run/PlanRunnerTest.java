@@ -126,10 +126,8 @@ class PlanRunnerTest {
                 Row.of(Variant.URING_ZC_FIXED, 4096, 8, false, true)));
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Requirements.Machine withoutDeferTaskrun = () -> false;
-        PlanRunner.Outcome outcome = new PlanRunner(spec, "loopback", new CommandLineOptions(), folder,
-                PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
-                Duration.ofSeconds(5), left -> { }).on(withoutDeferTaskrun).run();
+        Requirements.Machine withoutDeferTaskrun = new Requirements.Features(false, false, false, false);
+        PlanRunner.Outcome outcome = runOn(withoutDeferTaskrun, spec, folder, console);
 
         assertEquals(List.of(new PlanRunner.Skipped(defer, "needs Linux 6.1+ (IORING_SETUP_DEFER_TASKRUN)")),
                 outcome.skipped());
@@ -139,5 +137,37 @@ class PlanRunnerTest {
                 + " (IORING_SETUP_DEFER_TASKRUN)"), console.toString(StandardCharsets.UTF_8));
         assertEquals(defer.label() + ": needs Linux 6.1+ (IORING_SETUP_DEFER_TASKRUN)\n",
                 Files.readString(folder.dir().resolve(ResultFiles.SKIPPED)));
+    }
+
+    @Test
+    void onAKernelBeforeTheNewSendPathsTheirRowsAreSkippedAndTheOthersRun(@TempDir Path tmp) throws Exception {
+        Row registeredVectors = new Row(Map.of("variant", "uring_sendmsg_zc_fixed", "payload", "4096", "iov", "4"));
+        Row vectorized = new Row(Map.of("variant", "uring_zc", "payload", "4096", "iov", "2"));
+        Row message = new Row(Map.of("variant", "uring_sendmsg_zc", "payload", "4096", "iov", "4"));
+        PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(registeredVectors, vectorized,
+                message));
+        RunFolder folder = RunFolder.create(tmp, "test");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Requirements.Machine linux614 = new Requirements.Features(true, true, false, false);
+        PlanRunner.Outcome outcome = runOn(linux614, spec, folder, console);
+
+        String fixedBuf = "needs Linux 6.15+ (IORING_RECVSEND_FIXED_BUF on SENDMSG_ZC)";
+        String sendVectorized = "needs Linux 6.17+ (IORING_SEND_VECTORIZED)";
+        assertEquals(List.of(new PlanRunner.Skipped(registeredVectors, fixedBuf),
+                new PlanRunner.Skipped(vectorized, sendVectorized)), outcome.skipped());
+        assertEquals(List.of(), outcome.failures(), "a skipped row is not a failed one");
+        assertEquals(1, outcome.results().size(), "the SENDMSG_ZC row was measured");
+        String printed = console.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("SKIPPED: " + fixedBuf) && printed.contains("SKIPPED: " + sendVectorized), printed);
+        assertEquals(registeredVectors.label() + ": " + fixedBuf + "\n" + vectorized.label() + ": " + sendVectorized
+                + "\n", Files.readString(folder.dir().resolve(ResultFiles.SKIPPED)));
+    }
+
+    /** The plan on loopback, as a machine with only {@code machine}'s features would run it. */
+    private static PlanRunner.Outcome runOn(Requirements.Machine machine, PlanSpec spec, RunFolder folder,
+                                            ByteArrayOutputStream console) throws Exception {
+        return new PlanRunner(spec, "loopback", new CommandLineOptions(), folder, PlanRunner.RowOptions.NONE, false,
+                new PrintStream(console, true, StandardCharsets.UTF_8), Duration.ofSeconds(5), left -> { })
+                .on(machine).run();
     }
 }

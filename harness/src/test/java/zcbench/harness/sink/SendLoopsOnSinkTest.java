@@ -27,15 +27,21 @@ class SendLoopsOnSinkTest {
         assumeTrue(SinkNetwork.unavailableReason() == null, () -> "skipped: " + SinkNetwork.unavailableReason());
     }
 
-    @ParameterizedTest(name = "{0} batch={1} poll={2} verify={3}")
+    @ParameterizedTest(name = "{0} batch={1} poll={2} verify={3} iov={4}")
     @CsvSource({
-        "copy, 1, true, false", "copy, 8, false, false", "copy, 8, true, true",
-        "msg_zerocopy, 1, true, false", "msg_zerocopy, 8, false, false", "msg_zerocopy, 8, true, true",
-        "uring_send, 1, true, false", "uring_send, 8, true, false",
-        "uring_zc, 8, true, false", "uring_zc_fixed, 1, true, false", "uring_zc_fixed, 8, true, false",
-        "uring_zc_fixed, 8, true, true"})
-    void loopMatchesItsCTool(String variant, int batch, boolean poll, boolean verify) {
-        SendConfig config = SendConfig.of(Variant.of(variant), 65435, batch).withPoll(poll).withVerify(verify);
+        "copy, 1, true, false, 1", "copy, 8, false, false, 1", "copy, 8, true, true, 1",
+        "msg_zerocopy, 1, true, false, 1", "msg_zerocopy, 8, false, false, 1", "msg_zerocopy, 8, true, true, 1",
+        "uring_send, 1, true, false, 1", "uring_send, 8, true, false, 1",
+        "uring_zc, 8, true, false, 1", "uring_zc_fixed, 1, true, false, 1", "uring_zc_fixed, 8, true, false, 1",
+        "uring_zc_fixed, 8, true, true, 1",
+        "uring_zc, 1, true, false, 4", "uring_zc, 8, true, true, 16",
+        "uring_sendmsg_zc, 1, true, false, 1", "uring_sendmsg_zc, 8, true, false, 4",
+        "uring_sendmsg_zc, 8, true, true, 2",
+        "uring_sendmsg_zc_fixed, 1, true, false, 1", "uring_sendmsg_zc_fixed, 8, true, false, 2",
+        "uring_sendmsg_zc_fixed, 8, true, true, 2"})
+    void loopMatchesItsCTool(String variant, int batch, boolean poll, boolean verify, int iov) {
+        SendConfig config = SendConfig.of(Variant.of(variant), 65435, batch).withPoll(poll).withVerify(verify)
+                .withIov(iov);
         SendCounters before;
         SendCounters after;
         long delivered;

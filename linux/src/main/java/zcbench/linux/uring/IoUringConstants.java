@@ -27,6 +27,8 @@ public final class IoUringConstants {
     // sqe->ioprio for send/recv
     public static final int IORING_RECVSEND_FIXED_BUF = 1 << 2;
     public static final int IORING_SEND_ZC_REPORT_USAGE = 1 << 3;
+    /** SEND[_ZC] takes an iovec array: addr points to it, len counts its entries (Linux 6.17+). */
+    public static final int IORING_SEND_VECTORIZED = 1 << 5;
     /** In a SEND_ZC notification's res (with REPORT_USAGE): the kernel copied the data. */
     public static final int IORING_NOTIF_USAGE_ZC_COPIED = 1 << 31;
 

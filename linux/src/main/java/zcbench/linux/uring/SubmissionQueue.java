@@ -132,20 +132,29 @@ public final class SubmissionQueue implements AutoCloseable {
 
     /**
      * IORING_OP_SEND_ZC. {@code zcFlags} go to sqe->ioprio (IORING_RECVSEND_*,
-     * IORING_SEND_ZC_REPORT_USAGE); with IORING_RECVSEND_FIXED_BUF, {@code buf} must lie inside
-     * registered buffer {@code bufIndex}.
+     * IORING_SEND_ZC_REPORT_USAGE, IORING_SEND_VECTORIZED); with IORING_RECVSEND_FIXED_BUF, {@code buf}
+     * must lie inside registered buffer {@code bufIndex}. With IORING_SEND_VECTORIZED {@code buf} is an
+     * iovec array and {@code len} its number of entries.
      */
     public void prepSendZc(int fd, boolean fixedFile, MemorySegment buf, int len, int msgFlags, int zcFlags,
                            int bufIndex, long userData) {
         writeSqe(nextSqe(), IORING_OP_SEND_ZC, fixedFile ? IOSQE_FIXED_FILE : 0, zcFlags, fd, 0, buf.address(),
-                len, msgFlags, userData, (zcFlags & IORING_RECVSEND_FIXED_BUF) != 0 ? bufIndex : 0);
+                len, msgFlags, userData, fixedBufIndex(zcFlags, bufIndex));
     }
 
-    /** IORING_OP_SENDMSG_ZC with a caller-owned msghdr that must stay valid until the send's CQE. */
+    /**
+     * IORING_OP_SENDMSG_ZC with a caller-owned msghdr (liburing's io_uring_prep_sendmsg_zc, and
+     * io_uring_prep_sendmsg_zc_fixed with IORING_RECVSEND_FIXED_BUF in {@code zcFlags}: then every
+     * iovec must lie inside registered buffer {@code bufIndex}, which goes to sqe->buf_index).
+     */
     public void prepSendmsgZc(int fd, boolean fixedFile, MemorySegment msghdr, int msgFlags, int zcFlags,
-                              long userData) {
+                              int bufIndex, long userData) {
         writeSqe(nextSqe(), IORING_OP_SENDMSG_ZC, fixedFile ? IOSQE_FIXED_FILE : 0, zcFlags, fd, 0,
-                msghdr.address(), 1, msgFlags, userData, 0);
+                msghdr.address(), 1, msgFlags, userData, fixedBufIndex(zcFlags, bufIndex));
+    }
+
+    private static int fixedBufIndex(int zcFlags, int bufIndex) {
+        return (zcFlags & IORING_RECVSEND_FIXED_BUF) != 0 ? bufIndex : 0;
     }
 
     /** Makes the written SQEs visible to the kernel. */

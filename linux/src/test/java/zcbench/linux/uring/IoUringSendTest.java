@@ -141,7 +141,7 @@ class IoUringSendTest {
             MemorySegment msg = arena.allocate(Structs.MSGHDR);
             msg.set(ValueLayout.ADDRESS, Structs.offset(Structs.MSGHDR, "msg_iov"), iov);
             msg.set(ValueLayout.JAVA_LONG, Structs.offset(Structs.MSGHDR, "msg_iovlen"), 1);
-            ring.sq().prepSendmsgZc(tx.fd(), false, msg, 0, IORING_SEND_ZC_REPORT_USAGE, 11);
+            ring.sq().prepSendmsgZc(tx.fd(), false, msg, 0, IORING_SEND_ZC_REPORT_USAGE, 0, 11);
             ring.sq().submitAndWait(1);
             List<Cqe> cqes = reap(ring, 2);
             assertEquals(4096, cqes.get(0).res());

@@ -5,6 +5,7 @@ import static zcbench.linux.uring.IoUringConstants.IORING_CQE_F_NOTIF;
 import static zcbench.linux.uring.IoUringConstants.IORING_FEAT_EXT_ARG;
 import static zcbench.linux.uring.IoUringConstants.IORING_NOTIF_USAGE_ZC_COPIED;
 import static zcbench.linux.uring.IoUringConstants.IORING_RECVSEND_FIXED_BUF;
+import static zcbench.linux.uring.IoUringConstants.IORING_SEND_VECTORIZED;
 import static zcbench.linux.uring.IoUringConstants.IORING_SEND_ZC_REPORT_USAGE;
 import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_COOP_TASKRUN;
 import static zcbench.linux.uring.IoUringConstants.IORING_SETUP_DEFER_TASKRUN;
@@ -22,13 +23,15 @@ import zcbench.linux.uring.SubmissionQueue;
 import zcbench.variants.AbstractSender;
 import zcbench.variants.PayloadPool;
 import zcbench.variants.RequestTable;
+import zcbench.variants.Requirements;
 import zcbench.variants.SendConfig;
 import zcbench.variants.Stamp;
-import zcbench.vocabulary.Variant;
 
 /**
- * io_uring senders: IORING_OP_SEND (uring_send), IORING_OP_SEND_ZC on normal buffers (uring_zc)
- * and on registered buffers (uring_zc_fixed). One ring per sender, set up as liburing's
+ * io_uring senders: IORING_OP_SEND (uring_send), IORING_OP_SEND_ZC on normal buffers (uring_zc,
+ * with IORING_SEND_VECTORIZED when iov is above 1) and on registered buffers (uring_zc_fixed),
+ * IORING_OP_SENDMSG_ZC on normal buffers (uring_sendmsg_zc) and on registered ones
+ * (uring_sendmsg_zc_fixed). One ring per sender, set up as liburing's
  * send-zerocopy example does (COOP_TASKRUN | SINGLE_ISSUER, the ring fd registered), the socket
  * registered as fixed file 0, {@code batch} SQEs per io_uring_enter.
  *
@@ -42,9 +45,12 @@ public final class UringSender extends AbstractSender implements CqeHandler {
 
     private final InetSocket socket;
     private final boolean zeroCopy;
+    private final boolean messages;
+    private final boolean vectorized;
     private final int zcFlags;
     private final RequestTable requests;
     private PayloadPool pool;
+    private SlotVectors vectors;
     private IoUring ring;
     private SubmissionQueue sq;
     private CompletionQueue cq;
@@ -60,12 +66,21 @@ public final class UringSender extends AbstractSender implements CqeHandler {
         }
         this.socket = socket;
         this.zeroCopy = config.variant().zeroCopy();
-        boolean fixed = config.variant() == Variant.URING_ZC_FIXED;
-        this.zcFlags = IORING_SEND_ZC_REPORT_USAGE | (fixed ? IORING_RECVSEND_FIXED_BUF : 0);
+        this.messages = config.variant().sendsMessages();
+        this.vectorized = !messages && config.iov() > 1;
+        boolean fixed = config.variant().registersBuffers();
+        this.zcFlags = IORING_SEND_ZC_REPORT_USAGE | (fixed ? IORING_RECVSEND_FIXED_BUF : 0)
+                | (vectorized ? IORING_SEND_VECTORIZED : 0);
         int inFlight = config.maxInFlight();
         this.requests = RequestTable.create(config.ubufCache(), inFlight);
         try {
+            Requirements.unmet(config, Requirements.THIS_MACHINE).ifPresent(needs -> {
+                throw new IllegalStateException(config.variant().id() + " cannot run here: " + needs);
+            });
             pool = PayloadPool.of(config);
+            if (messages || vectorized) {
+                vectors = new SlotVectors(pool.buffers(), config.payload(), config.iov());
+            }
             // Two CQEs per zero-copy request in flight, and room to spare: the CQ must never overflow.
             int sqEntries = Integer.highestOneBit(config.batch() * 2 - 1);
             int cqEntries = Integer.highestOneBit(Math.max(8, 4 * (inFlight + config.batch())) - 1) << 1;
@@ -84,7 +99,7 @@ public final class UringSender extends AbstractSender implements CqeHandler {
                 ring.registration().registerBuffers(pool.buffers());
             }
         } catch (RuntimeException | Error e) {
-            new Teardown().close(ring).close(socket).close(pool).doneAfter(e);
+            new Teardown().close(ring).close(socket).close(vectors).close(pool).doneAfter(e);
             throw e;
         }
     }
@@ -110,7 +125,12 @@ public final class UringSender extends AbstractSender implements CqeHandler {
                 Stamp.sequence(buffer, sequence++);
             }
             int id = requests.begin(slot);
-            if (zeroCopy) {
+            if (messages) {
+                sq.prepSendmsgZc(FIXED_FILE, true, vectors.msghdr(slot), 0, zcFlags, slot, Integer.toUnsignedLong(id));
+            } else if (vectorized) {
+                sq.prepSendZc(FIXED_FILE, true, vectors.iovecs(slot), vectors.entries(), 0, zcFlags, slot,
+                        Integer.toUnsignedLong(id));
+            } else if (zeroCopy) {
                 sq.prepSendZc(FIXED_FILE, true, buffer, payload, 0, zcFlags, slot, Integer.toUnsignedLong(id));
             } else {
                 sq.prepSend(FIXED_FILE, true, buffer, payload, 0, Integer.toUnsignedLong(id));
@@ -153,7 +173,7 @@ public final class UringSender extends AbstractSender implements CqeHandler {
             pool.release(requests.complete(id));
         }
         if (res != config.payload()) {
-            String op = zeroCopy ? "IORING_OP_SEND_ZC" : "IORING_OP_SEND";
+            String op = messages ? "IORING_OP_SENDMSG_ZC" : zeroCopy ? "IORING_OP_SEND_ZC" : "IORING_OP_SEND";
             if (res < 0) {
                 throw new LinuxException(op + " (request " + Integer.toUnsignedString(id) + ")", -res);
             }
@@ -187,7 +207,7 @@ public final class UringSender extends AbstractSender implements CqeHandler {
         counters.enters = ring.enters();
     }
 
-    /** Drains first: the ring and the buffers go only when the kernel owes nothing more. */
+    /** Drains first: the ring, the msghdrs and the buffers go only when the kernel owes nothing more. */
     @Override
     public String payloadMemory() {
         return pool.memory();
@@ -195,6 +215,6 @@ public final class UringSender extends AbstractSender implements CqeHandler {
 
     @Override
     public void close() {
-        new Teardown().step(this::drain).close(ring).close(socket).close(pool).done();
+        new Teardown().step(this::drain).close(ring).close(socket).close(vectors).close(pool).done();
     }
 }
