@@ -6,7 +6,9 @@ import java.util.List;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
+import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.Waiting;
+import zcbench.variants.Requirements;
 
 /** What {@code run --dry-run} prints: the rows in order, each with its time and when it would end. */
 final class DryRun {
@@ -26,9 +28,11 @@ final class DryRun {
         int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0);
         String number = "%" + Integer.toString(rows.size()).length() + "d";
         for (int i = 0; i < rows.size(); i++) {
-            sb.append(String.format("  " + number + "  %-" + width + "s  about %s, done after %s%n", i + 1,
+            String skipped = PlanRunner.needs(rows.get(i), Requirements.THIS_MACHINE).map(n -> "; skipped here: " + n)
+                    .orElse("");
+            sb.append(String.format("  " + number + "  %-" + width + "s  about %s, done after %s%s%n", i + 1,
                     rows.get(i).label(), Waiting.format(Duration.ofSeconds(perRow)),
-                    Waiting.format(Duration.ofSeconds((long) perRow * (i + 1)))));
+                    Waiting.format(Duration.ofSeconds((long) perRow * (i + 1))), skipped));
         }
         return sb.toString();
     }

@@ -49,6 +49,13 @@ public record Row(Map<String, String> params) {
                 Knobs.UBUF_CACHE.name(), ubufCache ? "on" : "off"));
     }
 
+    /** This row with one knob set to {@code value}. */
+    public Row with(Knob knob, String value) {
+        Map<String, String> p = new LinkedHashMap<>(params);
+        p.put(knob.name(), value);
+        return new Row(p);
+    }
+
     /** A plan's row with the loop knobs set. */
     public static Row of(Variant variant, int payload, int batch, boolean flush, boolean ubufCache, boolean poll,
                          boolean verify) {

@@ -191,8 +191,12 @@ public final class PlanRunner {
         return new Outcome(results, failures, skipped);
     }
 
-    /** What the row needs that this machine lacks; nothing for a row the fork will refuse with its own reason. */
     private Optional<String> needs(Row row) {
+        return needs(row, machine);
+    }
+
+    /** What the row needs that {@code machine} lacks; nothing for a row the fork will refuse with its own reason. */
+    public static Optional<String> needs(Row row, Requirements.Machine machine) {
         SendConfig config;
         try {
             config = SendConfig.of(row::value);

@@ -63,7 +63,7 @@ class PlanTest {
     @Test
     void unknownPlanNamesTheChoices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plan.of("fast"));
-        assertEquals("unknown plan 'fast'; one of: seed, sizes, full, smoke", e.getMessage());
+        assertEquals("unknown plan 'fast'; one of: seed, sizes, full, modern, smoke", e.getMessage());
     }
 
     @Test
