@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,8 +73,10 @@ class SendersLoopbackTest {
     @MethodSource("configs")
     void deliversEveryStampedPacketInOrder(SendConfig config) throws Exception {
         // memory=hugetlb needs pages reserved by the user; without them the row is skipped, as a run skips it.
-        assumeTrue(Requirements.unmet(config, Requirements.THIS_MACHINE).isEmpty(),
-                () -> Requirements.unmet(config, Requirements.THIS_MACHINE).orElseThrow());
+        // Said on the console too: the build's summary counts skipped tests without their reasons.
+        Optional<String> unmet = Requirements.unmet(config, Requirements.THIS_MACHINE);
+        unmet.ifPresent(needs -> System.err.println("SKIPPED " + config + ": " + needs));
+        assumeTrue(unmet.isEmpty(), () -> unmet.orElseThrow());
         long total = (long) BATCHES * config.batch();
         try (LoopbackReceiver receiver = new LoopbackReceiver(config.ip())) {
             CompletableFuture<Long> received = receiver.expect(total, config.payload(), config.verify());
