@@ -96,6 +96,33 @@ public record Knob(String name, Values values, List<String> defaults, Set<Varian
         }
     }
 
+    /** 1, or up to the number of CPUs this process may run on, as read when asked: one thread per CPU. */
+    public record UpToCpus() implements Values {
+        @Override
+        public String problem(String value, Supplier<BitSet> allowedCpus) {
+            if (value.equals("1")) {
+                return null;
+            }
+            BitSet cpus = allowedCpus.get();
+            int count = cpus.cardinality();
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= 1 && n <= count) {
+                    return null;
+                }
+            } catch (NumberFormatException ignored) {
+                // said below
+            }
+            return "not in 1.." + count + ": one sender per CPU, and this process may run on " + count + " CPU"
+                    + (count == 1 ? " " : "s ") + cpus;
+        }
+
+        @Override
+        public String summary() {
+            return "1..the CPUs this process may run on";
+        }
+    }
+
     /** "last", -1 (unpinned) or a CPU this process may run on, as read when asked. */
     public record Cpus() implements Values {
         @Override

@@ -28,6 +28,10 @@ public final class Knobs {
     /** Largest batch: SQEs per io_uring_enter, as liburing's send-zerocopy allows. */
     public static final int MAX_BATCH = 256;
 
+    /** What a row whose senders take every CPU says of its placement (docs/ARCHITECTURE.md). */
+    public static final String SHARED_CPU = "When the senders take every CPU this process may run on, the fork's"
+            + " other threads (JIT, GC, JMH) are not confined: the second sender shares its CPU with them.";
+
     private static final Set<Variant> ALL_VARIANTS = EnumSet.allOf(Variant.class);
     private static final List<String> BOOLEANS = List.of("true", "false");
 
@@ -74,11 +78,15 @@ public final class Knobs {
             WHEN_CHANGED, "4 = UDP over IPv4 (198.18.0.2 on the sink, 127.0.0.1 on loopback); 6 = UDP over IPv6"
                     + " (2001:2::2 on the sink, ::1 on loopback; send-zerocopy -6), payload at most "
                     + MAX_PAYLOAD_IPV6 + " bytes");
+    public static final Knob THREADS = new Knob("threads", new Knob.UpToCpus(), List.of("1"), ALL_VARIANTS,
+            WHEN_CHANGED, "sending threads of the row, as liburing's send-zerocopy -T: each with its own socket, ring"
+                    + " and CPU (cpu=last: the last CPU for the first, the one before it for the second, ...); the row's"
+                    + " MB/s is their sum, threads.csv has each one's. " + SHARED_CPU);
     public static final Knob CPU = new Knob("cpu", new Knob.Cpus(), List.of("last"), ALL_VARIANTS, WHEN_CHANGED,
             "");
 
     public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP,
-            IOV, MEMORY, IP, CPU);
+            IOV, MEMORY, IP, THREADS, CPU);
     /** What every row has and its key begins with, each in a form of its own. */
     public static final List<Knob> LEADING = List.of(VARIANT, PAYLOAD, BATCH);
     /** The others, in {@link #ALL}'s order: shown as name=value where they mean something. */

@@ -14,6 +14,8 @@ public final class ResultFiles {
     public static final String FAILURES = "failures.txt";
     /** The rows this machine cannot measure, and what each needs. */
     public static final String SKIPPED = "skipped.txt";
+    /** Rows with threads above 1: each thread's MB/s per measured iteration, which jmh.json does not keep. */
+    public static final String THREADS_CSV = "threads.csv";
     public static final String SPEEDUP_CSV = "speedup.csv";
     public static final String SPEEDUP_MD = "speedup.md";
     public static final String REPORT_HTML = "report.html";

@@ -7,6 +7,8 @@ import zcbench.analysis.stats.Bootstrap;
 import zcbench.analysis.stats.Interval;
 import zcbench.analysis.stats.Intervals;
 import zcbench.vocabulary.CpuMetric;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.ResultFiles;
 
 /**
  * The RFC-shaped columns shown to readers (Markdown, terminal, HTML), so all three say the same thing. A run
@@ -99,6 +101,14 @@ public final class Cells {
                     + "(its setup and teardown included).");
         }
         all.addAll(table.notes());
+        List<String> severalSenders = table.rows().stream()
+                .filter(r -> !List.of("", Knobs.THREADS.defaultValue()).contains(r.params().value(Knobs.THREADS)))
+                .map(r -> Integer.toString(r.no())).toList();
+        if (!severalSenders.isEmpty()) {
+            all.add("Row" + (severalSenders.size() > 1 ? "s " : " ") + String.join(", ", severalSenders)
+                    + " sent from several threads at once (threads): MB/s is their sum, each thread's is in "
+                    + ResultFiles.THREADS_CSV + ". " + Knobs.SHARED_CPU);
+        }
         return all;
     }
 

@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.ThreadParams;
 
 import zcbench.harness.sink.Destination;
 import zcbench.linux.Teardown;
@@ -120,6 +121,10 @@ public class UdpSendBenchmark {
         @Param({"4"})
         public String ip;
 
+        /** Sending threads, each with its own socket, ring and CPU (liburing's send-zerocopy -T). */
+        @Param({"1"})
+        public int threads;
+
         @Param({"sink"})
         public String target;
 
@@ -130,23 +135,30 @@ public class UdpSendBenchmark {
         private Destination destination;
         private Sender sender;
         private BitSet affinityBefore;
+        private SenderPlacement placement;
         private CpuIsolation isolation;
         private long deliveredAtIterationStart;
         private String key;
 
         @Setup(Level.Trial)
-        public void open(BenchmarkParams params) {
+        public void open(BenchmarkParams params, ThreadParams thread) {
             SendConfig config = SendConfig.of(params::getParam);
             Map<String, String> byName = new LinkedHashMap<>();
             params.getParamsKeys().forEach(name -> byName.put(name, params.getParam(name)));
             key = RowKey.find(byName).orElseThrow();
-            int pinTo = CpuChoice.parse(cpu);
+            place(CpuChoice.forThread(CpuChoice.parse(cpu), thread.getThreadIndex(), threads),
+                    thread.getThreadIndex() == 0);
             // One whole open-and-close cycle first. JMH counts the trial's teardown into the last
             // iteration's allocation (-prof gc), and a first close links downcall handles and
             // lambdas (hundreds of KB); warmed here, the figure shows the send path alone.
-            openAll(config, pinTo);
-            closeAll();
-            openAll(config, pinTo);
+            try {
+                openAll(config);
+                closeAll();
+                openAll(config);
+            } catch (RuntimeException e) {
+                unplace().doneAfter(e);
+                throw e;
+            }
             if (config.memory() != PayloadMemory.NORMAL) {
                 // Goes to the row's part of jmh.log: whether the kernel really gave it huge pages.
                 System.out.println("zcbench payload memory: " + sender.payloadMemory());
@@ -165,14 +177,47 @@ public class UdpSendBenchmark {
             return now < 0 || deliveredAtIterationStart < 0 ? -1 : now - deliveredAtIterationStart;
         }
 
-        private void openAll(SendConfig config, int pinTo) {
-            if (pinTo >= 0) {
-                affinityBefore = Affinity.currentThread();
-                Affinity.pinCurrentThread(pinTo);
-                // The sender alone on its CPU, as the C tool runs: the fork's JIT, GC and JMH
-                // threads go to the other CPUs for the row, and come back after.
-                isolation = CpuIsolation.keepFor(pinTo, affinityBefore);
+        /**
+         * The sender alone on its CPU, as the C tool runs: the fork's JIT, GC and JMH threads go to the
+         * CPUs no sender of the row uses, and come back after (docs/ARCHITECTURE.md); the first sender
+         * confines them once all are pinned.
+         */
+        private void place(int pinTo, boolean first) {
+            if (pinTo < 0) {
+                return;
             }
+            affinityBefore = Affinity.currentThread();
+            Affinity.pinCurrentThread(pinTo);
+            placement = SenderPlacement.of(threads);
+            placement.pinned(pinTo);
+            if (first) {
+                try {
+                    isolation = placement.isolate(affinityBefore);
+                } catch (RuntimeException e) {
+                    unplace().doneAfter(e);
+                    throw e;
+                }
+            }
+        }
+
+        /** Undoes {@link #place}: the other threads' CPUs, then this one's; the caller says what failed. */
+        private Teardown unplace() {
+            Teardown t = new Teardown().close(isolation);
+            BitSet affinity = affinityBefore;
+            if (affinity != null) {
+                t.step(() -> Affinity.setCurrentThread(affinity));
+            }
+            SenderPlacement done = placement;
+            if (done != null) {
+                t.step(() -> SenderPlacement.forget(done));
+            }
+            isolation = null;
+            affinityBefore = null;
+            placement = null;
+            return t;
+        }
+
+        private void openAll(SendConfig config) {
             try {
                 destination = Destination.open(target);
                 sender = Senders.open(config, destination.openConnectedUdp(config.ip()));
@@ -189,21 +234,21 @@ public class UdpSendBenchmark {
         }
 
         private void closeAll() {
-            Teardown t = new Teardown().close(sender).close(destination).close(isolation);
-            BitSet affinity = affinityBefore;
-            if (affinity != null) {
-                t.step(() -> Affinity.setCurrentThread(affinity));
-            }
+            Teardown t = new Teardown().close(sender).close(destination);
             sender = null;
             destination = null;
-            isolation = null;
-            affinityBefore = null;
             t.done();
         }
 
         @TearDown(Level.Trial)
         public void close() {
-            closeAll();
+            try {
+                closeAll();
+            } catch (RuntimeException e) {
+                unplace().doneAfter(e);
+                throw e;
+            }
+            unplace().done();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +135,7 @@ public final class PlanRunner {
         long started = System.nanoTime();
         JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), waitLimit, out);
         String stopped = null;
+        StringBuilder perThread = new StringBuilder(ThreadResults.HEADER);
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             if (stopped != null) {
@@ -163,6 +165,15 @@ public final class PlanRunner {
                 folder.writeJmhJson(results);
                 for (RunResult r : finished) {
                     out.println(UNDER_LABEL + RowResult.of(r).describe());
+                    ThreadResults threads = ThreadResults.of(r);
+                    if (threads.several()) {
+                        perThread.append(threads.csv(row.key(target)));
+                        folder.writeText(ResultFiles.THREADS_CSV, perThread.toString());
+                        out.println(UNDER_LABEL + threads.describe());
+                        if (sendersTakeEveryCpu(row)) {
+                            out.println(UNDER_LABEL + Knobs.SHARED_CPU);
+                        }
+                    }
                 }
             } catch (Busy e) {
                 stopped = e.getMessage();
@@ -204,6 +215,16 @@ public final class PlanRunner {
             return Optional.empty();
         }
         return Requirements.unmet(config, machine);
+    }
+
+    /** Whether the row's senders leave no CPU for the fork's other threads (docs/ARCHITECTURE.md). */
+    static boolean sendersTakeEveryCpu(Row row) {
+        return !"-1".equals(row.value(Knobs.CPU.name())) && threads(row) >= Row.ALLOWED_CPUS.get().cardinality();
+    }
+
+    private static int threads(Row row) {
+        return Integer.parseInt(Objects.requireNonNullElse(row.value(Knobs.THREADS.name()),
+                Knobs.THREADS.defaultValue()));
     }
 
     /**
@@ -280,6 +301,8 @@ public final class PlanRunner {
             }
         });
         b.param(Knobs.TARGET, target);
+        // A sender per JMH thread, each with its own state (UdpSendBenchmark.SendPath is Scope.Thread).
+        b.threads(threads(row));
         Timing t = plan.timing();
         if (!user.getForkCount().hasValue()) {
             b.forks(t.forks());

@@ -121,6 +121,28 @@ class KnobsTest {
     }
 
     @Test
+    void threadsTakeOneUpToTheCpusThisProcessMayUse() {
+        int cpus = Row.ALLOWED_CPUS.get().cardinality();
+        assertEquals("1", Knobs.THREADS.defaultValue());
+        assertEquals(Knob.Shown.WHEN_CHANGED, Knobs.THREADS.shown());
+        assertEquals(Set.of(Variant.values()), Knobs.THREADS.variants());
+        assertNull(Row.problem(Knobs.THREADS, "1"));
+        assertNull(Row.problem(Knobs.THREADS, Integer.toString(cpus)));
+        String problem = Row.problem(Knobs.THREADS, Integer.toString(cpus + 1));
+        assertEquals("not in 1.." + cpus + ": one sender per CPU, and this process may run on " + cpus + " CPU"
+                + (cpus == 1 ? " " : "s ") + Row.ALLOWED_CPUS.get(), problem);
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> RowSelection.of(
+                Map.of("threads", List.of(Integer.toString(cpus + 1))), DeclaredParams.ofSend().keySet()));
+        assertEquals("threads '" + (cpus + 1) + "' is " + problem, tooMany.getMessage());
+        assertNotNull(Row.problem(Knobs.THREADS, "0"));
+        assertNotNull(Row.problem(Knobs.THREADS, "two"));
+        Row two = new Row(Map.of("variant", "copy", "payload", "4096", "threads", "2"));
+        assertEquals("copy payload=4096 batch=8 threads=2", two.label());
+        assertEquals("copy payload=4096 batch=8", new Row(Map.of("variant", "copy", "payload", "4096",
+                "threads", "1")).label(), "shown only when changed");
+    }
+
+    @Test
     void labelsShowTheKnobsOfTheVariantAndChangedOnesOnly() {
         Row copy = Row.of(Variant.COPY, 4096, 8, false, true);
         assertEquals("copy payload=4096 batch=8", copy.label());

@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import zcbench.linux.SchedCalls;
 
 /**
- * Keeps one CPU for the calling thread alone: every other thread of the process is confined to
- * the remaining CPUs it may use, and gets its own affinity back on {@link #close()}. A thread
+ * Keeps one CPU for the calling thread alone, or one each for a row's senders: every other thread
+ * of the process is confined to the remaining CPUs it may use, and gets its own affinity back on {@link #close()}. A thread
  * started later inherits the affinity of the thread that starts it, so the JVM's later compiler
  * and GC workers, started by confined threads, are confined too.
  *
@@ -25,17 +26,16 @@ import zcbench.linux.SchedCalls;
 public final class CpuIsolation implements AutoCloseable {
     private static final long CPU_SET_BYTES = 128;
 
-    private final int ownTid;
-    private final int cpu;
+    /** The threads that keep their own CPUs: the senders. */
+    private final Set<Integer> kept;
     private final BitSet others;
     /** Confined threads and the affinity each had, as cpu_set_t words: restored without allocating. */
     private final Map<Integer, long[]> saved = new LinkedHashMap<>();
     private final Arena arena = Arena.ofConfined();
     private final MemorySegment mask = arena.allocate(CPU_SET_BYTES, 8);
 
-    private CpuIsolation(int ownTid, int cpu, BitSet others) {
-        this.ownTid = ownTid;
-        this.cpu = cpu;
+    private CpuIsolation(Set<Integer> kept, BitSet others) {
+        this.kept = Set.copyOf(kept);
         this.others = others;
     }
 
@@ -45,9 +45,20 @@ public final class CpuIsolation implements AutoCloseable {
      * of the thread that starts them, so they stay confined unless the caller itself starts them.
      */
     public static CpuIsolation keepFor(int cpu, BitSet usable) {
+        BitSet cpus = new BitSet();
+        cpus.set(cpu);
+        return keepFor(cpus, Set.of(currentTid()), usable);
+    }
+
+    /**
+     * Confines every thread of this process but {@code threads} away from {@code cpus}, to {@code usable}
+     * less those CPUs; nothing is confined when no CPU is left. Each of {@code threads} pins itself first,
+     * and this must be closed by the thread that calls it.
+     */
+    public static CpuIsolation keepFor(BitSet cpus, Set<Integer> threads, BitSet usable) {
         BitSet others = (BitSet) usable.clone();
-        others.clear(cpu);
-        CpuIsolation isolation = new CpuIsolation(currentTid(), cpu, others);
+        others.andNot(cpus);
+        CpuIsolation isolation = new CpuIsolation(threads, others);
         try {
             isolation.confine();
         } catch (RuntimeException e) {
@@ -62,7 +73,7 @@ public final class CpuIsolation implements AutoCloseable {
             return;
         }
         for (int tid : threadIds()) {
-            if (tid == ownTid) {
+            if (kept.contains(tid)) {
                 continue;
             }
             BitSet before = Affinity.of(tid);

@@ -1,0 +1,33 @@
+package zcbench.harness.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.BitSet;
+
+import org.junit.jupiter.api.Test;
+
+import zcbench.linux.sched.Affinity;
+
+/** Each sender of a row on its own CPU: the chosen one for the first, each usable one below it for the next. */
+class CpuChoiceTest {
+
+    @Test
+    void theSendersTakeTheCpusDownwardFromTheChosenOne() {
+        BitSet allowed = Affinity.currentThread();
+        int last = CpuChoice.parse("last");
+        assertEquals(last, CpuChoice.forThread(last, 0, allowed.cardinality()));
+        int cpu = last;
+        for (int i = 1; i < allowed.cardinality(); i++) {
+            cpu = allowed.previousSetBit(cpu - 1);
+            assertEquals(cpu, CpuChoice.forThread(last, i, allowed.cardinality()), "sender " + i);
+        }
+        assertEquals(-1, CpuChoice.forThread(-1, 1, 2), "unpinned stays unpinned");
+        int first = allowed.nextSetBit(0);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> CpuChoice.forThread(first, 1, 2));
+        assertTrue(none.getMessage().startsWith("threads=2 from cpu " + first + " needs 2 CPUs at or below it"),
+                none.getMessage());
+    }
+}
