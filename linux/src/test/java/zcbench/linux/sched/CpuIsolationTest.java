@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.BitSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,44 @@ class CpuIsolationTest {
         } finally {
             done.countDown();
             other.join(10_000);
+        }
+    }
+
+    /** A row's second sender is kept where it is; with every CPU a sender's, nothing is confined. */
+    @Test
+    void keptThreadsStayAndEveryCpuKeptConfinesNothing() throws Exception {
+        BitSet usable = Affinity.currentThread();
+        assumeTrue(usable.cardinality() >= 2, () -> "skipped: needs two usable CPUs, has " + usable);
+        int last = usable.length() - 1;
+        AtomicInteger tid = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread second = new Thread(() -> {
+            tid.set(CpuIsolation.currentTid());
+            started.countDown();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "second sender");
+        second.start();
+        try {
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            BitSet before = Affinity.of(tid.get());
+            Set<Integer> senders = Set.of(CpuIsolation.currentTid(), tid.get());
+            BitSet one = new BitSet();
+            one.set(last);
+            try (CpuIsolation isolation = CpuIsolation.keepFor(one, senders, usable)) {
+                assertEquals(before, Affinity.of(tid.get()), "a kept thread is not confined");
+            }
+            try (CpuIsolation isolation = CpuIsolation.keepFor(usable, senders, usable)) {
+                assertEquals(0, isolation.confined(), "no CPU left for the others: nothing confined");
+            }
+            assertEquals(before, Affinity.of(tid.get()));
+        } finally {
+            done.countDown();
+            second.join(10_000);
         }
     }
 }
