@@ -21,33 +21,16 @@ class CpuIsolationTest {
         BitSet usable = Affinity.currentThread();
         assumeTrue(usable.cardinality() >= 2, () -> "skipped: needs two usable CPUs, has " + usable);
         int cpu = usable.length() - 1;
-        AtomicInteger tid = new AtomicInteger();
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread other = new Thread(() -> {
-            tid.set(CpuIsolation.currentTid());
-            started.countDown();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "other");
-        other.start();
-        try {
-            assertTrue(started.await(10, TimeUnit.SECONDS));
-            BitSet before = Affinity.of(tid.get());
+        try (Waiting other = Waiting.start("other")) {
+            BitSet before = Affinity.of(other.tid());
             assertTrue(before.get(cpu), "the other thread may run on CPU " + cpu + " at first");
             try (CpuIsolation isolation = CpuIsolation.keepFor(cpu, usable)) {
                 assertTrue(isolation.confined() >= 1, "at least the other thread was confined");
-                BitSet during = Affinity.of(tid.get());
+                BitSet during = Affinity.of(other.tid());
                 assertFalse(during.get(cpu), "kept CPU " + cpu + " is not among " + during);
                 assertTrue(Affinity.currentThread().get(cpu), "the calling thread itself is left alone");
             }
-            assertEquals(before, Affinity.of(tid.get()), "affinity given back");
-        } finally {
-            done.countDown();
-            other.join(10_000);
+            assertEquals(before, Affinity.of(other.tid()), "affinity given back");
         }
     }
 
@@ -56,36 +39,45 @@ class CpuIsolationTest {
     void keptThreadsStayAndEveryCpuKeptConfinesNothing() throws Exception {
         BitSet usable = Affinity.currentThread();
         assumeTrue(usable.cardinality() >= 2, () -> "skipped: needs two usable CPUs, has " + usable);
-        int last = usable.length() - 1;
-        AtomicInteger tid = new AtomicInteger();
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread second = new Thread(() -> {
-            tid.set(CpuIsolation.currentTid());
-            started.countDown();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "second sender");
-        second.start();
-        try {
-            assertTrue(started.await(10, TimeUnit.SECONDS));
-            BitSet before = Affinity.of(tid.get());
-            Set<Integer> senders = Set.of(CpuIsolation.currentTid(), tid.get());
-            BitSet one = new BitSet();
-            one.set(last);
-            try (CpuIsolation isolation = CpuIsolation.keepFor(one, senders, usable)) {
-                assertEquals(before, Affinity.of(tid.get()), "a kept thread is not confined");
+        try (Waiting second = Waiting.start("second sender")) {
+            BitSet before = Affinity.of(second.tid());
+            Set<Integer> senders = Set.of(CpuIsolation.currentTid(), second.tid());
+            BitSet last = new BitSet();
+            last.set(usable.length() - 1);
+            try (CpuIsolation isolation = CpuIsolation.keepFor(last, senders, usable)) {
+                assertEquals(before, Affinity.of(second.tid()), "a kept thread is not confined");
             }
             try (CpuIsolation isolation = CpuIsolation.keepFor(usable, senders, usable)) {
                 assertEquals(0, isolation.confined(), "no CPU left for the others: nothing confined");
             }
-            assertEquals(before, Affinity.of(tid.get()));
-        } finally {
+            assertEquals(before, Affinity.of(second.tid()));
+        }
+    }
+
+    /** A thread that waits until closed, and its kernel id. */
+    private record Waiting(Thread thread, int tid, CountDownLatch done) implements AutoCloseable {
+        static Waiting start(String name) throws InterruptedException {
+            AtomicInteger tid = new AtomicInteger();
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            Thread thread = new Thread(() -> {
+                tid.set(CpuIsolation.currentTid());
+                started.countDown();
+                try {
+                    done.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, name);
+            thread.start();
+            assertTrue(started.await(10, TimeUnit.SECONDS), name + " started");
+            return new Waiting(thread, tid.get(), done);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
             done.countDown();
-            second.join(10_000);
+            thread.join(10_000);
         }
     }
 }
