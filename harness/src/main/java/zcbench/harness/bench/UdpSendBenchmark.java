@@ -146,8 +146,8 @@ public class UdpSendBenchmark {
             Map<String, String> byName = new LinkedHashMap<>();
             params.getParamsKeys().forEach(name -> byName.put(name, params.getParam(name)));
             key = RowKey.find(byName).orElseThrow();
-            place(CpuChoice.forThread(CpuChoice.parse(cpu), thread.getThreadIndex(), threads),
-                    thread.getThreadIndex() == 0);
+            boolean first = thread.getThreadIndex() == 0;
+            place(CpuChoice.forThread(CpuChoice.parse(cpu), thread.getThreadIndex(), threads));
             // One whole open-and-close cycle first. JMH counts the trial's teardown into the last
             // iteration's allocation (-prof gc), and a first close links downcall handles and
             // lambdas (hundreds of KB); warmed here, the figure shows the send path alone.
@@ -155,6 +155,11 @@ public class UdpSendBenchmark {
                 openAll(config);
                 closeAll();
                 openAll(config);
+                // Confined after the cycle: a thread started during it (a cleaner, a pool worker) inherits
+                // the sender's CPU and would otherwise stay there, working into the first iterations.
+                if (first && placement != null) {
+                    isolation = placement.isolate(affinityBefore);
+                }
             } catch (RuntimeException e) {
                 unplace().doneAfter(e);
                 throw e;
@@ -180,9 +185,9 @@ public class UdpSendBenchmark {
         /**
          * The sender alone on its CPU, as the C tool runs: the fork's JIT, GC and JMH threads go to the
          * CPUs no sender of the row uses, and come back after (docs/ARCHITECTURE.md); the first sender
-         * confines them once all are pinned.
+         * confines them once all are pinned and its open-and-close cycle is done.
          */
-        private void place(int pinTo, boolean first) {
+        private void place(int pinTo) {
             if (pinTo < 0) {
                 return;
             }
@@ -190,14 +195,6 @@ public class UdpSendBenchmark {
             Affinity.pinCurrentThread(pinTo);
             placement = SenderPlacement.of(threads);
             placement.pinned(pinTo);
-            if (first) {
-                try {
-                    isolation = placement.isolate(affinityBefore);
-                } catch (RuntimeException e) {
-                    unplace().doneAfter(e);
-                    throw e;
-                }
-            }
         }
 
         /** Undoes {@link #place}: the other threads' CPUs, then this one's; the caller says what failed. */
