@@ -142,7 +142,7 @@ public enum Plan {
                     msgZc, msgZc.with(Knobs.IP, "6"),
                     zc, zc.with(Knobs.SETUP, "defer"), zc.with(Knobs.IOV, "4"),
                     fixed, fixed.with(Knobs.SETUP, "defer"), fixed.with(Knobs.MEMORY, "thp"),
-                    fixed.with(Knobs.MEMORY, "hugetlb"), fixed.with(Knobs.IP, "6"),
+                    fixed.with(Knobs.MEMORY, "hugetlb"), fixed.with(Knobs.IP, "6"), fixed.with(Knobs.THREADS, "2"),
                     Row.of(URING_SENDMSG_ZC, payload, 8, false, true),
                     Row.of(URING_SENDMSG_ZC, payload, 8, false, true).with(Knobs.IOV, "4"),
                     Row.of(URING_SENDMSG_ZC_FIXED, payload, 8, false, true)));
