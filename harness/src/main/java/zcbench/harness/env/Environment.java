@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import zcbench.harness.bench.CpuChoice;
 import zcbench.harness.sink.SinkNetwork;
 import zcbench.linux.Libc;
+import zcbench.linux.mem.HugePages;
 import zcbench.linux.sched.Affinity;
 import zcbench.linux.uring.IoUring;
 import zcbench.linux.uring.Probe;
@@ -53,7 +54,7 @@ public final class Environment {
                 "/sys/devices/system/cpu/intel_pstate/no_turbo"));
         env.put("cpu_vulnerabilities", vulnerabilities());
         env.put("memory_total", meminfo("MemTotal"));
-        env.put("transparent_hugepage", selected("/sys/kernel/mm/transparent_hugepage/enabled"));
+        env.put("transparent_hugepage", selected(HugePages.TRANSPARENT_ENABLED));
         env.put("transparent_hugepage_defrag", selected("/sys/kernel/mm/transparent_hugepage/defrag"));
         // The reserved pool that memory=hugetlb rows draw from (vm.nr_hugepages), and its page size.
         env.put("hugepages_total", meminfo("HugePages_Total"));
@@ -183,10 +184,7 @@ public final class Environment {
 
     /** The [bracketed] choice of a sysfs file like "always [madvise] never". */
     private static String selected(String path) {
-        String all = read(path);
-        int open = all.indexOf('[');
-        int close = all.indexOf(']', open + 1);
-        return open >= 0 && close > open ? all.substring(open + 1, close) : all;
+        return HugePages.selected(read(path));
     }
 
     private static String hostname() {

@@ -23,12 +23,14 @@ public final class HugePages {
     /** The [bracketed] mode of the THP setting ("always", "madvise", "never"), or "absent" without THP. */
     public static String transparentMode() {
         String all = read(TRANSPARENT_ENABLED);
-        if (all == null) {
-            return "absent";
-        }
-        int open = all.indexOf('[');
-        int close = all.indexOf(']', open + 1);
-        return open >= 0 && close > open ? all.substring(open + 1, close) : all;
+        return all == null ? "absent" : selected(all);
+    }
+
+    /** The [bracketed] choice of a sysfs setting that lists every choice ("always [madvise] never"). */
+    public static String selected(String choices) {
+        int open = choices.indexOf('[');
+        int close = choices.indexOf(']', open + 1);
+        return open >= 0 && close > open ? choices.substring(open + 1, close) : choices;
     }
 
     /** Free 2 MiB huge pages (vm.nr_hugepages less those in use); 0 on a kernel without them. */

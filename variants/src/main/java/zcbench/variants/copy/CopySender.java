@@ -25,7 +25,6 @@ import zcbench.variants.Stamp;
  */
 public final class CopySender extends AbstractSender {
     private final InetSocket socket;
-    private final PayloadPool pool;
     private final MemorySegment buffer;
     private final SendMsg sendMsg;
     private final SocketLoop loop;
@@ -88,11 +87,6 @@ public final class CopySender extends AbstractSender {
     @Override
     public void drain() {
         // Nothing is owed: the kernel copied every packet inside sendmsg(2).
-    }
-
-    @Override
-    public String payloadMemory() {
-        return pool.memory();
     }
 
     @Override

@@ -40,7 +40,6 @@ public final class MsgZerocopySender extends AbstractSender {
     private final RequestTable requests;
     private final int sendFlags;
     private final Runnable readCompletions = this::readCompletions;
-    private PayloadPool pool;
     private SendMsg sendMsg;
     private ErrqueueReader errqueue;
     private SocketLoop loop;
@@ -172,11 +171,6 @@ public final class MsgZerocopySender extends AbstractSender {
         while (requests.inFlight() > 0) {
             awaitCompletion();
         }
-    }
-
-    @Override
-    public String payloadMemory() {
-        return pool.memory();
     }
 
     @Override

@@ -49,7 +49,6 @@ public final class UringSender extends AbstractSender implements CqeHandler {
     private final boolean vectorized;
     private final int zcFlags;
     private final RequestTable requests;
-    private PayloadPool pool;
     private SlotVectors vectors;
     private IoUring ring;
     private SubmissionQueue sq;
@@ -208,11 +207,6 @@ public final class UringSender extends AbstractSender implements CqeHandler {
     }
 
     /** Drains first: the ring, the msghdrs and the buffers go only when the kernel owes nothing more. */
-    @Override
-    public String payloadMemory() {
-        return pool.memory();
-    }
-
     @Override
     public void close() {
         new Teardown().step(this::drain).close(ring).close(socket).close(vectors).close(pool).done();
