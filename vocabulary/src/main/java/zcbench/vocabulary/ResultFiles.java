@@ -19,6 +19,8 @@ public final class ResultFiles {
     public static final String SPEEDUP_CSV = "speedup.csv";
     public static final String SPEEDUP_MD = "speedup.md";
     public static final String REPORT_HTML = "report.html";
+    /** For a run that sweeps payloads: from which payload each zero-copy path beats its copying counterpart. */
+    public static final String CROSSOVER_CSV = "crossover.csv";
     /** With --flame cpu: where each row's CPU samples went. */
     public static final String PROFILE_SUMMARY_CSV = "profile-summary.csv";
     public static final String COMPARE_CSV = "compare.csv";

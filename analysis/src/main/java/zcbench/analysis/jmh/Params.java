@@ -68,6 +68,12 @@ public record Params(String variant, int payload, int batch, String target, Map<
         return value(knob.name());
     }
 
+    /** Whether the row ran the knob's default; a run from before the knob (no value) ran it. */
+    public boolean atDefault(Knob knob) {
+        String v = value(knob);
+        return v.isEmpty() || v.equals(knob.defaultValue());
+    }
+
     /** The values of {@link #NAMES}. */
     public List<String> values() {
         return NAMES.stream().map(this::value).toList();

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import zcbench.analysis.crossover.Crossover;
 import zcbench.analysis.profile.FlameGraphs;
 import zcbench.analysis.profile.ProfileSummary;
 import zcbench.analysis.profile.RunProfiles;
@@ -13,6 +15,7 @@ import zcbench.analysis.table.Headline;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
+import zcbench.analysis.v5.V5Table;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.ResultFiles;
 
@@ -33,14 +36,15 @@ final class ReportHtml {
     }
 
     /** @param outDir where report.html goes: links to flame graphs are relative to it */
-    static String render(SpeedupTable table, RunProfiles profiles, Path outDir) {
+    static String render(SpeedupTable table, RunProfiles profiles, Path outDir, List<Crossover> crossovers,
+            Optional<V5Table> v5) {
         StringBuilder b = new StringBuilder();
         table.run().notAMeasurement().ifPresent(n -> b.append("<p class=\"banner not-a-measurement\" "
                 + "id=\"not-a-measurement\">").append(Html.esc(n)).append("</p>\n"));
         b.append("<h1>zcbench report: ").append(Html.esc(table.run().name())).append("</h1>\n");
         if (table.measurement()) {
             b.append("<p class=\"headline\" id=\"headline\">").append(Html.esc(Headline.of(table)))
-                    .append("</p>\n");
+                    .append("</p>\n").append(SweepHtml.headline(crossovers));
         }
         b.append("<p class=\"sub\">").append(table.rows().size()).append(" rows, ")
                 .append(Html.esc(Html.setup(table.run()))).append(". ").append(Html.esc(machine(table)))
@@ -67,6 +71,7 @@ final class ReportHtml {
         b.append("</div>\n");
         Charts.mbSByPayload(table, "payload-chart").ifPresent(svg -> b.append("<h2>MB/s against payload</h2>\n")
                 .append("<div class=\"chart\">\n").append(svg).append("\n</div>\n"));
+        b.append(SweepHtml.crossover(table, crossovers)).append(SweepHtml.v5(v5));
         Charts.cpu(table, "cpu-chart").ifPresent(svg -> b.append("<h2>CPU time per packet</h2>\n")
                 .append("<div class=\"chart\">\n").append(svg).append("\n</div>\n"));
         profiles.summary().ifPresent(s -> b.append(whereTheTimeWent(table, s, profiles.flames(), outDir)));

@@ -2,14 +2,26 @@ package zcbench.analysis.report;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import zcbench.analysis.crossover.Crossover;
+import zcbench.analysis.crossover.CrossoverText;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.analysis.table.SpeedupText;
+import zcbench.analysis.table.TextTable;
+import zcbench.analysis.v5.V5Table;
 
-/** What {@link RunReports} wrote: the table and the files holding it. */
-public record RunReport(SpeedupTable table, List<Path> files) {
+/**
+ * What {@link RunReports} wrote: the table, the crossovers of a run that sweeps payloads, plan v5's table
+ * beside the letter's, and the files holding them.
+ */
+public record RunReport(SpeedupTable table, List<Crossover> crossovers, Optional<V5Table> v5, List<Path> files) {
+    private static final int WRAP = 100;
 
-    /** The table for the terminal, shaped like the RFC's. */
+    /** The table for the terminal, shaped like the RFC's; then the crossover sentences and the v5 table. */
     public String renderText() {
-        return SpeedupText.render(table);
+        StringBuilder out = new StringBuilder(SpeedupText.render(table));
+        CrossoverText.sentences(crossovers).forEach(s -> out.append("\n").append(TextTable.wrap(s, WRAP, "  ")));
+        v5.ifPresent(t -> out.append(t.text()));
+        return out.toString();
     }
 }

@@ -2,20 +2,28 @@ package zcbench.analysis.report;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import zcbench.analysis.AnalysisException;
+import zcbench.analysis.crossover.Crossover;
+import zcbench.analysis.crossover.CrossoverCsv;
+import zcbench.analysis.crossover.CrossoverText;
+import zcbench.analysis.crossover.Crossovers;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.profile.RunProfiles;
 import zcbench.analysis.table.SpeedupCsv;
 import zcbench.analysis.table.SpeedupMarkdown;
 import zcbench.analysis.table.SpeedupTable;
+import zcbench.analysis.v5.V5Table;
 import zcbench.vocabulary.AtomicFile;
 import zcbench.vocabulary.ResultFiles;
 import zcbench.vocabulary.Variant;
 
 /**
  * Writes a run's speedup.csv, speedup.md and report.html from its jmh.json (and env.json; report.html also
- * shows the flame graphs and profile-summary.csv the profiles module left in the run folder).
+ * shows the flame graphs and profile-summary.csv the profiles module left in the run folder), and
+ * crossover.csv when the run sweeps payloads.
  */
 public final class RunReports {
     private RunReports() {
@@ -39,12 +47,26 @@ public final class RunReports {
         SpeedupTable table = SpeedupTable.of(run, baseline);
         // Everything is rendered before anything is written: bad input leaves no file behind.
         String csv = SpeedupCsv.render(table);
-        String md = SpeedupMarkdown.render(table);
+        List<Crossover> crossovers = Crossovers.of(table);
+        Optional<V5Table> v5 = V5Table.of(table);
+        String md = SpeedupMarkdown.render(table) + markdown(crossovers, v5);
         Path dir = outDir == null ? run.dir() : outDir.toAbsolutePath();
-        String html = ReportHtml.render(table, RunProfiles.of(table), dir);
-        return new RunReport(table, List.of(writeFile(dir.resolve(ResultFiles.SPEEDUP_CSV), csv),
+        String html = ReportHtml.render(table, RunProfiles.of(table), dir, crossovers, v5);
+        List<Path> files = new ArrayList<>(List.of(writeFile(dir.resolve(ResultFiles.SPEEDUP_CSV), csv),
                 writeFile(dir.resolve(ResultFiles.SPEEDUP_MD), md),
                 writeFile(dir.resolve(ResultFiles.REPORT_HTML), html)));
+        if (!crossovers.isEmpty()) {
+            files.add(writeFile(dir.resolve(ResultFiles.CROSSOVER_CSV), CrossoverCsv.render(crossovers)));
+        }
+        return new RunReport(table, crossovers, v5, List.copyOf(files));
+    }
+
+    /** The crossover sentences and the v5 table after speedup.md's own; empty for a run with neither. */
+    private static String markdown(List<Crossover> crossovers, Optional<V5Table> v5) {
+        StringBuilder md = new StringBuilder();
+        CrossoverText.sentences(crossovers).forEach(s -> md.append("\n**").append(s).append("**\n"));
+        v5.ifPresent(t -> md.append(t.markdown()));
+        return md.toString();
     }
 
     /** The whole file or nothing ({@link AtomicFile}); a failure is one sentence saying what to check. */

@@ -11,12 +11,18 @@ import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.data.xy.XYDataset;
 
-/** Intervals in groups "ratio-mark" with the row's id; the points drawn over them are not tagged. */
+/** Intervals in groups of a class ("ratio-mark" unless named) with the row's id; the points over them are not. */
 final class TaggedErrors extends XYErrorRenderer {
     private static final long serialVersionUID = 1L;
+    private final String cssClass;
     private final transient List<List<String>> ids;
 
     TaggedErrors(List<List<String>> ids) {
+        this("ratio-mark", ids);
+    }
+
+    TaggedErrors(String cssClass, List<List<String>> ids) {
+        this.cssClass = cssClass;
         this.ids = ids;
     }
 
@@ -26,7 +32,7 @@ final class TaggedErrors extends XYErrorRenderer {
             CrosshairState crosshair, int pass) {
         boolean tagged = pass == 0;
         if (tagged) {
-            SvgGroup.begin(g2, "ratio-mark", ids.get(series).get(item));
+            SvgGroup.begin(g2, cssClass, ids.get(series).get(item));
         }
         super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, data, series, item, crosshair,
                 pass);

@@ -56,9 +56,7 @@ public final class RfcFigures {
             .filter(k -> k != Knobs.FLUSH && k != Knobs.CPU).toList();
 
     public static Optional<RfcFigure> lookup(Params p) {
-        // Empty: a run from before the knob, which ran its default.
-        if (!p.target().equals("sink") || !AT_DEFAULT_IN_THE_RFC.stream()
-                .allMatch(k -> p.value(k).isEmpty() || p.value(k).equals(k.defaultValue()))) {
+        if (!p.target().equals("sink") || !AT_DEFAULT_IN_THE_RFC.stream().allMatch(p::atDefault)) {
             return Optional.empty();
         }
         return FIGURES.stream()

@@ -1,5 +1,8 @@
 package zcbench.analysis.stats;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.descriptive.Mean;
@@ -67,6 +70,43 @@ public final class Bootstrap {
                 Math.min(numerator.sampleCount(), denominator.sampleCount()));
         // The expansion is symmetric; a ratio of two throughputs is not below 0.
         return new Interval(Math.max(0, i.low()), i.high());
+    }
+
+    /**
+     * Replicates of a statistic of several independent rows' means (separate JMH runs, so separate forks): each
+     * replicate resamples every row as {@link #mean} does and hands the statistic the rows' means in the order
+     * given. The statistic may answer an infinity (e.g. "below every payload measured"), never NaN.
+     */
+    public static double[] replicates(List<ForkSamples> rows, ToDoubleFunction<double[]> statistic) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(SEED);
+        double[][][] data = rows.stream().map(ForkSamples::arrays).toArray(double[][][]::new);
+        double[] means = new double[data.length];
+        double[] replicates = new double[REPLICATES];
+        for (int i = 0; i < REPLICATES; i++) {
+            for (int r = 0; r < data.length; r++) {
+                means[r] = replicate(data[r], rng);
+            }
+            replicates[i] = statistic.applyAsDouble(means);
+        }
+        return replicates;
+    }
+
+    /**
+     * The expanded percentile interval of {@link #replicates} around the estimate, for n samples, as the other
+     * intervals are expanded. The percentiles are order statistics, so that a tail of infinities keeps that side
+     * infinite (unbounded) instead of making it NaN; an infinite estimate keeps the plain percentiles.
+     */
+    public static Interval interval(double[] replicates, double estimate, int n) {
+        double[] sorted = replicates.clone();
+        Arrays.sort(sorted);
+        double low = sorted[(int) Math.floor(TAIL * (sorted.length - 1))];
+        double high = sorted[(int) Math.ceil((1 - TAIL) * (sorted.length - 1))];
+        if (!Double.isFinite(estimate)) {
+            return new Interval(low, high);
+        }
+        double f = expansion(n);
+        return new Interval(Double.isFinite(low) ? estimate - f * (estimate - low) : low,
+                Double.isFinite(high) ? estimate + f * (high - estimate) : high);
     }
 
     /** t(n-1) &middot; &radic;(n/(n-1)) / z at {@link #LEVEL}: above 1, and towards 1 as n grows. */

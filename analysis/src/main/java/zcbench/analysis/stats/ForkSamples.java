@@ -26,6 +26,11 @@ public record ForkSamples(List<List<Double>> forks) {
         return forks.stream().flatMap(List::stream).allMatch(Double::isFinite);
     }
 
+    /** The mean of every sample of every fork, as JMH's score; NaN without samples. */
+    public double mean() {
+        return forks.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
     public ForkSamples scaled(double factor) {
         return new ForkSamples(forks.stream().map(f -> f.stream().map(v -> v * factor).toList()).toList());
     }

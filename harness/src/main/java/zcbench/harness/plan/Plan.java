@@ -37,6 +37,19 @@ public enum Plan {
      */
     MODERN("modern", "the RFC's best rows beside the paths that came after it, at 65435 and 4096 bytes",
             Timing.MEASURED, modernRows()),
+    /**
+     * From which payload zero-copy pays: each zero-copy path and its copying counterpart at ten payloads from
+     * 256 to 65435 bytes (README, "From which payload zero-copy pays"). Two forks per row, so that the 50 rows
+     * fit in about ten minutes and each still has an interval.
+     */
+    CROSSOVER("crossover", "copy, msg_zerocopy (batch 1) and uring_send, uring_zc, uring_zc_fixed (batch 8) at ten "
+            + "payloads from 256 to 65435 bytes", Timing.SWEEP, crossoverRows()),
+    /**
+     * The dummy-device table of the io_uring zero-copy send series' cover letter (v5, July 2022): non-zc, zc
+     * and zc + flush at 600, 1200, 4000 and 8000 bytes, the sink standing in for its dummy device.
+     */
+    V5("v5", "the 2022 series' table: uring_send, uring_zc_fixed flush=false and flush=true (batch 8) at 600, "
+            + "1200, 4000, 8000 bytes", Timing.MEASURED, v5Rows()),
     /** The five variants once each, as short as JMH allows: for CI and quick checks. */
     SMOKE("smoke", "the five variants once each, as short as JMH allows; not a measurement",
             new Timing(1, 0, 0, 1, 200), smokeRows());
@@ -146,6 +159,36 @@ public enum Plan {
                     Row.of(URING_SENDMSG_ZC, payload, 8, false, true),
                     Row.of(URING_SENDMSG_ZC, payload, 8, false, true).with(Knobs.IOV, "4"),
                     Row.of(URING_SENDMSG_ZC_FIXED, payload, 8, false, true)));
+        }
+        return rows;
+    }
+
+    /*
+     * Powers of two, the Ethernet MTU and the RFC's largest. Batch 1 for the syscall rows (one sendmsg per packet, as the selftest sends) and 8 for io_uring (liburing's
+     * send-zerocopy default), as the README's tables pair them.
+     */
+    private static List<Row> crossoverRows() {
+        List<Row> rows = new ArrayList<>();
+        for (int payload : new int[] {256, 512, 1024, 1500, 2048, 4096, 8192, 16384, 32768, 65435}) {
+            rows.add(Row.of(COPY, payload, 1, false, true));
+            rows.add(Row.of(MSG_ZEROCOPY, payload, 1, false, true));
+            rows.add(Row.of(URING_SEND, payload, 8, false, true));
+            rows.add(Row.of(URING_ZC, payload, 8, false, true));
+            rows.add(Row.of(URING_ZC_FIXED, payload, 8, false, true));
+        }
+        return rows;
+    }
+
+    /*
+     * The letter's table does not name its mode; the series' selftest it measured with sends zero-copy from a
+     * registered buffer, 8 requests per submission, by default: hence uring_zc_fixed at batch 8.
+     */
+    private static List<Row> v5Rows() {
+        List<Row> rows = new ArrayList<>();
+        for (int payload : new int[] {600, 1200, 4000, 8000}) {
+            rows.add(Row.of(URING_SEND, payload, 8, false, true));
+            rows.add(Row.of(URING_ZC_FIXED, payload, 8, false, true));
+            rows.add(Row.of(URING_ZC_FIXED, payload, 8, true, true));
         }
         return rows;
     }

@@ -33,7 +33,8 @@ public final class Reports {
             data.flush();
             progress.println("zcbench: wrote " + folder.dir().resolve(ResultFiles.SPEEDUP_CSV) + ", "
                     + String.join(", ", ResultFiles.SPEEDUP_MD, ResultFiles.REPORT_HTML, ResultFiles.JMH_JSON,
-                    ResultFiles.JMH_LOG, ResultFiles.ENV_JSON));
+                    ResultFiles.JMH_LOG, ResultFiles.ENV_JSON)
+                    + (report.crossovers().isEmpty() ? "" : ", " + ResultFiles.CROSSOVER_CSV));
             return Optional.of(report.table().noiseSummary());
         } catch (AnalysisException e) {
             progress.println("zcbench: the results are in " + folder.jmhJson() + ", but no report could be made: "

@@ -63,7 +63,7 @@ class PlanTest {
     @Test
     void unknownPlanNamesTheChoices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plan.of("fast"));
-        assertEquals("unknown plan 'fast'; one of: seed, sizes, full, modern, smoke", e.getMessage());
+        assertEquals("unknown plan 'fast'; one of: seed, sizes, full, modern, crossover, v5, smoke", e.getMessage());
     }
 
     @Test
@@ -88,6 +88,24 @@ class PlanTest {
     @Test
     void seedStaysUnderThreeMinutesOnTwoCores() {
         assertTrue(Plan.SEED.spec().estimatedSeconds() <= 180, Plan.SEED.describe());
+    }
+
+    @Test
+    void crossoverStaysUnderTwelveMinutesOnTwoCores() {
+        assertTrue(Plan.CROSSOVER.spec().estimatedSeconds() <= 12 * 60, Plan.CROSSOVER.describe());
+        assertEquals(50, Plan.CROSSOVER.rows().size());
+        assertEquals(List.of("256", "512", "1024", "1500", "2048", "4096", "8192", "16384", "32768", "65435"),
+                Plan.CROSSOVER.rows().stream().map(r -> r.value("payload")).distinct().toList());
+    }
+
+    @Test
+    void v5HoldsTheLettersColumnsAtItsPayloads() {
+        List<String> labels = Plan.V5.rows().stream().filter(r -> r.value("payload").equals("8000"))
+                .map(Row::label).toList();
+        assertEquals(List.of("uring_send payload=8000 batch=8",
+                "uring_zc_fixed payload=8000 batch=8 flush=false ubuf_cache=on",
+                "uring_zc_fixed payload=8000 batch=8 flush=true ubuf_cache=on"), labels);
+        assertEquals(12, Plan.V5.rows().size());
     }
 
     /** The README states every plan's timing exactly as the help does (both come from the plans). */
