@@ -22,36 +22,13 @@ public final class V5Figures {
     /** The selftest's requests per submission (cfg_nr_reqs), which the letter's table ran at. */
     public static final int BATCH = 8;
 
-    /** The letter's columns and the rows of today that stand in for them. */
-    public enum Column {
-        /** IORING_OP_SEND. */
-        NON_ZC("non-zc", Variant.URING_SEND, "false"),
-        /**
-         * v5's SEND_ZC posting no buffer notification at all; since the merged API (6.0) every SEND_ZC posts one,
-         * so the nearest row is uring_zc_fixed with flush=false, which reaps them lazily.
-         */
-        ZC("zc", Variant.URING_ZC_FIXED, "false"),
-        /**
-         * v5's SEND_ZC with IORING_RECVSEND_NOTIF_FLUSH, one notification per request, what every SEND_ZC posts
-         * today; flush=true adds that each batch waits for its notifications.
-         */
-        ZC_FLUSH("zc + flush", Variant.URING_ZC_FIXED, "true");
-
-        private final String header;
-        private final Variant variant;
-        private final String flush;
-
-        Column(String header, Variant variant, String flush) {
-            this.header = header;
-            this.variant = variant;
-            this.flush = flush;
-        }
-
-        /** The letter's own column header. */
-        public String header() {
-            return header;
-        }
-
+    /**
+     * A column of the letter's table and the row of today that stands in for it.
+     *
+     * @param header the letter's own column header
+     * @param flush the row's flush, for a variant that has the knob
+     */
+    public record Column(String header, Variant variant, String flush) {
         /** The row of plan v5 for this column, e.g. "uring_zc_fixed flush=true". */
         public String row() {
             return variant.id() + (variant.hasFlushKnob() ? " flush=" + flush : "");
@@ -63,22 +40,37 @@ public final class V5Figures {
         }
     }
 
+    /** IORING_OP_SEND. */
+    public static final Column NON_ZC = new Column("non-zc", Variant.URING_SEND, "false");
+    /**
+     * v5's SEND_ZC posting no buffer notification at all; since the merged API (6.0) every SEND_ZC posts one, so
+     * the nearest row is uring_zc_fixed with flush=false, which reaps them lazily.
+     */
+    public static final Column ZC = new Column("zc", Variant.URING_ZC_FIXED, "false");
+    /**
+     * v5's SEND_ZC with IORING_RECVSEND_NOTIF_FLUSH, one notification per request, what every SEND_ZC posts today;
+     * flush=true adds that each batch waits for its notifications.
+     */
+    public static final Column ZC_FLUSH = new Column("zc + flush", Variant.URING_ZC_FIXED, "true");
+    /** The letter's columns in its order. */
+    public static final List<Column> COLUMNS = List.of(NON_ZC, ZC, ZC_FLUSH);
+
     /** The payloads the letter measured, largest first as it printed them. */
     public static final List<Integer> PAYLOADS = List.of(8000, 4000, 1200, 600);
 
     private static final List<V5Figure> FIGURES = List.of(
-            new V5Figure(8000, Column.NON_ZC, 1299916, Double.NaN),
-            new V5Figure(8000, Column.ZC, 2396600, 84),
-            new V5Figure(8000, Column.ZC_FLUSH, 2224219, 71),
-            new V5Figure(4000, Column.NON_ZC, 1869230, Double.NaN),
-            new V5Figure(4000, Column.ZC, 2344146, 25),
-            new V5Figure(4000, Column.ZC_FLUSH, 2170069, 16),
-            new V5Figure(1200, Column.NON_ZC, 2071617, Double.NaN),
-            new V5Figure(1200, Column.ZC, 2361960, 14),
-            new V5Figure(1200, Column.ZC_FLUSH, 2203052, 6),
-            new V5Figure(600, Column.NON_ZC, 2106794, Double.NaN),
-            new V5Figure(600, Column.ZC, 2381527, 13),
-            new V5Figure(600, Column.ZC_FLUSH, 2195295, 4));
+            new V5Figure(8000, NON_ZC, 1299916, Double.NaN),
+            new V5Figure(8000, ZC, 2396600, 84),
+            new V5Figure(8000, ZC_FLUSH, 2224219, 71),
+            new V5Figure(4000, NON_ZC, 1869230, Double.NaN),
+            new V5Figure(4000, ZC, 2344146, 25),
+            new V5Figure(4000, ZC_FLUSH, 2170069, 16),
+            new V5Figure(1200, NON_ZC, 2071617, Double.NaN),
+            new V5Figure(1200, ZC, 2361960, 14),
+            new V5Figure(1200, ZC_FLUSH, 2203052, 6),
+            new V5Figure(600, NON_ZC, 2106794, Double.NaN),
+            new V5Figure(600, ZC, 2381527, 13),
+            new V5Figure(600, ZC_FLUSH, 2195295, 4));
 
     /** What every output says under the table, so that no reader mistakes the mapping for the 2022 kernel. */
     public static final List<String> MAPPING_NOTES = List.of(

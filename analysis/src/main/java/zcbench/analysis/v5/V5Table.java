@@ -32,8 +32,8 @@ public record V5Table(List<Line> lines) {
             Interval speedupInterval) {
 
         public double publishedSpeedup() {
-            V5Figure base = V5Figures.of(published.payload(), V5Figures.Column.NON_ZC);
-            return published.column() == V5Figures.Column.NON_ZC ? Double.NaN
+            V5Figure base = V5Figures.of(published.payload(), V5Figures.NON_ZC);
+            return published.column() == V5Figures.NON_ZC ? Double.NaN
                     : published.sendsPerSecond() / base.sendsPerSecond();
         }
 
@@ -54,11 +54,11 @@ public record V5Table(List<Line> lines) {
         }
         List<Line> lines = new ArrayList<>();
         for (int payload : V5Figures.PAYLOADS) {
-            SpeedupRow base = row(table, V5Figures.of(payload, V5Figures.Column.NON_ZC));
-            for (V5Figures.Column column : V5Figures.Column.values()) {
+            SpeedupRow base = row(table, V5Figures.of(payload, V5Figures.NON_ZC));
+            for (V5Figures.Column column : V5Figures.COLUMNS) {
                 V5Figure published = V5Figures.of(payload, column);
                 SpeedupRow ours = row(table, published);
-                boolean against = ours != null && base != null && column != V5Figures.Column.NON_ZC;
+                boolean against = ours != null && base != null && column != V5Figures.NON_ZC;
                 lines.add(new Line(published, ours, ours == null ? Double.NaN : sendsPerSecond(ours),
                         against ? sendsPerSecond(ours) / sendsPerSecond(base) : Double.NaN,
                         against ? Intervals.ratio(ours.mbSSamples(), base.mbSSamples()) : Interval.NONE));

@@ -13,8 +13,8 @@ class V5FiguresTest {
     @Test
     void theLettersPercentagesFollowFromItsFigures() {
         for (V5Figure f : V5Figures.all()) {
-            if (f.column() != V5Figures.Column.NON_ZC) {
-                double base = V5Figures.of(f.payload(), V5Figures.Column.NON_ZC).sendsPerSecond();
+            if (f.column() != V5Figures.NON_ZC) {
+                double base = V5Figures.of(f.payload(), V5Figures.NON_ZC).sendsPerSecond();
                 assertEquals(f.percent(), Math.round(100 * (f.sendsPerSecond() / base - 1)), 0.5, f.toString());
             }
         }
@@ -30,7 +30,7 @@ class V5FiguresTest {
         assertTrue(V5Figures.lookup(zc.with("target", "loopback")).isEmpty());
         assertTrue(V5Figures.lookup(zc.with("ubuf_cache", "off")).isEmpty());
         assertTrue(V5Figures.lookup(zc.with("payload", "4096")).isEmpty());
-        assertEquals(V5Figures.Column.NON_ZC, V5Figures.lookup(zc.with("variant", "uring_send")).orElseThrow()
+        assertEquals(V5Figures.NON_ZC, V5Figures.lookup(zc.with("variant", "uring_send")).orElseThrow()
                 .column());
     }
 }

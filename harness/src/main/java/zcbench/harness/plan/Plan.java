@@ -10,6 +10,7 @@ import static zcbench.vocabulary.Variant.URING_ZC_FIXED;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
@@ -164,19 +165,15 @@ public enum Plan {
     }
 
     /*
-     * Powers of two, the Ethernet MTU and the RFC's largest. Batch 1 for the syscall rows (one sendmsg per packet, as the selftest sends) and 8 for io_uring (liburing's
-     * send-zerocopy default), as the README's tables pair them.
+     * Powers of two, the Ethernet MTU and the RFC's largest. Batch 1 for the syscall rows (one sendmsg per packet,
+     * as the selftest sends) and 8 for io_uring (liburing's send-zerocopy default), as the README's tables pair
+     * them.
      */
     private static List<Row> crossoverRows() {
-        List<Row> rows = new ArrayList<>();
-        for (int payload : new int[] {256, 512, 1024, 1500, 2048, 4096, 8192, 16384, 32768, 65435}) {
-            rows.add(Row.of(COPY, payload, 1, false, true));
-            rows.add(Row.of(MSG_ZEROCOPY, payload, 1, false, true));
-            rows.add(Row.of(URING_SEND, payload, 8, false, true));
-            rows.add(Row.of(URING_ZC, payload, 8, false, true));
-            rows.add(Row.of(URING_ZC_FIXED, payload, 8, false, true));
-        }
-        return rows;
+        return perPayload(new int[] {256, 512, 1024, 1500, 2048, 4096, 8192, 16384, 32768, 65435}, p -> List.of(
+                Row.of(COPY, p, 1, false, true), Row.of(MSG_ZEROCOPY, p, 1, false, true),
+                Row.of(URING_SEND, p, 8, false, true), Row.of(URING_ZC, p, 8, false, true),
+                Row.of(URING_ZC_FIXED, p, 8, false, true)));
     }
 
     /*
@@ -184,13 +181,16 @@ public enum Plan {
      * registered buffer, 8 requests per submission, by default: hence uring_zc_fixed at batch 8.
      */
     private static List<Row> v5Rows() {
-        List<Row> rows = new ArrayList<>();
-        for (int payload : new int[] {600, 1200, 4000, 8000}) {
-            rows.add(Row.of(URING_SEND, payload, 8, false, true));
-            rows.add(Row.of(URING_ZC_FIXED, payload, 8, false, true));
-            rows.add(Row.of(URING_ZC_FIXED, payload, 8, true, true));
+        return perPayload(new int[] {600, 1200, 4000, 8000}, p -> List.of(Row.of(URING_SEND, p, 8, false, true),
+                Row.of(URING_ZC_FIXED, p, 8, false, true), Row.of(URING_ZC_FIXED, p, 8, true, true)));
+    }
+
+    private static List<Row> perPayload(int[] payloads, IntFunction<List<Row>> rows) {
+        List<Row> all = new ArrayList<>();
+        for (int payload : payloads) {
+            all.addAll(rows.apply(payload));
         }
-        return rows;
+        return all;
     }
 
     private static List<Row> smokeRows() {
