@@ -41,7 +41,7 @@ class CliTest {
         "-p cpu=99999                           | cpu '99999' is not a CPU this process may run on",
         "--plan smoke -p variant=foo            | variant 'foo' is not one of",
         "--plan sizes -p payload=1000           | plan sizes has no row with payload=1000",
-        "--plan nope                            | unknown plan 'nope'; one of: seed, sizes, full, modern, smoke",
+        "--plan nope                            | unknown plan 'nope'; one of: seed, sizes, full, modern, crossover, v5, smoke",
         "--target eth0                          | unknown target 'eth0'; one of: sink, loopback",
         "-f many                                | not a JMH option",
         "UdpSend                                | 'UdpSend' is not an option of run",

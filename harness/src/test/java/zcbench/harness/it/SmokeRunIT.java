@@ -174,7 +174,8 @@ class SmokeRunIT {
     void badInputGetsOneClearSentence() throws Exception {
         Result plan = zcbench(List.of("run", "--plan", "fast"));
         assertEquals(2, plan.exit(), plan.output());
-        assertTrue(plan.output().contains("unknown plan 'fast'; one of: seed, sizes, full, modern, smoke"), plan.output());
+        assertTrue(plan.output().contains("unknown plan 'fast'; one of: seed, sizes, full, modern, crossover, v5, "
+                + "smoke"), plan.output());
         Result target = zcbench(List.of("run", "--target", "eth0"));
         assertEquals(2, target.exit(), target.output());
         assertTrue(target.output().contains("unknown target 'eth0'; one of: sink, loopback"), target.output());
