@@ -3,6 +3,7 @@ package zcbench.analysis.crossover;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import zcbench.analysis.table.Num;
@@ -30,7 +31,7 @@ public final class CrossoverCsv {
                     printer.printRecord(c.zeroCopy(), c.copying(), c.target(), p.payload(),
                             Num.fixed(p.zeroCopy().mean(), 3), Num.fixed(p.copying().mean(), 3),
                             Num.fixed(p.ratio(), 4), Num.fixed(p.ratioInterval().low(), 4),
-                            Num.fixed(p.ratioInterval().high(), 4), c.kind().name().toLowerCase(java.util.Locale.ROOT),
+                            Num.fixed(p.ratioInterval().high(), 4), c.kind().name().toLowerCase(Locale.ROOT),
                             Num.fixed(c.payload(), 1), end(c.interval().low()), end(c.interval().high()),
                             c.crossings(), p.zeroCopyNo(), p.copyingNo(), p.copied());
                 }

@@ -1,6 +1,7 @@
 package zcbench.analysis.crossover;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,7 +19,7 @@ public final class CrossoverText {
     /** One sentence per target swept; empty when the run holds no sweep. */
     public static List<String> sentences(List<Crossover> crossovers) {
         Map<String, List<Crossover>> byTarget = crossovers.stream().collect(Collectors.groupingBy(Crossover::target,
-                java.util.LinkedHashMap::new, Collectors.toList()));
+                LinkedHashMap::new, Collectors.toList()));
         List<String> sentences = new ArrayList<>();
         byTarget.forEach((target, list) -> {
             String where = byTarget.size() > 1 ? " (target " + target + ")" : "";

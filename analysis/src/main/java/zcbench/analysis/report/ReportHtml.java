@@ -25,7 +25,9 @@ import zcbench.vocabulary.ResultFiles;
  * profiled, where the time went, then the tables and the environment. Each table row is a tr.result-row with
  * id row-N; each bar of ours is an SVG g.bar-mark with id bar-N (g.speedup-mark, speedup-N in the speedup
  * chart); a noisy row's marks also have the class noisy. When the run has flame graphs each row links to its
- * own (relative links, so the run folder can be moved or served as it is).
+ * own (relative links, so the run folder can be moved or served as it is). A run that sweeps payloads adds its
+ * crossover sentences under the headline and its sweep chart after MB/s against payload; a run of plan v5 adds
+ * the 2022 letter's table beside ours ({@link SweepHtml}).
  */
 final class ReportHtml {
     /** Per-packet counters beside the table's own columns, each with its header. */

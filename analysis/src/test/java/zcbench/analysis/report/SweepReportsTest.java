@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class SweepReportsTest {
                 .resolve(ResultFiles.JMH_JSON).toFile());
         Map<Integer, double[]> ratios = Map.of(512, new double[] {0.6, 1.1, 0.5}, 2048, new double[] {0.9, 1.2, 0.6},
                 8192, new double[] {1.3, 1.5, 0.7}, 32768, new double[] {2.0, 2.0, 0.9});
-        List<JsonNode> results = new java.util.ArrayList<>();
+        List<JsonNode> results = new ArrayList<>();
         ratios.forEach((payload, r) -> results.addAll(List.of(at(seed, "copy", 1, "false", payload, 500_000),
                 at(seed, "msg_zerocopy", 1, "false", payload, 500_000 * r[0]),
                 at(seed, "uring_send", 8, "false", payload, 100_000),
@@ -111,7 +112,7 @@ class SweepReportsTest {
     void planV5sRowsStandBesideTheLettersFigures() throws IOException {
         ArrayNode seed = (ArrayNode) JSON.readTree(Fixtures.resource(Fixtures.SEED_SINK_FORKS)
                 .resolve(ResultFiles.JMH_JSON).toFile());
-        List<JsonNode> results = new java.util.ArrayList<>();
+        List<JsonNode> results = new ArrayList<>();
         for (int payload : new int[] {600, 1200, 4000, 8000}) {
             results.add(at(seed, "uring_send", 8, "false", payload, 200_000));
             results.add(at(seed, "uring_zc_fixed", 8, "false", payload, 300_000));
