@@ -7,15 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import zcbench.analysis.jmh.Params;
+import zcbench.analysis.rfc.V5Figures;
 import zcbench.variants.SendConfig;
+import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
 
 class PlanTest {
@@ -106,6 +111,11 @@ class PlanTest {
                 "uring_zc_fixed payload=8000 batch=8 flush=false ubuf_cache=on",
                 "uring_zc_fixed payload=8000 batch=8 flush=true ubuf_cache=on"), labels);
         assertEquals(12, Plan.V5.rows().size());
+        for (Row row : Plan.V5.rows()) {
+            Map<String, String> params = new HashMap<>(row.params());
+            params.put(Knobs.TARGET, "sink");
+            assertTrue(V5Figures.lookup(Params.of(params).orElseThrow()).isPresent(), "a figure for " + row.label());
+        }
     }
 
     /** The README states every plan's timing exactly as the help does (both come from the plans). */
