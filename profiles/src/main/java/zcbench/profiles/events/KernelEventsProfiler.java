@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -78,7 +79,9 @@ public final class KernelEventsProfiler implements InternalProfiler {
         } finally {
             perf = null;
         }
-        double units = iterationParams.getTime().convertTo(benchmarkParams.getTimeUnit());
+        // In nanoseconds first: TimeValue converts to whole units, and an iteration may be shorter than one.
+        double units = (double) iterationParams.getTime().convertTo(TimeUnit.NANOSECONDS)
+                / benchmarkParams.getTimeUnit().toNanos(1);
         Result<?> rate = result.getSecondaryResults().get(Counter.PACKETS.id());
         double packets = rate == null ? 0 : rate.getScore() * units;
         List<ScalarResult> results = new ArrayList<>();
