@@ -1,8 +1,11 @@
 package zcbench.analysis.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import zcbench.vocabulary.KernelEvent;
 import zcbench.vocabulary.LatencyPercentile;
@@ -21,35 +24,32 @@ public final class SideTables {
 
     /** Header, then one line per row with event counts; empty when no row has them. */
     public static List<List<String>> events(SpeedupTable table) {
-        if (!table.hasEvents()) {
-            return List.of();
-        }
-        List<String> header = new ArrayList<>(List.of(NO, TEST));
-        for (KernelEvent e : KernelEvent.values()) {
-            header.add(e.label() + "/pkt");
-        }
-        List<List<String>> lines = new ArrayList<>(List.of(header));
-        table.rows().stream().filter(r -> r.events().values().stream().anyMatch(Double::isFinite)).forEach(r -> {
-            List<String> line = new ArrayList<>(List.of(Integer.toString(r.no()), r.test()));
-            KernelEvent.ids().forEach(id -> line.add(Num.shown(r.events().get(id), 3)));
-            lines.add(line);
-        });
-        return lines;
+        List<String> labels = Arrays.stream(KernelEvent.values()).map(e -> e.label() + "/pkt").toList();
+        return lines(table, labels, KernelEvent.ids(), SpeedupRow::events, 3);
     }
 
     /** Header, then one line per row with a latency histogram, in microseconds; empty when no row has one. */
     public static List<List<String>> latency(SpeedupTable table) {
-        if (!table.hasLatency()) {
+        return lines(table, LatencyPercentile.ids(), LatencyPercentile.ids(), SpeedupRow::latency, 1);
+    }
+
+    /** The rows that have some of {@code ids} in {@code values}, each with all of them; empty when none has. */
+    private static List<List<String>> lines(SpeedupTable table, List<String> labels, List<String> ids,
+                                            Function<SpeedupRow, Map<String, Double>> values, int decimals) {
+        List<SpeedupRow> rows = table.rows().stream()
+                .filter(r -> ids.stream().map(values.apply(r)::get).anyMatch(v -> v != null && Double.isFinite(v)))
+                .toList();
+        if (rows.isEmpty()) {
             return List.of();
         }
         List<String> header = new ArrayList<>(List.of(NO, TEST));
-        LatencyPercentile.ids().forEach(header::add);
+        header.addAll(labels);
         List<List<String>> lines = new ArrayList<>(List.of(header));
-        table.rows().stream().filter(r -> r.latency().values().stream().anyMatch(Double::isFinite)).forEach(r -> {
+        for (SpeedupRow r : rows) {
             List<String> line = new ArrayList<>(List.of(Integer.toString(r.no()), r.test()));
-            LatencyPercentile.ids().forEach(id -> line.add(Num.shown(r.latency().get(id), 1)));
+            ids.forEach(id -> line.add(Num.shown(values.apply(r).get(id), decimals)));
             lines.add(line);
-        });
+        }
         return lines;
     }
 

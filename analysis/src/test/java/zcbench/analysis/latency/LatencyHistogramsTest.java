@@ -81,7 +81,8 @@ class LatencyHistogramsTest {
         assertEquals("", rows.get(0).get("latency_p50_us"), "a row without latency=true has none");
         assertEquals(2, SideTables.latency(table).size(), "header and the one row with a histogram");
         String html = Files.readString(RunReports.writeAll(run).files().getLast());
-        assertTrue(html.contains("id=\"latency-table\"") && html.contains("id=\"latency-chart\""));
+        assertTrue(html.contains("id=\"latency-table\""), "the latency table in report.html");
+        assertTrue(html.contains("<svg id='latency-chart'"), "the percentile plot in report.html");
     }
 
     @Test
