@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,6 +36,18 @@ import zcbench.vocabulary.ResultFiles;
  * percentiles come from; with --events (where perf can count) the row has its events per packet.
  */
 class LatencyAndEventsRunTest {
+
+    @Test
+    void eventsAreCountedOnTheSendingCpusOrEveryCpuWhenUnpinned() {
+        BitSet allowed = Row.ALLOWED_CPUS.get();
+        int last = allowed.length() - 1;
+        assertEquals(Integer.toString(last), Profiling.sendingCpus(new Row(Map.of("variant", "uring_zc"))));
+        assertEquals("", Profiling.sendingCpus(new Row(Map.of("variant", "uring_zc", "cpu", "-1"))));
+        if (allowed.cardinality() > 1) {
+            assertEquals(last + "," + allowed.previousSetBit(last - 1),
+                    Profiling.sendingCpus(new Row(Map.of("variant", "uring_zc", "threads", "2"))));
+        }
+    }
 
     @Test
     void aLatencyRowLeavesItsHistogramAndEventsComeWherePerfCounts(@TempDir Path tmp) throws Exception {

@@ -160,10 +160,15 @@ public final class PerfStat implements AutoCloseable {
      * mounted, each tracepoint present, and perf allowed to count them system-wide.
      */
     static Optional<String> missing() {
-        Optional<Path> tracefs = TRACEFS.stream().filter(d -> Files.isDirectory(d.resolve("events"))).findFirst();
+        return missing(TRACEFS, PERF);
+    }
+
+    /** {@link #missing()} with tracefs looked for at {@code mounts} and perf run as {@code perf}. */
+    static Optional<String> missing(List<Path> mounts, String perf) {
+        Optional<Path> tracefs = mounts.stream().filter(d -> Files.isDirectory(d.resolve("events"))).findFirst();
         if (tracefs.isEmpty()) {
-            return Optional.of("--events needs tracefs mounted (at " + TRACEFS.getFirst() + ": mount -t tracefs"
-                    + " nodev " + TRACEFS.getFirst() + "), and it is not");
+            return Optional.of("--events needs tracefs mounted (at " + mounts.getFirst() + ": mount -t tracefs"
+                    + " nodev " + mounts.getFirst() + "), and it is not");
         }
         List<String> absent = Arrays.stream(KernelEvent.values())
                 .filter(e -> !Files.isDirectory(tracefs.get().resolve("events").resolve(e.tracefsPath())))
@@ -172,7 +177,7 @@ public final class PerfStat implements AutoCloseable {
             return Optional.of("--events needs the tracepoints " + String.join(", ", absent) + ", which this"
                     + " kernel lacks (" + tracefs.get().resolve("events") + ")");
         }
-        List<String> trial = List.of(PERF, "stat", "-x,", "-e", events(), "-a", "true");
+        List<String> trial = List.of(perf, "stat", "-x,", "-e", events(), "-a", "true");
         try {
             Process p = new ProcessBuilder(trial).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import zcbench.vocabulary.KernelEvent;
 
@@ -44,6 +49,24 @@ class PerfStatTest {
         String lacking = RECORDED.lines().filter(l -> !l.contains("net_dev_xmit")).reduce("", (a, l) -> a + l + "\n");
         assertTrue(assertThrows(IllegalStateException.class, () -> PerfStat.parse(lacking)).getMessage()
                 .startsWith("perf stat's output lacks some events"));
+    }
+
+    @Test
+    void whatIsMissingIsSaidInOneSentence(@TempDir Path tmp) throws IOException {
+        Path none = tmp.resolve("tracing");
+        assertEquals(Optional.of("--events needs tracefs mounted (at " + none + ": mount -t tracefs nodev " + none
+                + "), and it is not"), PerfStat.missing(List.of(none), PerfStat.PERF));
+        Path partial = Files.createDirectories(tmp.resolve("partial"));
+        for (KernelEvent e : KernelEvent.values()) {
+            if (e != KernelEvent.NET_DEV_XMIT) {
+                Files.createDirectories(partial.resolve("events").resolve(e.tracefsPath()));
+            }
+        }
+        assertEquals(Optional.of("--events needs the tracepoints net:net_dev_xmit, which this kernel lacks ("
+                + partial.resolve("events") + ")"), PerfStat.missing(List.of(partial), PerfStat.PERF));
+        Files.createDirectories(partial.resolve("events").resolve(KernelEvent.NET_DEV_XMIT.tracefsPath()));
+        String noPerf = PerfStat.missing(List.of(partial), "zcbench-no-such-perf").orElseThrow();
+        assertTrue(noPerf.startsWith("--events needs perf (linux-perf), and it cannot be started: "), noPerf);
     }
 
     @Test
