@@ -17,6 +17,7 @@ import org.HdrHistogram.HistogramIterationValue;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -62,7 +63,13 @@ final class LatencyChart {
         LogAxis x = styled(new LogAxis("percentile"));
         x.setBase(10);
         x.setNumberFormatOverride(new PercentileFormat());
-        x.setLowerBound(1);
+        // One tick per decade of 1/(1-q): 0%, 90%, 99%, 99.9%, ...
+        x.setTickUnit(new NumberTickUnit(1.0));
+        double right = 1;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            right = Math.max(right, data.getSeries(i).getMaxX());
+        }
+        x.setRange(1, Math.max(10, right * 1.2));
         NumberAxis y = styled(new NumberAxis("µs from send completion to notification"));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int s = 0; s < data.getSeriesCount(); s++) {
