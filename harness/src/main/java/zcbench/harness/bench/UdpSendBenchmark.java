@@ -256,7 +256,9 @@ public class UdpSendBenchmark {
         @TearDown(Level.Trial)
         public void close() {
             try {
-                sender.latency().ifPresent(l -> LatencyOutput.write(key, threadIndex, l));
+                if (sender != null) {
+                    sender.latency().ifPresent(l -> LatencyOutput.write(key, threadIndex, l));
+                }
                 closeAll();
             } catch (RuntimeException e) {
                 unplace().doneAfter(e);
