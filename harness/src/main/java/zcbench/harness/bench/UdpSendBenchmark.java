@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -30,6 +31,7 @@ import zcbench.linux.Teardown;
 import zcbench.profiles.jfr.IterationEvent;
 import zcbench.linux.sched.Affinity;
 import zcbench.linux.sched.CpuIsolation;
+import zcbench.variants.NotificationLatency;
 import zcbench.variants.PayloadMemory;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
@@ -182,8 +184,11 @@ public class UdpSendBenchmark {
         @Setup(Level.Iteration)
         public void beforeIteration(IterationParams iteration) {
             deliveredAtIterationStart = destination.deliveredPackets();
-            boolean measured = iteration.getType() == IterationType.MEASUREMENT;
-            sender.latency().ifPresent(l -> l.recording(measured));
+            // Not a capturing lambda: the iteration's hooks allocate nothing that -prof gc would count.
+            Optional<NotificationLatency> latency = sender.latency();
+            if (latency.isPresent()) {
+                latency.get().recording(iteration.getType() == IterationType.MEASUREMENT);
+            }
         }
 
         /** Latency is recorded in measured iterations only: not while JMH stops the threads and tears down. */
