@@ -21,6 +21,8 @@ import java.lang.invoke.MethodHandle;
  * io_uring have classes of their own beside this one.
  */
 public final class Libc {
+    /** signal.h: the interrupt a terminal's Ctrl-C sends, on which perf stat prints its counts and exits. */
+    public static final int SIGINT = 2;
     private static final MethodHandle OPEN = errnoCall("open", new Linker.Option[] {Linker.Option.firstVariadicArg(2)},
             JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT);
     private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
@@ -28,6 +30,7 @@ public final class Libc {
     private static final MethodHandle UNLINK = errnoCall("unlink", JAVA_INT, ADDRESS);
     private static final MethodHandle UMOUNT2 = errnoCall("umount2", JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle SETNS = errnoCall("setns", JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle KILL = errnoCall("kill", JAVA_INT, JAVA_INT, JAVA_INT);
     private static final MethodHandle GETEUID = plainCall("geteuid", FunctionDescriptor.of(JAVA_INT));
 
     private Libc() {
@@ -83,6 +86,16 @@ public final class Libc {
         MemorySegment st = state();
         try {
             return result((int) SETNS.invokeExact(st, fd, nstype), st);
+        } catch (Throwable t) {
+            throw linkage(t);
+        }
+    }
+
+    /** kill(2): 0, or -errno. */
+    public static int kill(long pid, int signal) {
+        MemorySegment st = state();
+        try {
+            return result((int) KILL.invokeExact(st, Math.toIntExact(pid), signal), st);
         } catch (Throwable t) {
             throw linkage(t);
         }

@@ -1,5 +1,7 @@
 package zcbench.variants;
 
+import java.util.Optional;
+
 /**
  * What every sender holds the same way: the configuration it was opened with, the counters its
  * loop advances and the payload pool it sends from. Each subclass makes and closes the pool, and
@@ -10,9 +12,17 @@ public abstract class AbstractSender implements Sender {
     protected final SendCounters counters = new SendCounters();
     /** Set by the subclass's constructor, closed by its close(). */
     protected PayloadPool pool;
+    /** With knob latency: each send's time to its notification; null without, so the loop reads no clock. */
+    protected final NotificationLatency latency;
 
     protected AbstractSender(SendConfig config) {
         this.config = config;
+        this.latency = config.latency() ? new NotificationLatency(config.maxInFlight()) : null;
+    }
+
+    @Override
+    public final Optional<NotificationLatency> latency() {
+        return Optional.ofNullable(latency);
     }
 
     @Override

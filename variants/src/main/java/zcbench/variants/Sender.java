@@ -1,5 +1,7 @@
 package zcbench.variants;
 
+import java.util.Optional;
+
 /**
  * One send path over one connected UDP socket, which it owns. Single-threaded: the thread that
  * opened it sends, drains and closes it.
@@ -17,6 +19,9 @@ public interface Sender extends AutoCloseable {
 
     /** Where its payload buffers live ({@link PayloadPool#memory()}), for the row's output. */
     String payloadMemory();
+
+    /** With knob latency, the times from its sends' completions to their notifications. */
+    Optional<NotificationLatency> latency();
 
     /** Drains, then releases the socket, ring and buffers, each even if an earlier step failed. */
     @Override

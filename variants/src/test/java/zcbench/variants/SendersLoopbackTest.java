@@ -46,6 +46,10 @@ class SendersLoopbackTest {
                         if (v.hasFlushKnob()) {
                             b.add(Arguments.of(c.withFlush(true).withDefer(true)));
                         }
+                        if (v.zeroCopy()) {
+                            b.add(Arguments.of(c.withLatency(true)));
+                            b.add(Arguments.of(c.withLatency(true).withUbufCache(false)));
+                        }
                         if (v.hasIovKnob()) {
                             // Registered pages go one skb fragment each: at 65435 bytes two entries fit.
                             boolean fewFragments = v.registersBuffers() && payload > 4096;
@@ -81,12 +85,20 @@ class SendersLoopbackTest {
         try (LoopbackReceiver receiver = new LoopbackReceiver(config.ip())) {
             CompletableFuture<Long> received = receiver.expect(total, config.payload(), config.verify());
             SendCounters counters;
+            long timed;
             try (Sender sender = Senders.open(config, receiver.connectedSender())) {
+                assertEquals(config.latency(), sender.latency().isPresent(), "a latency histogram with latency=true");
+                sender.latency().ifPresent(l -> l.recording(true));
                 for (int i = 0; i < BATCHES; i++) {
                     sender.sendBatch();
                 }
                 sender.drain();
                 counters = sender.counters().snapshot();
+                timed = sender.latency().map(l -> l.histogram().getTotalCount()).orElse(0L);
+            }
+            if (config.latency()) {
+                // Loopback copies, so every notification comes at once; each send has its one time.
+                assertEquals(total, timed, "one notification time per zero-copy send");
             }
             assertEquals(total, LoopbackReceiver.await(received), "packets received intact and in order");
             assertEquals(total, counters.packets);

@@ -82,11 +82,15 @@ public final class Knobs {
             WHEN_CHANGED, "sending threads of the row, as liburing's send-zerocopy -T: each with its own socket, ring"
                     + " and CPU (cpu=last: the last CPU for the first, the one before it for the second, ...); the row's"
                     + " MB/s is their sum, threads.csv has each one's. " + SHARED_CPU);
+    public static final Knob LATENCY = new Knob("latency", new Knob.Choices(BOOLEANS), List.of("false"),
+            variants(Variant::zeroCopy), WHEN_CHANGED, "zero-copy variants: true = the time from each send's"
+                    + " completion (its send CQE, or sendmsg's return) to its notification, in an HdrHistogram per"
+                    + " row (two clock reads per packet); false = no clock read");
     public static final Knob CPU = new Knob("cpu", new Knob.Cpus(), List.of("last"), ALL_VARIANTS, WHEN_CHANGED,
             "");
 
     public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP,
-            IOV, MEMORY, IP, THREADS, CPU);
+            IOV, MEMORY, IP, THREADS, LATENCY, CPU);
     /** What every row has and its key begins with, each in a form of its own. */
     public static final List<Knob> LEADING = List.of(VARIANT, PAYLOAD, BATCH);
     /** The others, in {@link #ALL}'s order: shown as name=value where they mean something. */

@@ -29,6 +29,13 @@ public final class ResultFiles {
     public static final String FLAME_DIR = "flame";
     /** With --jfr: each row's recording, named by its row key. */
     public static final String JFR_DIR = "jfr";
+    /**
+     * Rows with latency=true: each sending thread's notification-latency histogram of one fork, one file
+     * each, {@code <row>.<pid>.<thread>}{@link #LATENCY_SUFFIX}; a row's histogram is their sum.
+     */
+    public static final String LATENCY_DIR = "latency";
+    /** A histogram in {@link #LATENCY_DIR}: HdrHistogram's compressed form in Base64, one line. */
+    public static final String LATENCY_SUFFIX = ".hdr";
     /** The link to the newest run folder. */
     public static final String LATEST = "latest";
     /** A row's recording in {@link #JFR_DIR}: {@code <row>.jfr}. */

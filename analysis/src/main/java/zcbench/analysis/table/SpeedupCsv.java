@@ -10,7 +10,9 @@ import org.apache.commons.csv.CSVPrinter;
 import zcbench.analysis.jmh.Params;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.CpuMetric;
+import zcbench.vocabulary.KernelEvent;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.LatencyPercentile;
 import zcbench.vocabulary.RowKey;
 
 /**
@@ -94,6 +96,8 @@ public final class SpeedupCsv {
         // A knob added since gets its column here, at the end, in Knobs' order (COLUMNS.md).
         Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
                 .forEach(n -> c.add(param(n)));
+        KernelEvent.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.events().get(n), 6))));
+        LatencyPercentile.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.latency().get(n), 3))));
         return List.copyOf(c);
     }
 

@@ -22,7 +22,8 @@ import zcbench.analysis.stats.Intervals;
  */
 public record SpeedupRow(int no, String test, Params params, double opsPerSec, Metric mbS, ForkSamples mbSSamples,
         double speedup, Interval speedupInterval, int baselineNo, double rfcMbS, double rfcKreqS, double rfcSpeedup,
-        double copiedPct, Map<String, Double> perPacket, Map<String, Double> cpu, double deliveredPct) {
+        double copiedPct, Map<String, Double> perPacket, Map<String, Double> cpu, double deliveredPct,
+        Map<String, Double> events, Map<String, Double> latency) {
 
     public boolean zeroCopy() {
         return Variants.isZeroCopy(params.variant());

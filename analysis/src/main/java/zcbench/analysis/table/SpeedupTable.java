@@ -1,5 +1,6 @@
 package zcbench.analysis.table;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import zcbench.analysis.AnalysisException;
+import zcbench.analysis.latency.LatencyHistograms;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Metric;
 import zcbench.analysis.jmh.Params;
@@ -23,6 +25,7 @@ import zcbench.analysis.stats.Interval;
 import zcbench.analysis.stats.Intervals;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.CpuMetric;
+import zcbench.vocabulary.KernelEvent;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
@@ -75,7 +78,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
                     notes.add(note);
                 }
             }
-            rows.add(row(i + 1, sorted.get(i), b < 0 ? null : sorted.get(b), b + 1, b == i));
+            rows.add(row(i + 1, sorted.get(i), b < 0 ? null : sorted.get(b), b + 1, b == i, run.dir()));
         }
         return new SpeedupTable(run, baseline, List.copyOf(rows), List.copyOf(notes));
     }
@@ -96,6 +99,16 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
 
     public Set<Integer> payloads() {
         return rows.stream().map(r -> r.params().payload()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Whether some row has kernel event counts (run --events). */
+    public boolean hasEvents() {
+        return rows.stream().anyMatch(r -> r.events().values().stream().anyMatch(Double::isFinite));
+    }
+
+    /** Whether some row has a notification-latency histogram (latency=true). */
+    public boolean hasLatency() {
+        return rows.stream().anyMatch(r -> r.latency().values().stream().anyMatch(Double::isFinite));
     }
 
     public boolean hasCpu() {
@@ -193,7 +206,8 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         return best;
     }
 
-    private static SpeedupRow row(int no, JmhResult r, JmhResult base, int baselineNo, boolean itself) {
+    private static SpeedupRow row(int no, JmhResult r, JmhResult base, int baselineNo, boolean itself,
+                                  Path runDir) {
         Params p = params(r);
         Metric mbS = mbS(r);
         ForkSamples samples = mbSSamples(r);
@@ -219,11 +233,16 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
                 ? 100 * delivered / packets : Double.NaN;
         Map<String, Double> cpu = new LinkedHashMap<>();
         CpuMetric.ids().forEach(c -> cpu.put(c, r.secondaryScore(c)));
+        Map<String, Double> events = new LinkedHashMap<>();
+        KernelEvent.ids().forEach(e -> events.put(e, r.secondaryScore(e)));
+        Map<String, Double> latency = runDir == null ? LatencyHistograms.percentiles(Optional.empty())
+                : LatencyHistograms.percentiles(LatencyHistograms.of(runDir, p.key()));
         double notifications = r.secondaryScore(Counter.NOTIFICATIONS.id());
         double copiedPct = Units.copiedPercent(r.secondaryScore(Counter.COPIED.id()), notifications);
         return new SpeedupRow(no, Variants.label(p), p, r.primary().score() * r.primary().perSecondFactor(), mbS,
                 samples, speedup, speedupInterval, base == null ? 0 : baselineNo, rfcMbS,
-                rfc.map(RfcFigure::kreqS).orElse(Double.NaN), rfcSpeedup, copiedPct, perPacket, cpu, deliveredPct);
+                rfc.map(RfcFigure::kreqS).orElse(Double.NaN), rfcSpeedup, copiedPct, perPacket, cpu, deliveredPct,
+                events, latency);
     }
 
     /** MB/s = MiB/s = ops/s x batch x payload / 2^20, error and interval scaled alike. */

@@ -27,6 +27,9 @@ public final class SpeedupText {
             g.rows().forEach(r -> lines.add(Cells.of(table, r)));
             out.append(TextTable.render(lines, Cells.numeric(table), widths));
         }
+        side(out, "Kernel events per packet, on the sending CPUs (run --events):", SideTables.events(table));
+        side(out, "Notification latency, microseconds from a send's completion to its notification (latency=true):",
+                SideTables.latency(table));
         out.append("\n");
         table.copiedWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
         table.undeliveredWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
@@ -35,5 +38,11 @@ public final class SpeedupText {
             out.append("\n").append(TextTable.wrap(Headline.of(table), WRAP, "  "));
         }
         return out.toString();
+    }
+
+    private static void side(StringBuilder out, String title, List<List<String>> lines) {
+        if (!lines.isEmpty()) {
+            out.append("\n").append(title).append("\n").append(TextTable.render(lines, SideTables.numeric(lines)));
+        }
     }
 }

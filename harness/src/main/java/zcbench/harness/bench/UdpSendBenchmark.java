@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -20,7 +21,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.infra.ThreadParams;
 
 import zcbench.harness.sink.Destination;
@@ -28,6 +31,7 @@ import zcbench.linux.Teardown;
 import zcbench.profiles.jfr.IterationEvent;
 import zcbench.linux.sched.Affinity;
 import zcbench.linux.sched.CpuIsolation;
+import zcbench.variants.NotificationLatency;
 import zcbench.variants.PayloadMemory;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
@@ -125,6 +129,10 @@ public class UdpSendBenchmark {
         @Param({"1"})
         public int threads;
 
+        /** Zero-copy variants: each send's time from its completion to its notification, in a histogram. */
+        @Param({"false"})
+        public boolean latency;
+
         @Param({"sink"})
         public String target;
 
@@ -139,6 +147,7 @@ public class UdpSendBenchmark {
         private CpuIsolation isolation;
         private long deliveredAtIterationStart;
         private String key;
+        private int threadIndex;
 
         @Setup(Level.Trial)
         public void open(BenchmarkParams params, ThreadParams thread) {
@@ -146,7 +155,8 @@ public class UdpSendBenchmark {
             Map<String, String> byName = new LinkedHashMap<>();
             params.getParamsKeys().forEach(name -> byName.put(name, params.getParam(name)));
             key = RowKey.find(byName).orElseThrow();
-            boolean first = thread.getThreadIndex() == 0;
+            threadIndex = thread.getThreadIndex();
+            boolean first = threadIndex == 0;
             place(CpuChoice.forThread(CpuChoice.parse(cpu), thread.getThreadIndex(), threads));
             // One whole open-and-close cycle first. JMH counts the trial's teardown into the last
             // iteration's allocation (-prof gc), and a first close links downcall handles and
@@ -172,8 +182,19 @@ public class UdpSendBenchmark {
 
         /** The sink's count before the iteration, so that the iteration's delivered packets can be told. */
         @Setup(Level.Iteration)
-        public void beforeIteration() {
+        public void beforeIteration(IterationParams iteration) {
             deliveredAtIterationStart = destination.deliveredPackets();
+            // Not a capturing lambda: the iteration's hooks allocate nothing that -prof gc would count.
+            Optional<NotificationLatency> latency = sender.latency();
+            if (latency.isPresent()) {
+                latency.get().recording(iteration.getType() == IterationType.MEASUREMENT);
+            }
+        }
+
+        /** Latency is recorded in measured iterations only: not while JMH stops the threads and tears down. */
+        @TearDown(Level.Iteration)
+        public void afterIteration() {
+            sender.latency().ifPresent(l -> l.recording(false));
         }
 
         /** Packets the destination counted since this iteration began, or -1 where it counts none. */
@@ -240,6 +261,9 @@ public class UdpSendBenchmark {
         @TearDown(Level.Trial)
         public void close() {
             try {
+                if (sender != null) {
+                    sender.latency().ifPresent(l -> LatencyOutput.write(key, threadIndex, l));
+                }
                 closeAll();
             } catch (RuntimeException e) {
                 unplace().doneAfter(e);

@@ -37,6 +37,7 @@ import zcbench.harness.run.RunSettings;
 import zcbench.harness.run.Waiting;
 import zcbench.harness.sink.TargetChoice;
 import zcbench.profiles.async.FlameMode;
+import zcbench.profiles.events.KernelEventsProfiler;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
 
@@ -105,6 +106,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jfr", description = "A JFR recording per row (jfr/<row>.jfr) with native samples and zcbench's"
             + " per-iteration events.")
     boolean jfr;
+
+    @Option(names = "--events", description = "Kernel tracepoints (io_uring submits and completions, task work,"
+            + " device transmits, skb frees, syscalls) counted with perf stat on the sending CPUs over the measured"
+            + " iterations, per packet: speedup.csv's events_* columns and the report's event table.")
+    boolean events;
 
     @Option(names = "--no-wait", description = "When another zcbench run holds the machine, do not wait: exit with"
             + " status " + ExitStatus.BUSY + ". Nor does a row wait for a JMH run that is not zcbench's.")
@@ -229,7 +235,7 @@ public final class RunCommand implements Callable<Integer> {
         progress.printf("zcbench: plan %s, %d %s on %s, about %s; results in %s%n", plan.id(), plan.rows().size(),
                 plan.rows().size() == 1 ? "row" : "rows", target,
                 Waiting.format(Duration.ofSeconds(plan.estimatedSeconds())), folder.dir());
-        Profiling profiling = Profiling.prepare(request.flame(), request.jfr(), folder.dir(), progress);
+        Profiling profiling = Profiling.prepare(request.flame(), request.jfr(), events, folder.dir(), progress);
         PlanRunner.Outcome outcome = new PlanRunner(plan, target, request.jmh(), folder, profiling, verbose,
                 progress, waitLimit(), lock::expectEndIn).run();
         profiling.finish(outcome.results(), progress);
@@ -253,6 +259,10 @@ public final class RunCommand implements Callable<Integer> {
         if (waitLimitMinutes < MIN_WAIT_LIMIT_MINUTES) {
             throw usage("--wait-limit " + waitLimitMinutes + " is not a number of minutes, " + MIN_WAIT_LIMIT_MINUTES
                     + " or more; --no-wait does not wait at all");
+        }
+        String noEvents = events ? KernelEventsProfiler.missing() : null;
+        if (noEvents != null) {
+            throw usage(noEvents);
         }
         FlameMode flameMode = null;
         if (flame != null) {

@@ -5,42 +5,66 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 
+import zcbench.harness.bench.CpuChoice;
+import zcbench.harness.bench.LatencyOutput;
 import zcbench.harness.plan.Row;
 import zcbench.profiles.async.FlameMode;
 import zcbench.profiles.async.FlameReport;
 import zcbench.profiles.async.FlameSession;
 import zcbench.profiles.cpu.CpuCostProfiler;
+import zcbench.profiles.events.KernelEventsProfiler;
 import zcbench.profiles.jfr.JfrSession;
+import zcbench.vocabulary.Knobs;
 
 /**
- * The profilers of a run: async-profiler flame graphs and JFR on request, the CPU-cost profiler
- * always. zcbench sets the forks' profiling options; the user only names the flag.
+ * The profilers of a run: async-profiler flame graphs, JFR and kernel event counts on request, the
+ * CPU-cost profiler always. zcbench sets the forks' profiling options; the user only names the flag.
+ * Every fork also learns where rows with latency=true leave their histograms.
  */
 public final class Profiling implements PlanRunner.RowOptions {
     private final FlameSession flame;
     private final JfrSession jfr;
+    private final boolean events;
+    private final Path runDir;
 
-    private Profiling(FlameSession flame, JfrSession jfr) {
+    private Profiling(FlameSession flame, JfrSession jfr, boolean events, Path runDir) {
         this.flame = flame;
         this.jfr = jfr;
+        this.events = events;
+        this.runDir = runDir;
     }
 
     /** Prepares the sessions and says, before anything runs, whether kernel frames will come. */
-    public static Profiling prepare(FlameMode flameMode, boolean jfr, Path runDir, PrintStream out) {
+    public static Profiling prepare(FlameMode flameMode, boolean jfr, boolean events, Path runDir, PrintStream out) {
         FlameSession flame = flameMode == null ? null : FlameSession.prepare(flameMode, runDir);
         if (flame != null) {
             out.println("zcbench: flame graphs: " + flame.preflight().message());
         }
-        return new Profiling(flame, jfr ? JfrSession.prepare(runDir) : null);
+        return new Profiling(flame, jfr ? JfrSession.prepare(runDir) : null, events, runDir);
     }
 
     @Override
     public List<String> forkJvmArgs() {
-        return flame == null ? List.of() : flame.forkJvmArgs();
+        List<String> args = new ArrayList<>(flame == null ? List.of() : flame.forkJvmArgs());
+        args.add(LatencyOutput.forkJvmArg(runDir));
+        return args;
+    }
+
+    /** perf's -C for the row: each sender's CPU (docs/ARCHITECTURE.md, "The sender alone"), "" when unpinned. */
+    static String sendingCpus(Row row) {
+        int first = CpuChoice.parse(row.value(Knobs.CPU.name()));
+        int threads = Integer.parseInt(row.value(Knobs.THREADS.name()));
+        if (first < 0) {
+            return "";
+        }
+        return IntStream.range(0, threads).mapToObj(i -> Integer.toString(CpuChoice.forThread(first, i, threads)))
+                .collect(Collectors.joining(","));
     }
 
     @Override
@@ -50,6 +74,10 @@ public final class Profiling implements PlanRunner.RowOptions {
         }
         if (jfr != null) {
             builder.addProfiler(jfr.profilerClass(), jfr.profilerOptions());
+        }
+        if (events) {
+            // Before the CPU cost: perf starts before and stops after the time that profiler counts.
+            builder.addProfiler(KernelEventsProfiler.class, sendingCpus(row));
         }
         // Last: JMH stops profilers in reverse order, so the CPU cost stops counting before
         // async-profiler spends CPU writing its graphs.

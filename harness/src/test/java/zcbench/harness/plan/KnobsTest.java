@@ -106,6 +106,37 @@ class KnobsTest {
         assertEquals(ipv6Accepted, Knobs.IP.appliesTo(v), "ip for " + v.id());
         boolean vectorsAccepted = accepts(() -> reference.withIov(2));
         assertEquals(vectorsAccepted, Knobs.IOV.appliesTo(v), "iov for " + v.id());
+        boolean latencyAccepted = accepts(() -> reference.withLatency(true));
+        assertEquals(latencyAccepted, Knobs.LATENCY.appliesTo(v), "latency for " + v.id());
+        assertEquals(v.zeroCopy(), latencyAccepted, "latency for the zero-copy variants only: " + v.id());
+    }
+
+    @Test
+    void latencyIsOffByDefaultShownWhenOnAndRefusedWhereNoNotificationComes() {
+        assertEquals("false", Knobs.LATENCY.defaultValue());
+        assertEquals(Knob.Shown.WHEN_CHANGED, Knobs.LATENCY.shown());
+        assertEquals("uring_zc_fixed payload=65435 batch=8 flush=false ubuf_cache=on latency=true",
+                new Row(Map.of("variant", "uring_zc_fixed", "latency", "true")).label());
+        assertEquals("uring_zc_fixed payload=65435 batch=8 flush=false ubuf_cache=on",
+                new Row(Map.of("variant", "uring_zc_fixed", "latency", "false")).label(), "shown only when changed");
+        assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-latency=true-sink",
+                new Row(Map.of("variant", "uring_zc_fixed", "latency", "true")).key("sink"));
+        assertNull(Row.problem(Knobs.LATENCY, "true"));
+        assertNotNull(Row.problem(Knobs.LATENCY, "yes"));
+        IllegalArgumentException copy = assertThrows(IllegalArgumentException.class,
+                () -> SendConfig.of(Map.of("variant", "copy", "latency", "true")::get));
+        assertEquals("latency=true means nothing for copy: only msg_zerocopy, uring_zc, uring_zc_fixed,"
+                + " uring_sendmsg_zc and uring_sendmsg_zc_fixed get notifications", copy.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> SendConfig.of(Map.of("variant", "uring_send", "latency", "true")::get));
+        IllegalArgumentException word = assertThrows(IllegalArgumentException.class,
+                () -> SendConfig.of(Map.of("variant", "uring_zc", "latency", "on")::get));
+        assertEquals("latency must be true or false, not 'on'", word.getMessage());
+        assertTrue(SendConfig.of(Map.of("variant", "msg_zerocopy", "latency", "true")::get).latency());
+        // The cost of the knob is measured as a row pair: -p latency=false,true makes both rows.
+        List<Row> pair = RowSelection.of(Map.of("variant", List.of("uring_zc_fixed"), "latency",
+                List.of("false", "true")), DeclaredParams.ofSend().keySet()).custom();
+        assertEquals(List.of("false", "true"), pair.stream().map(r -> r.value("latency")).toList());
     }
 
     @Test

@@ -82,7 +82,10 @@ public final class MsgZerocopySender extends AbstractSender {
             long rc = sendMsg.send(socket, buffer, payload, sendFlags);
             if (rc == payload) {
                 // Only a successful send takes a kernel id, so this id is the kernel's.
-                requests.begin(slot);
+                int id = requests.begin(slot);
+                if (latency != null) {
+                    latency.sent(id, System.nanoTime());
+                }
                 sequence++;
                 sent++;
                 sendsSinceRead++;
@@ -133,8 +136,12 @@ public final class MsgZerocopySender extends AbstractSender {
         boolean copied = (errqueue.eeCode() & SO_EE_CODE_ZEROCOPY_COPIED) != 0;
         int last = errqueue.eeData();
         int covered = 0;
+        long seenAt = latency == null ? 0 : System.nanoTime();
         // The range is inclusive and its ids wrap at 2^32 like the kernel's.
         for (int id = errqueue.eeInfo(); ; id++) {
+            if (latency != null) {
+                latency.notified(id, seenAt);
+            }
             pool.release(requests.complete(id));
             covered++;
             if (id == last) {

@@ -157,6 +157,9 @@ public final class UringSender extends AbstractSender implements CqeHandler {
         int id = (int) userData;
         if ((flags & IORING_CQE_F_NOTIF) != 0) {
             notificationsOwed--;
+            if (latency != null) {
+                latency.notified(id, System.nanoTime());
+            }
             pool.release(requests.complete(id));
             counters.notifications++;
             if ((res & IORING_NOTIF_USAGE_ZC_COPIED) != 0) {
@@ -168,6 +171,9 @@ public final class UringSender extends AbstractSender implements CqeHandler {
         boolean notificationFollows = (flags & IORING_CQE_F_MORE) != 0;
         if (notificationFollows) {
             notificationsOwed++;
+            if (latency != null) {
+                latency.sent(id, System.nanoTime());
+            }
         } else {
             pool.release(requests.complete(id));
         }

@@ -1,0 +1,208 @@
+package zcbench.profiles.events;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import zcbench.linux.Libc;
+import zcbench.vocabulary.KernelEvent;
+
+/**
+ * One {@code perf stat} counting every {@link KernelEvent} on some CPUs (all of them when none are named),
+ * started with its events disabled and driven through its control descriptors: its stdin takes "enable"
+ * and "disable", its stdout answers "ack" once the counters are on or off, so the count spans exactly the
+ * window between the two answers (docs/ARCHITECTURE.md, "Kernel events"). SIGINT ends it, and it prints
+ * the counts, CSV, on stderr.
+ */
+public final class PerfStat implements AutoCloseable {
+    static final String PERF = "perf";
+    /** Where tracefs is mounted on current kernels, and where older set-ups reach it through debugfs. */
+    static final List<Path> TRACEFS = List.of(Path.of("/sys/kernel/tracing"), Path.of("/sys/kernel/debug/tracing"));
+    private static final long EXIT_LIMIT_SECONDS = 10;
+
+    private final Process process;
+    private final OutputStream control;
+    private final BufferedReader acks;
+
+    private PerfStat(Process process) {
+        this.process = process;
+        this.control = process.getOutputStream();
+        this.acks = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /** perf's arguments: CSV, every event, system-wide on {@code cpus} ("" for all), disabled until enabled. */
+    public static List<String> onCpus(String cpus) {
+        return command(cpus.isEmpty() ? List.of("-a") : List.of("-a", "-C", cpus));
+    }
+
+    /** The same for one thread wherever it runs, and for what interrupts it there (softirq work included). */
+    public static List<String> onThread(long tid) {
+        return command(List.of("-t", Long.toString(tid)));
+    }
+
+    private static List<String> command(List<String> what) {
+        List<String> c = new ArrayList<>(List.of(PERF, "stat", "-x,", "-e", events()));
+        c.addAll(what);
+        c.addAll(List.of("-D", "-1", "--control", "fd:0,1"));
+        return c;
+    }
+
+    static String events() {
+        return Arrays.stream(KernelEvent.values()).map(KernelEvent::tracepoint).collect(Collectors.joining(","));
+    }
+
+    /** Starts perf and turns its counters on; returns once they count. */
+    public static PerfStat start(List<String> command) {
+        Process p;
+        try {
+            p = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start perf: " + e.getMessage(), e);
+        }
+        PerfStat perf = new PerfStat(p);
+        try {
+            perf.send("enable");
+        } catch (RuntimeException e) {
+            perf.close();
+            throw e;
+        }
+        return perf;
+    }
+
+    /** Turns the counters off, ends perf and returns what they counted. */
+    public Map<KernelEvent, Long> stop() {
+        send("disable");
+        Libc.kill(process.pid(), Libc.SIGINT);
+        try {
+            if (!process.waitFor(EXIT_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("perf stat did not exit within " + EXIT_LIMIT_SECONDS + " s of SIGINT");
+            }
+            return parse(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read perf stat's counts: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for perf stat", e);
+        } finally {
+            close();
+        }
+    }
+
+    private void send(String what) {
+        try {
+            control.write((what + "\n").getBytes(StandardCharsets.US_ASCII));
+            control.flush();
+            // perf writes the answer as a C string with its NUL; a line holding "ack" is the answer.
+            String line = acks.readLine();
+            if (line == null || !line.contains("ack")) {
+                throw new IllegalStateException("perf stat did not acknowledge '" + what + "': " + errors());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("perf stat did not take '" + what + "': " + e.getMessage() + "; "
+                    + errors(), e);
+        }
+    }
+
+    /** What perf said on stderr, once it has exited; empty while it runs. */
+    private String errors() {
+        try {
+            if (process.waitFor(1, TimeUnit.SECONDS)) {
+                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
+        } catch (IOException | InterruptedException e) {
+            return e.getMessage();
+        }
+        return "perf still runs";
+    }
+
+    /**
+     * perf stat's CSV lines, "count,unit,event,run time,percentage,...": the count of each event; an event it
+     * could not count ("&lt;not counted&gt;", "&lt;not supported&gt;") is an error. Other lines ("Events
+     * enabled") are perf's notes.
+     */
+    static Map<KernelEvent, Long> parse(String csv) {
+        Map<KernelEvent, Long> counts = new EnumMap<>(KernelEvent.class);
+        for (String line : csv.lines().toList()) {
+            String[] f = line.split(",", -1);
+            if (f.length < 3) {
+                continue;
+            }
+            Optional<KernelEvent> event = KernelEvent.ofTracepoint(f[2]);
+            if (event.isEmpty()) {
+                continue;
+            }
+            try {
+                counts.put(event.get(), Long.parseLong(f[0]));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("perf stat could not count " + f[2] + ": " + f[0]);
+            }
+        }
+        if (counts.size() != KernelEvent.values().length) {
+            throw new IllegalStateException("perf stat's output lacks some events: " + csv.strip());
+        }
+        return counts;
+    }
+
+    /**
+     * What this machine lacks for counting the events, as one sentence, or empty: perf on the PATH, tracefs
+     * mounted, each tracepoint present, and perf allowed to count them system-wide.
+     */
+    static Optional<String> missing() {
+        return missing(TRACEFS, PERF);
+    }
+
+    /** {@link #missing()} with tracefs looked for at {@code mounts} and perf run as {@code perf}. */
+    static Optional<String> missing(List<Path> mounts, String perf) {
+        Optional<Path> tracefs = mounts.stream().filter(d -> Files.isDirectory(d.resolve("events"))).findFirst();
+        if (tracefs.isEmpty()) {
+            return Optional.of("--events needs tracefs mounted (at " + mounts.getFirst() + ": mount -t tracefs"
+                    + " nodev " + mounts.getFirst() + "), and it is not");
+        }
+        List<String> absent = Arrays.stream(KernelEvent.values())
+                .filter(e -> !Files.isDirectory(tracefs.get().resolve("events").resolve(e.tracefsPath())))
+                .map(KernelEvent::tracepoint).toList();
+        if (!absent.isEmpty()) {
+            return Optional.of("--events needs the tracepoints " + String.join(", ", absent) + ", which this"
+                    + " kernel lacks (" + tracefs.get().resolve("events") + ")");
+        }
+        List<String> trial = List.of(perf, "stat", "-x,", "-e", events(), "-a", "true");
+        try {
+            Process p = new ProcessBuilder(trial).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(EXIT_LIMIT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return Optional.of("--events needs perf to count tracepoints on every CPU, and '"
+                        + String.join(" ", trial) + "' failed: " + err.lines().findFirst().orElse("no message"));
+            }
+        } catch (IOException e) {
+            return Optional.of("--events needs perf (linux-perf), and it cannot be started: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("--events: interrupted checking perf");
+        }
+        return Optional.empty();
+    }
+
+    /** Ends perf if it still runs (a failed iteration), without its counts. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            control.close();
+            acks.close();
+        } catch (IOException e) {
+            // perf is gone; its pipes' close has nothing to report
+        }
+    }
+}

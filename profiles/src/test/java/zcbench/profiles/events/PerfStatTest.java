@@ -1,0 +1,83 @@
+package zcbench.profiles.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import zcbench.vocabulary.KernelEvent;
+
+/** perf stat's command line and its CSV output, as perf 6.1 wrote it on this project's machine. */
+class PerfStatTest {
+    /** Recorded: Events enabled/disabled notes, then one line per event. */
+    private static final String RECORDED = """
+            Events disabled
+            Events enabled
+            Events disabled
+            800,,io_uring:io_uring_submit_req,300460787,100.00,,
+            1600,,io_uring:io_uring_complete,300459736,100.00,,
+            97,,io_uring:io_uring_task_work_run,300459001,100.00,,
+            800,,net:net_dev_xmit,300458422,100.00,,
+            3,,skb:consume_skb,300457901,100.00,,
+            0,,skb:kfree_skb,300457310,100.00,,
+            1771,,raw_syscalls:sys_enter,300456702,100.00,,
+            """;
+
+    @Test
+    void countsEveryEventAndSkipsPerfsNotes() {
+        Map<KernelEvent, Long> counts = PerfStat.parse(RECORDED);
+        assertEquals(KernelEvent.values().length, counts.size());
+        assertEquals(1600L, counts.get(KernelEvent.IO_URING_COMPLETE));
+        assertEquals(1771L, counts.get(KernelEvent.SYS_ENTER));
+        assertEquals(0L, counts.get(KernelEvent.KFREE_SKB));
+    }
+
+    @Test
+    void anEventPerfCouldNotCountIsAnError() {
+        String notCounted = RECORDED.replace("0,,skb:kfree_skb", "<not counted>,,skb:kfree_skb");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> PerfStat.parse(notCounted));
+        assertEquals("perf stat could not count skb:kfree_skb: <not counted>", e.getMessage());
+        String lacking = RECORDED.lines().filter(l -> !l.contains("net_dev_xmit")).reduce("", (a, l) -> a + l + "\n");
+        assertTrue(assertThrows(IllegalStateException.class, () -> PerfStat.parse(lacking)).getMessage()
+                .startsWith("perf stat's output lacks some events"));
+    }
+
+    @Test
+    void whatIsMissingIsSaidInOneSentence(@TempDir Path tmp) throws IOException {
+        Path none = tmp.resolve("tracing");
+        assertEquals(Optional.of("--events needs tracefs mounted (at " + none + ": mount -t tracefs nodev " + none
+                + "), and it is not"), PerfStat.missing(List.of(none), PerfStat.PERF));
+        Path partial = Files.createDirectories(tmp.resolve("partial"));
+        for (KernelEvent e : KernelEvent.values()) {
+            if (e != KernelEvent.NET_DEV_XMIT) {
+                Files.createDirectories(partial.resolve("events").resolve(e.tracefsPath()));
+            }
+        }
+        assertEquals(Optional.of("--events needs the tracepoints net:net_dev_xmit, which this kernel lacks ("
+                + partial.resolve("events") + ")"), PerfStat.missing(List.of(partial), PerfStat.PERF));
+        Files.createDirectories(partial.resolve("events").resolve(KernelEvent.NET_DEV_XMIT.tracefsPath()));
+        String noPerf = PerfStat.missing(List.of(partial), "zcbench-no-such-perf").orElseThrow();
+        assertTrue(noPerf.startsWith("--events needs perf (linux-perf), and it cannot be started: "), noPerf);
+    }
+
+    @Test
+    void countsOnTheSendingCpusOrEveryCpuStartingDisabled() {
+        String events = "io_uring:io_uring_submit_req,io_uring:io_uring_complete,io_uring:io_uring_task_work_run,"
+                + "net:net_dev_xmit,skb:consume_skb,skb:kfree_skb,raw_syscalls:sys_enter";
+        assertEquals(List.of("perf", "stat", "-x,", "-e", events, "-a", "-C", "1,0", "-D", "-1", "--control",
+                "fd:0,1"), PerfStat.onCpus("1,0"));
+        assertEquals(List.of("perf", "stat", "-x,", "-e", events, "-a", "-D", "-1", "--control", "fd:0,1"),
+                PerfStat.onCpus(""));
+        assertEquals("events_io_uring_complete_per_packet", KernelEvent.IO_URING_COMPLETE.id());
+        assertEquals("events_sys_enter_per_packet", KernelEvent.SYS_ENTER.id());
+    }
+}
