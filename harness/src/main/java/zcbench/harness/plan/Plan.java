@@ -11,6 +11,8 @@ import static zcbench.vocabulary.Variant.URING_ZC_FIXED;
 import java.util.ArrayList;
 import java.util.List;
 
+import zcbench.variants.SendConfig;
+import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
 
@@ -27,10 +29,12 @@ public enum Plan {
     SIZES("sizes", "copy, msg_zerocopy, uring_zc, uring_zc_fixed at 4096, 16384, 65435 bytes", Timing.MEASURED,
             sizesRows()),
     /**
-     * Every meaningful combination of variant, payload, batch, flush, ubuf_cache and poll, plus each
-     * variant with verify at batch 8, which shows what stamping and waiting for buffers cost.
+     * Every meaningful combination of the RFC's variants, payload, batch, flush, ubuf_cache and poll, plus each
+     * variant with verify at batch 8, which shows what stamping and waiting for buffers cost; then, at 65435 and
+     * 4096 bytes, the send paths and knobs that came after the RFC, each row beside the row it changes.
      */
-    FULL("full", "every meaningful combination, each variant also with verify", Timing.MEASURED, fullRows()),
+    FULL("full", "every meaningful combination, each variant also with verify, and the later paths and knobs"
+            + " beside the rows they change at 65435 and 4096 bytes", Timing.MEASURED, fullRows()),
     /**
      * The RFC's best rows beside the send paths that came after it, at 65435 and 4096 bytes: the table a
      * JVM developer reads to choose a path today. Each later path is a row pair with the row it changes.
@@ -129,7 +133,53 @@ public enum Plan {
                 rows.add(Row.of(v, payload, 8, false, true, true, true));
             }
         }
+        for (int payload : new int[] {65435, 4096}) {
+            rows.addAll(laterRows(payload));
+        }
         return rows;
+    }
+
+    /**
+     * The paths and knobs that came after the RFC at batch 8, each a row pair with an RFC row of the full matrix:
+     * SENDMSG_ZC beside SEND_ZC (normal and registered), setup=defer beside coop on every RFC ring variant, every
+     * iov above 1 that the sender accepts at this payload, and thp, hugetlb, ip=6 and threads=2 beside
+     * msg_zerocopy (the baseline) and uring_zc_fixed (the RFC's best).
+     */
+    private static List<Row> laterRows(int payload) {
+        List<Row> rows = new ArrayList<>();
+        Row zc = Row.of(URING_ZC, payload, 8, false, true);
+        Row fixed = Row.of(URING_ZC_FIXED, payload, 8, false, true);
+        Row sendmsg = Row.of(URING_SENDMSG_ZC, payload, 8, false, true);
+        Row sendmsgFixed = Row.of(URING_SENDMSG_ZC_FIXED, payload, 8, false, true);
+        rows.addAll(List.of(sendmsg, sendmsgFixed));
+        for (Row r : List.of(Row.of(URING_SEND, payload, 8, false, true), zc, fixed)) {
+            rows.add(r.with(Knobs.SETUP, "defer"));
+        }
+        for (Row r : List.of(zc, sendmsg, sendmsgFixed)) {
+            for (String iov : ((Knob.Choices) Knobs.IOV.values()).allowed()) {
+                if (!iov.equals(Knobs.IOV.defaultValue()) && accepted(r.with(Knobs.IOV, iov))) {
+                    rows.add(r.with(Knobs.IOV, iov));
+                }
+            }
+        }
+        for (Row r : List.of(Row.of(MSG_ZEROCOPY, payload, 8, false, true), fixed)) {
+            rows.addAll(List.of(r.with(Knobs.MEMORY, "thp"), r.with(Knobs.MEMORY, "hugetlb"), r.with(Knobs.IP, "6"),
+                    r.with(Knobs.THREADS, "2")));
+        }
+        return rows;
+    }
+
+    /**
+     * Whether the sender takes the row: an iov whose registered entries would span more pages than a packet may
+     * have fragments is refused at some payloads (SendConfig).
+     */
+    private static boolean accepted(Row row) {
+        try {
+            SendConfig.of(row::value);
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
     }
 
     private static List<Row> modernRows() {
