@@ -19,6 +19,8 @@ public final class ResultFiles {
     public static final String SPEEDUP_CSV = "speedup.csv";
     public static final String SPEEDUP_MD = "speedup.md";
     public static final String REPORT_HTML = "report.html";
+    /** Rows that differ in one knob, or only in a later variant, with B/A: only when the run has such a pair. */
+    public static final String PAIRS_CSV = "pairs.csv";
     /** With --flame cpu: where each row's CPU samples went. */
     public static final String PROFILE_SUMMARY_CSV = "profile-summary.csv";
     public static final String COMPARE_CSV = "compare.csv";

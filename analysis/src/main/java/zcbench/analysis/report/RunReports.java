@@ -2,9 +2,14 @@ package zcbench.analysis.report;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import zcbench.analysis.AnalysisException;
 import zcbench.analysis.jmh.Run;
+import zcbench.analysis.pairs.PairsCsv;
+import zcbench.analysis.pairs.PairsTable;
+import zcbench.analysis.pairs.RowPair;
+import zcbench.analysis.pairs.RowPairs;
 import zcbench.analysis.profile.RunProfiles;
 import zcbench.analysis.table.SpeedupCsv;
 import zcbench.analysis.table.SpeedupMarkdown;
@@ -14,15 +19,17 @@ import zcbench.vocabulary.ResultFiles;
 import zcbench.vocabulary.Variant;
 
 /**
- * Writes a run's speedup.csv, speedup.md and report.html from its jmh.json (and env.json; report.html also
- * shows the flame graphs and profile-summary.csv the profiles module left in the run folder).
+ * Writes a run's speedup.csv, speedup.md and report.html, and pairs.csv when it has row pairs, from its jmh.json
+ * (and env.json; report.html also shows the flame graphs and profile-summary.csv the profiles module left in the
+ * run folder).
  */
 public final class RunReports {
     private RunReports() {
     }
 
     /**
-     * Reads runDir/jmh.json (and env.json beside it) and writes the three files into runDir.
+     * Reads runDir/jmh.json (and env.json beside it) and writes the three files, and pairs.csv when the run has row
+     * pairs, into runDir.
      *
      * @throws AnalysisException on bad input, with one sentence saying what was wrong and what to do
      */
@@ -37,14 +44,19 @@ public final class RunReports {
     public static RunReport write(Path input, Path outDir, String baseline) {
         Run run = Run.load(input);
         SpeedupTable table = SpeedupTable.of(run, baseline);
+        List<RowPair> pairs = RowPairs.of(table);
         // Everything is rendered before anything is written: bad input leaves no file behind.
         String csv = SpeedupCsv.render(table);
-        String md = SpeedupMarkdown.render(table);
+        String md = SpeedupMarkdown.render(table, PairsTable.markdown(pairs));
         Path dir = outDir == null ? run.dir() : outDir.toAbsolutePath();
-        String html = ReportHtml.render(table, RunProfiles.of(table), dir);
-        return new RunReport(table, List.of(writeFile(dir.resolve(ResultFiles.SPEEDUP_CSV), csv),
+        String html = ReportHtml.render(table, pairs, RunProfiles.of(table), dir);
+        List<Path> files = new ArrayList<>(List.of(writeFile(dir.resolve(ResultFiles.SPEEDUP_CSV), csv),
                 writeFile(dir.resolve(ResultFiles.SPEEDUP_MD), md),
                 writeFile(dir.resolve(ResultFiles.REPORT_HTML), html)));
+        if (!pairs.isEmpty()) {
+            files.add(writeFile(dir.resolve(ResultFiles.PAIRS_CSV), PairsCsv.render(pairs)));
+        }
+        return new RunReport(table, pairs, List.copyOf(files));
     }
 
     /** The whole file or nothing ({@link AtomicFile}); a failure is one sentence saying what to check. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import zcbench.vocabulary.Knobs;
 import zcbench.analysis.Fixtures;
 import zcbench.analysis.compare.CompareCsv;
+import zcbench.analysis.pairs.PairsCsv;
 import zcbench.analysis.jmh.Run;
 import zcbench.vocabulary.Variant;
 
@@ -175,6 +176,7 @@ class SpeedupOutputsTest {
         List<String> documented = m.results().map(x -> x.group(1)).toList();
         SpeedupCsv.columnNames().forEach(c -> assertTrue(documented.contains(c), c));
         CompareCsv.COLUMNS.forEach(c -> assertTrue(documented.contains(c), c));
+        PairsCsv.COLUMNS.forEach(c -> assertTrue(documented.contains(c), c));
     }
 
     @Test
