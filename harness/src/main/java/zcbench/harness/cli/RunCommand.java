@@ -141,7 +141,7 @@ public final class RunCommand implements Callable<Integer> {
     public static String[] description() {
         List<String> lines = new ArrayList<>(List.of("Runs a plan, row by row, and writes a new folder "
                 + "results/<date-time>-<plan>/ with jmh.json, speedup.csv, speedup.md, report.html, env.json and "
-                + "jmh.log; results/latest points at it.", "", "Plans (durations estimated for a 2-core machine):"));
+                + "jmh.log (and pairs.csv when rows differ in one knob); results/latest points at it.", "", "Plans (durations estimated for a 2-core machine):"));
         for (Plan p : Plan.values()) {
             lines.add("  " + p.describe());
         }
