@@ -132,19 +132,13 @@ class RowPairsTest {
             List<CSVRecord> records = parser.getRecords();
             assertEquals(pairs.size(), records.size());
             CSVRecord ubuf = records.get(2);
-            assertEquals("uring_zc_fixed b8: ubuf_cache on → off", ubuf.get("pair"));
-            assertEquals("ubuf_cache", ubuf.get("knob"));
-            assertEquals("on", ubuf.get("a_value"));
-            assertEquals("off", ubuf.get("b_value"));
-            assertEquals("65435", ubuf.get("payload"));
-            assertEquals("sink", ubuf.get("target"));
-            assertEquals("7", ubuf.get("a_no"));
-            assertEquals("8", ubuf.get("b_no"));
-            assertEquals("3", ubuf.get("a_forks"));
+            Map<String, String> expected = Map.of("pair", "uring_zc_fixed b8: ubuf_cache on → off", "knob",
+                    "ubuf_cache", "a_value", "on", "b_value", "off", "payload", "65435", "target", "sink", "a_no", "7",
+                    "b_no", "8", "a_forks", "3", "verdict", "no difference");
+            expected.forEach((column, value) -> assertEquals(value, ubuf.get(column), column));
             double ratio = Double.parseDouble(ubuf.get("ratio"));
             assertTrue(Double.parseDouble(ubuf.get("ratio_low")) <= ratio
                     && ratio <= Double.parseDouble(ubuf.get("ratio_high")));
-            assertEquals("no difference", ubuf.get("verdict"));
             assertEquals(row(7).params().key() + "--vs--" + row(8).params().key(), ubuf.get("row"));
         }
     }
