@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import zcbench.analysis.pairs.PairsTable;
 import zcbench.analysis.pairs.RowPair;
 import zcbench.analysis.profile.FlameGraphs;
@@ -148,10 +149,16 @@ final class ReportHtml {
     private static String pairsTable(List<RowPair> pairs) {
         StringBuilder s = new StringBuilder("<h2 id=\"row-pairs\">").append(PairsTable.TITLE).append("</h2>\n")
                 .append("<p class=\"sub\">").append(Html.esc(PairsTable.EXPLAINED)).append("</p>\n")
+                .append("<div class=\"chart\">\n").append(Charts.ratios(pairs.stream().map(RowPair::label).toList(),
+                        pairs.stream().map(RowPair::ratio).toList(), "B/A per row pair", "pairs-chart"))
+                .append("\n</div>\n")
                 .append("<div class=\"scroll\"><table class=\"pairs\">\n")
-                .append(Html.th(PairsTable.HEADERS, PairsTable.NUMERIC));
+                .append(Html.th(Stream.concat(Stream.of("no"), PairsTable.HEADERS.stream()).toList(),
+                        Stream.concat(Stream.of(true), PairsTable.NUMERIC.stream()).toList()));
         for (int i = 0; i < pairs.size(); i++) {
-            s.append("<tr class=\"pair-row\" id=\"pair-").append(i + 1).append("\">");
+            // numbered as in the chart above
+            s.append("<tr class=\"pair-row\" id=\"pair-").append(i + 1).append("\">")
+                    .append(Html.td(Integer.toString(i + 1), true));
             List<String> cells = PairsTable.cells(pairs.get(i));
             for (int c = 0; c < cells.size(); c++) {
                 s.append(Html.td(cells.get(c), PairsTable.NUMERIC.get(c)));

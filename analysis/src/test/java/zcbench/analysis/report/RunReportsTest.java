@@ -102,8 +102,10 @@ class RunReportsTest {
         String html = Files.readString(run.resolve("report.html"));
         assertTrue(html.contains("<h2 id=\"row-pairs\">Row pairs</h2>"), html);
         assertEquals(5, html.split("<tr class=\"pair-row\"", -1).length - 1);
-        assertTrue(html.contains("<tr class=\"pair-row\" id=\"pair-3\"><td>uring_zc_fixed b8: ubuf_cache on → off"
-                + "</td>"), html);
+        assertTrue(html.contains("<tr class=\"pair-row\" id=\"pair-3\"><td class=\"num\">3</td><td>uring_zc_fixed b8:"
+                + " ubuf_cache on → off</td>"), html);
+        assertTrue(html.contains("<svg id='pairs-chart'"), html);
+        assertTrue(html.indexOf("<svg id='pairs-chart'") < html.indexOf("id=\"pair-1\""), html);
     }
 
     @Test
