@@ -113,6 +113,24 @@ class PlanTest {
         }
     }
 
+    /** A pair measured seconds apart: between a later row and the row it changes there are only later rows. */
+    @Test
+    void fullMeasuresEachLaterRowRightAfterTheRowItChanges() {
+        List<Knob> later = List.of(Knobs.SETUP, Knobs.IOV, Knobs.MEMORY, Knobs.IP, Knobs.THREADS);
+        List<Row> rows = Plan.FULL.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            for (Knob k : later) {
+                if (!atDefault(r, k)) {
+                    int base = rows.indexOf(r.with(k, k.defaultValue()));
+                    assertTrue(base >= 0 && base < i, r.label());
+                    assertTrue(rows.subList(base + 1, i).stream().noneMatch(b -> Variant.RFC.contains(b.variant())
+                            && later.stream().allMatch(l -> atDefault(b, l))), r.label());
+                }
+            }
+        }
+    }
+
     @Test
     void fullStatesItsRowsAndTime() {
         assertTrue(Plan.FULL.describe().contains(": 152 rows, "), Plan.FULL.describe());
