@@ -174,7 +174,7 @@ public enum Plan {
     }
 
     /**
-     * The paths and knobs that came after the RFC at batch 8, each a row pair with an RFC row of the full matrix:
+     * The paths and knobs that came after the RFC at batch 8, each a row pair with the row it changes:
      * SENDMSG_ZC beside SEND_ZC (normal and registered), setup=defer beside coop on every RFC ring variant, every
      * iov above 1 that the sender accepts at this payload, and thp, hugetlb, ip=6 and threads=2 beside
      * msg_zerocopy (the baseline) and uring_zc_fixed (the RFC's best).
