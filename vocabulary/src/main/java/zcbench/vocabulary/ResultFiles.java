@@ -21,6 +21,8 @@ public final class ResultFiles {
     public static final String REPORT_HTML = "report.html";
     /** For a run that sweeps payloads: from which payload each zero-copy path beats its copying counterpart. */
     public static final String CROSSOVER_CSV = "crossover.csv";
+    /** Rows that differ in one knob, or only in a later variant, with B/A: only when the run has such a pair. */
+    public static final String PAIRS_CSV = "pairs.csv";
     /** With --flame cpu: where each row's CPU samples went. */
     public static final String PROFILE_SUMMARY_CSV = "profile-summary.csv";
     public static final String COMPARE_CSV = "compare.csv";

@@ -106,6 +106,18 @@ public enum Variant {
         return this == URING_ZC || sendsMessages();
     }
 
+    /**
+     * The RFC's variant that this later one sends the same buffers as, with another opcode: uring_zc for
+     * uring_sendmsg_zc, uring_zc_fixed for uring_sendmsg_zc_fixed; empty for the others. The two form a row pair.
+     */
+    public Optional<Variant> earlier() {
+        return switch (this) {
+            case URING_SENDMSG_ZC -> Optional.of(URING_ZC);
+            case URING_SENDMSG_ZC_FIXED -> Optional.of(URING_ZC_FIXED);
+            default -> Optional.empty();
+        };
+    }
+
     public static Variant of(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException("unknown variant '" + id + "'; one of: "
                 + String.join(", ", ids())));

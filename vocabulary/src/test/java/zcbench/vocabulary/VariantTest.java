@@ -2,6 +2,7 @@ package zcbench.vocabulary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -35,5 +36,12 @@ class VariantTest {
         assertEquals("unknown variant 'dummy'; one of: copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed,"
                 + " uring_sendmsg_zc, uring_sendmsg_zc_fixed",
                 assertThrows(IllegalArgumentException.class, () -> Variant.of("dummy")).getMessage());
+    }
+
+    @Test
+    void eachLaterVariantThatSendsTheSameBuffersNamesItsEarlierCounterpart() {
+        assertEquals(Optional.of(Variant.URING_ZC), Variant.URING_SENDMSG_ZC.earlier());
+        assertEquals(Optional.of(Variant.URING_ZC_FIXED), Variant.URING_SENDMSG_ZC_FIXED.earlier());
+        assertTrue(Variant.RFC.stream().allMatch(v -> v.earlier().isEmpty()));
     }
 }

@@ -16,7 +16,8 @@ import zcbench.vocabulary.Variant;
 /** {@code report PATH [--out DIR] [--baseline VARIANT]}: the tables and report.html of a run, again. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes speedup.csv, speedup.md and report.html for a run, from its jmh.json alone "
-                + "(plus env.json when it sits beside it), and prints the speedup table and, last, how many rows "
+                + "(plus env.json when it sits beside it), and pairs.csv when rows differ in one knob, and prints the "
+                + "speedup table, the row pairs and, last, how many rows "
                 + "are noisy (99.9%% error above 5%% of the score). When the run folder "
                 + "has flame/ and profile-summary.csv (run --flame cpu), report.html links each row to its "
                 + "flame graph and shows where the time went.",

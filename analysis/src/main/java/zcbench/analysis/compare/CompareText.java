@@ -75,7 +75,11 @@ public final class CompareText {
     }
 
     public static String interval(ComparisonRow r) {
-        return Double.isNaN(r.ratioLow()) ? "-"
-                : "[" + Num.shown(r.ratioLow(), 3) + ", " + Num.shown(r.ratioHigh(), 3) + "]";
+        return interval(r.ratioLow(), r.ratioHigh());
+    }
+
+    /** "[0.912, 0.958]", or "-" when there is no interval. */
+    public static String interval(double low, double high) {
+        return Double.isNaN(low) ? "-" : "[" + Num.shown(low, 3) + ", " + Num.shown(high, 3) + "]";
     }
 }

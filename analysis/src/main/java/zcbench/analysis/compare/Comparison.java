@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
-import zcbench.analysis.stats.Interval;
-import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.vocabulary.Variant;
@@ -114,26 +112,8 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
             return new ComparisonRow(label, params, a, b, Double.NaN, Double.NaN, Double.NaN,
                     a == null ? Verdict.ONLY_B : Verdict.ONLY_A);
         }
-        double ratio = b.mbS().score() / a.mbS().score();
-        Interval interval = Intervals.ratio(b.mbSSamples(), a.mbSSamples());
-        return new ComparisonRow(label, params, a, b, ratio, interval.low(), interval.high(),
-                verdict(a, b, interval));
-    }
-
-    /** The verdict follows the interval of B/A, which the variation between forks of either run widens. */
-    private static Verdict verdict(SpeedupRow a, SpeedupRow b, Interval ratio) {
-        if (a.mbS().score() == b.mbS().score()) {
-            return Verdict.NO_DIFFERENCE;
-        }
-        if (!a.hasInterval() || !b.hasInterval()) {
-            return Verdict.UNKNOWN;
-        }
-        if (a.forks() < Intervals.MIN_FORKS || b.forks() < Intervals.MIN_FORKS || !ratio.exists()) {
-            return Verdict.ONE_FORK;
-        }
-        if (ratio.low() > 1) {
-            return Verdict.FASTER;
-        }
-        return ratio.high() < 1 ? Verdict.SLOWER : Verdict.NO_DIFFERENCE;
+        Ratio ratio = Ratio.of(a, b);
+        return new ComparisonRow(label, params, a, b, ratio.value(), ratio.interval().low(),
+                ratio.interval().high(), ratio.verdict());
     }
 }

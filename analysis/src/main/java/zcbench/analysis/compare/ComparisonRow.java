@@ -1,6 +1,7 @@
 package zcbench.analysis.compare;
 
 import java.util.List;
+import zcbench.analysis.stats.Interval;
 import zcbench.analysis.table.SpeedupRow;
 
 /**
@@ -15,4 +16,9 @@ import zcbench.analysis.table.SpeedupRow;
  */
 public record ComparisonRow(String label, List<String> params, SpeedupRow a, SpeedupRow b, double ratio,
         double ratioLow, double ratioHigh, Verdict verdict) {
+
+    /** B/A with its interval and verdict, as a row pair's. */
+    public Ratio asRatio() {
+        return new Ratio(ratio, new Interval(ratioLow, ratioHigh), verdict);
+    }
 }

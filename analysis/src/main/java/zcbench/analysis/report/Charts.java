@@ -38,7 +38,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import zcbench.analysis.compare.ComparisonRow;
+import zcbench.analysis.compare.Ratio;
 import zcbench.analysis.compare.Verdict;
 import zcbench.analysis.profile.ProfileSummary;
 import zcbench.analysis.stats.Interval;
@@ -230,17 +230,20 @@ final class Charts {
         return Optional.of(svg(chart, 460 + 18 * series.size(), id));
     }
 
-    /** B/A per matched row with its interval, a line at 1 (no change); colour by verdict. */
-    static String ratios(List<ComparisonRow> rows, String title, String id) {
+    /**
+     * B/A per labelled ratio (compare's matched rows, a run's row pairs) with its interval, a line at 1 (no
+     * change); colour by verdict.
+     */
+    static String ratios(List<String> names, List<Ratio> ratios, String title, String id) {
         Map<Verdict, YIntervalSeries> byVerdict = new LinkedHashMap<>();
         Map<Verdict, List<String>> ids = new LinkedHashMap<>();
         List<String> labels = new ArrayList<>();
-        for (ComparisonRow r : rows) {
-            int x = labels.size();
-            labels.add((x + 1) + "  " + r.label());
-            boolean hasInterval = Double.isFinite(r.ratioLow()) && Double.isFinite(r.ratioHigh());
-            byVerdict.computeIfAbsent(r.verdict(), v -> new YIntervalSeries(v.text())).add(x, r.ratio(),
-                    hasInterval ? r.ratioLow() : r.ratio(), hasInterval ? r.ratioHigh() : r.ratio());
+        for (int x = 0; x < ratios.size(); x++) {
+            Ratio r = ratios.get(x);
+            labels.add((x + 1) + "  " + names.get(x));
+            boolean hasInterval = r.interval().exists();
+            byVerdict.computeIfAbsent(r.verdict(), v -> new YIntervalSeries(v.text())).add(x, r.value(),
+                    hasInterval ? r.interval().low() : r.value(), hasInterval ? r.interval().high() : r.value());
             ids.computeIfAbsent(r.verdict(), v -> new ArrayList<>()).add("ratio-" + (x + 1));
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
@@ -262,14 +265,14 @@ final class Charts {
         rowAxis.setGridBandsVisible(false);
         rowAxis.setInverted(true);
         NumberAxis ratio = styled(new NumberAxis("B/A (MB/s), with its 99.9% interval"));
-        double top = rows.stream().mapToDouble(r -> Math.max(r.ratio(), r.ratioHigh())).filter(Double::isFinite)
-                .max().orElse(1);
+        double top = ratios.stream().mapToDouble(r -> Math.max(r.value(), r.interval().high()))
+                .filter(Double::isFinite).max().orElse(1);
         ratio.setRange(0, Math.max(top, 1) * 1.08); // always show the line at 1
         XYPlot plot = new XYPlot(data, rowAxis, ratio, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(line(1.0, "B = A"));
         JFreeChart chart = chart(title, plot, true);
-        return svg(chart, 140 + rows.size() * 30, id);
+        return svg(chart, 140 + ratios.size() * 30, id);
     }
 
     /** A bar of ours: red when a zero-copy row was copied, hatched (pale under lines) when noisy. */

@@ -40,7 +40,9 @@ final class CompareHtml {
         List<ComparisonRow> matched = c.matched();
         if (!matched.isEmpty()) {
             String chartTitle = "B/A per row (A: " + c.a().name() + ", B: " + c.b().name() + ")";
-            b.append("<div class=\"chart\">\n").append(Charts.ratios(matched, chartTitle, "ratio-chart"))
+            b.append("<div class=\"chart\">\n").append(Charts.ratios(
+                    matched.stream().map(ComparisonRow::label).toList(),
+                    matched.stream().map(ComparisonRow::asRatio).toList(), chartTitle, "ratio-chart"))
                     .append("\n</div>\n");
         }
         b.append("<div class=\"scroll\"><table class=\"compare\">\n").append(Html.th(HEADERS, NUMERIC));

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import zcbench.analysis.crossover.Crossover;
+import java.util.stream.Stream;
+import zcbench.analysis.pairs.PairsTable;
+import zcbench.analysis.pairs.RowPair;
 import zcbench.analysis.profile.FlameGraphs;
 import zcbench.analysis.profile.ProfileSummary;
 import zcbench.analysis.profile.RunProfiles;
@@ -25,7 +28,8 @@ import zcbench.vocabulary.ResultFiles;
  * (ours beside the RFC's, with intervals and a line at 1), then MB/s, CPU ns per packet and, when the run was
  * profiled, where the time went, then the tables and the environment. Each table row is a tr.result-row with
  * id row-N; each bar of ours is an SVG g.bar-mark with id bar-N (g.speedup-mark, speedup-N in the speedup
- * chart); a noisy row's marks also have the class noisy. When the run has flame graphs each row links to its
+ * chart); a noisy row's marks also have the class noisy. A run with row pairs has their table after the speedup
+ * tables, each a tr.pair-row with id pair-N. When the run has flame graphs each row links to its
  * own (relative links, so the run folder can be moved or served as it is). A run that sweeps payloads adds its
  * crossover sentences under the headline and its sweep chart after MB/s against payload; a run of plan v5 adds
  * the 2022 letter's table beside ours ({@link SweepHtml}).
@@ -39,8 +43,8 @@ final class ReportHtml {
     }
 
     /** @param outDir where report.html goes: links to flame graphs are relative to it */
-    static String render(SpeedupTable table, RunProfiles profiles, Path outDir, List<Crossover> crossovers,
-            Optional<V5Table> v5) {
+    static String render(SpeedupTable table, List<RowPair> pairs, RunProfiles profiles, Path outDir,
+            List<Crossover> crossovers, Optional<V5Table> v5) {
         StringBuilder b = new StringBuilder();
         table.run().notAMeasurement().ifPresent(n -> b.append("<p class=\"banner not-a-measurement\" "
                 + "id=\"not-a-measurement\">").append(Html.esc(n)).append("</p>\n"));
@@ -90,6 +94,9 @@ final class ReportHtml {
         for (SpeedupTable.Group g : table.groups()) {
             b.append("<h3>").append(Html.esc(g.title())).append("</h3>\n")
                     .append(speedupTable(table, g, profiles.flames(), outDir));
+        }
+        if (!pairs.isEmpty()) {
+            b.append(pairsTable(pairs));
         }
         List<String> notes = new ArrayList<>();
         if (table.noisyRows().isEmpty()) {
@@ -171,6 +178,29 @@ final class ReportHtml {
         }
         return s.append("</table></div>\n<p class=\"caption\">").append(Html.esc(caption)).append("</p>\n")
                 .toString();
+    }
+
+    /** One tr.pair-row per pair, id pair-N from 1 in the order of pairs.csv. */
+    private static String pairsTable(List<RowPair> pairs) {
+        StringBuilder s = new StringBuilder("<h2 id=\"row-pairs\">").append(PairsTable.TITLE).append("</h2>\n")
+                .append("<p class=\"sub\">").append(Html.esc(PairsTable.EXPLAINED)).append("</p>\n")
+                .append("<div class=\"chart\">\n").append(Charts.ratios(pairs.stream().map(RowPair::label).toList(),
+                        pairs.stream().map(RowPair::ratio).toList(), "B/A per row pair", "pairs-chart"))
+                .append("\n</div>\n")
+                .append("<div class=\"scroll\"><table class=\"pairs\">\n")
+                .append(Html.th(Stream.concat(Stream.of("no"), PairsTable.HEADERS.stream()).toList(),
+                        Stream.concat(Stream.of(true), PairsTable.NUMERIC.stream()).toList()));
+        for (int i = 0; i < pairs.size(); i++) {
+            // numbered as in the chart above
+            s.append("<tr class=\"pair-row\" id=\"pair-").append(i + 1).append("\">")
+                    .append(Html.td(Integer.toString(i + 1), true));
+            List<String> cells = PairsTable.cells(pairs.get(i));
+            for (int c = 0; c < cells.size(); c++) {
+                s.append(Html.td(cells.get(c), PairsTable.NUMERIC.get(c)));
+            }
+            s.append("</tr>\n");
+        }
+        return s.append("</table></div>\n").toString();
     }
 
     private static String flameCell(FlameGraphs flames, SpeedupRow r, Path outDir) {

@@ -11,6 +11,10 @@ import zcbench.analysis.crossover.CrossoverCsv;
 import zcbench.analysis.crossover.CrossoverText;
 import zcbench.analysis.crossover.Crossovers;
 import zcbench.analysis.jmh.Run;
+import zcbench.analysis.pairs.PairsCsv;
+import zcbench.analysis.pairs.PairsTable;
+import zcbench.analysis.pairs.RowPair;
+import zcbench.analysis.pairs.RowPairs;
 import zcbench.analysis.profile.RunProfiles;
 import zcbench.analysis.table.SpeedupCsv;
 import zcbench.analysis.table.SpeedupMarkdown;
@@ -22,15 +26,16 @@ import zcbench.vocabulary.Variant;
 
 /**
  * Writes a run's speedup.csv, speedup.md and report.html from its jmh.json (and env.json; report.html also
- * shows the flame graphs and profile-summary.csv the profiles module left in the run folder), and
- * crossover.csv when the run sweeps payloads.
+ * shows the flame graphs and profile-summary.csv the profiles module left in the run folder), pairs.csv when
+ * it has row pairs, and crossover.csv when the run sweeps payloads.
  */
 public final class RunReports {
     private RunReports() {
     }
 
     /**
-     * Reads runDir/jmh.json (and env.json beside it) and writes the three files into runDir.
+     * Reads runDir/jmh.json (and env.json beside it) and writes the three files, and pairs.csv when the run has row
+     * pairs, into runDir.
      *
      * @throws AnalysisException on bad input, with one sentence saying what was wrong and what to do
      */
@@ -45,20 +50,24 @@ public final class RunReports {
     public static RunReport write(Path input, Path outDir, String baseline) {
         Run run = Run.load(input);
         SpeedupTable table = SpeedupTable.of(run, baseline);
+        List<RowPair> pairs = RowPairs.of(table);
         // Everything is rendered before anything is written: bad input leaves no file behind.
         String csv = SpeedupCsv.render(table);
         List<Crossover> crossovers = Crossovers.of(table);
         Optional<V5Table> v5 = V5Table.of(table);
-        String md = SpeedupMarkdown.render(table) + markdown(crossovers, v5);
+        String md = SpeedupMarkdown.render(table, PairsTable.markdown(pairs)) + markdown(crossovers, v5);
         Path dir = outDir == null ? run.dir() : outDir.toAbsolutePath();
-        String html = ReportHtml.render(table, RunProfiles.of(table), dir, crossovers, v5);
+        String html = ReportHtml.render(table, pairs, RunProfiles.of(table), dir, crossovers, v5);
         List<Path> files = new ArrayList<>(List.of(writeFile(dir.resolve(ResultFiles.SPEEDUP_CSV), csv),
                 writeFile(dir.resolve(ResultFiles.SPEEDUP_MD), md),
                 writeFile(dir.resolve(ResultFiles.REPORT_HTML), html)));
+        if (!pairs.isEmpty()) {
+            files.add(writeFile(dir.resolve(ResultFiles.PAIRS_CSV), PairsCsv.render(pairs)));
+        }
         if (!crossovers.isEmpty()) {
             files.add(writeFile(dir.resolve(ResultFiles.CROSSOVER_CSV), CrossoverCsv.render(crossovers)));
         }
-        return new RunReport(table, crossovers, v5, List.copyOf(files));
+        return new RunReport(table, pairs, crossovers, v5, List.copyOf(files));
     }
 
     /** The crossover sentences and the v5 table after speedup.md's own; empty for a run with neither. */

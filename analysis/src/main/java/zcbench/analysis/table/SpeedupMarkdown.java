@@ -12,6 +12,11 @@ public final class SpeedupMarkdown {
     }
 
     public static String render(SpeedupTable table) {
+        return render(table, "");
+    }
+
+    /** @param sections more sections of the same run (its row pairs), after the tables and before the notes */
+    public static String render(SpeedupTable table, String sections) {
         StringBuilder md = new StringBuilder("**").append(Headline.of(table)).append("**\n\n")
                 .append("# zcbench speedup table: ").append(table.run().name()).append("\n\n")
                 .append(Cells.heading(table)).append("\n");
@@ -24,7 +29,7 @@ public final class SpeedupMarkdown {
                 md.append(line(r.copiedZeroCopy() ? cells.stream().map(c -> "**" + c + "**").toList() : cells));
             }
         }
-        md.append("\n");
+        md.append(sections).append("\n");
         table.copiedWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
         table.undeliveredWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
         md.append(table.noisyRows().isEmpty() ? "- " : "- **").append(table.noiseSummary())
@@ -33,7 +38,8 @@ public final class SpeedupMarkdown {
         return md.toString();
     }
 
-    private static String line(List<String> cells) {
+    /** One Markdown table line, a "|" in a cell escaped. */
+    public static String line(List<String> cells) {
         return cells.stream().map(c -> c.replace("|", "\\|")).collect(Collectors.joining(" | ", "| ", " |\n"));
     }
 }

@@ -14,6 +14,11 @@ public final class SpeedupText {
     }
 
     public static String render(SpeedupTable table) {
+        return render(table, "");
+    }
+
+    /** @param sections more blocks of the same run (its row pairs), after the tables and before the notes */
+    public static String render(SpeedupTable table, String sections) {
         StringBuilder out = new StringBuilder();
         table.run().notAMeasurement().ifPresent(n -> out.append(TextTable.wrap(n, WRAP, "  ")).append("\n"));
         out.append(table.run().name()).append(": ").append(Cells.heading(table)).append("\n");
@@ -30,7 +35,7 @@ public final class SpeedupText {
         side(out, "Kernel events per packet, on the sending CPUs (run --events):", SideTables.events(table));
         side(out, "Notification latency, microseconds from a send's completion to its notification (latency=true):",
                 SideTables.latency(table));
-        out.append("\n");
+        out.append(sections).append("\n");
         table.copiedWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
         table.undeliveredWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
         Cells.notes(table).forEach(n -> out.append(TextTable.wrap("* " + n, WRAP, "  ")));

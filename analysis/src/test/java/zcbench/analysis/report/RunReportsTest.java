@@ -2,6 +2,7 @@ package zcbench.analysis.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -61,16 +62,50 @@ class RunReportsTest {
     }
 
     @Test
-    void writeAllWritesTheThreeFilesAndNothingElseIntoTheRunFolder() {
+    void writeAllWritesTheThreeFilesAndPairsCsvAndNothingElseIntoTheRunFolder() {
         Path run = Fixtures.copy(Fixtures.SEED_SINK, tmp);
+        RunReport report = RunReports.writeAll(run);
+        assertEquals(List.of(run.resolve("speedup.csv"), run.resolve("speedup.md"), run.resolve("report.html"),
+                run.resolve("pairs.csv")), report.files());
+        assertEquals(List.of("env.json", "jmh.json", "pairs.csv", "report.html", "speedup.csv", "speedup.md"),
+                Fixtures.fileNames(run));
+        String text = report.renderText();
+        assertTrue(text.contains("65435 bytes, sink"));
+        assertTrue(text.contains(" 7  io_uring zc fixed, flush=false, nr_reqs=8 "), text);
+        // the pairs come after the tables and before the notes
+        assertTrue(text.indexOf(" 9  io_uring zc fixed") < text.indexOf("\nRow pairs\n"), text);
+        assertTrue(text.indexOf("\nRow pairs\n") < text.indexOf("* "), text);
+        assertTrue(text.contains(" uring_zc_fixed b8: ubuf_cache on → off  65435 bytes, sink  7 → 8 "), text);
+    }
+
+    @Test
+    void aRunWithoutRowPairsGetsNoPairsCsvAndNoPairsSection() throws IOException {
+        Path run = Fixtures.copy(Fixtures.SMOKE_SINK, tmp);
         RunReport report = RunReports.writeAll(run);
         assertEquals(List.of(run.resolve("speedup.csv"), run.resolve("speedup.md"), run.resolve("report.html")),
                 report.files());
         assertEquals(List.of("env.json", "jmh.json", "report.html", "speedup.csv", "speedup.md"),
                 Fixtures.fileNames(run));
-        String text = report.renderText();
-        assertTrue(text.contains("65435 bytes, sink"));
-        assertTrue(text.contains(" 7  io_uring zc fixed, flush=false, nr_reqs=8 "), text);
+        assertFalse(report.renderText().contains("Row pairs"));
+        assertFalse(Files.readString(run.resolve("speedup.md")).contains("Row pairs"));
+        assertFalse(Files.readString(run.resolve("report.html")).contains("Row pairs"));
+    }
+
+    @Test
+    void speedupMdAndReportHtmlShowTheRowPairs() throws IOException {
+        Path run = Fixtures.copy(Fixtures.SEED_SINK_FORKS, tmp);
+        RunReports.writeAll(run);
+        String md = Files.readString(run.resolve("speedup.md"));
+        assertTrue(md.contains("\n## Row pairs\n"), md);
+        assertTrue(md.contains("| uring_zc_fixed b8: ubuf_cache on → off | 65435 bytes, sink | 7 → 8 | 30292 | 23769 "
+                + "| 0.785 | [0.069, 1.550] | no difference |"), md);
+        String html = Files.readString(run.resolve("report.html"));
+        assertTrue(html.contains("<h2 id=\"row-pairs\">Row pairs</h2>"), html);
+        assertEquals(5, html.split("<tr class=\"pair-row\"", -1).length - 1);
+        assertTrue(html.contains("<tr class=\"pair-row\" id=\"pair-3\"><td class=\"num\">3</td><td>uring_zc_fixed b8:"
+                + " ubuf_cache on → off</td>"), html);
+        assertTrue(html.contains("<svg id='pairs-chart'"), html);
+        assertTrue(html.indexOf("<svg id='pairs-chart'") < html.indexOf("id=\"pair-1\""), html);
     }
 
     @Test
@@ -78,12 +113,12 @@ class RunReportsTest {
         Path json = Fixtures.copyAs(Fixtures.SEED_SINK + "/jmh.json", tmp.resolve("seed.json"));
         Path out = tmp.resolve("elsewhere");
         RunReport report = RunReports.write(json, out, "copy");
-        assertEquals(List.of("report.html", "speedup.csv", "speedup.md"), Fixtures.fileNames(out));
+        assertEquals(List.of("pairs.csv", "report.html", "speedup.csv", "speedup.md"), Fixtures.fileNames(out));
         assertEquals(List.of("elsewhere", "seed.json"), Fixtures.fileNames(tmp));
         assertTrue(Files.readString(out.resolve("speedup.md")).contains("against the copy row"));
         assertEquals("copy", report.table().baseline());
         RunReports.write(json, null, "msg_zerocopy");
-        assertEquals(List.of("elsewhere", "report.html", "seed.json", "speedup.csv", "speedup.md"),
+        assertEquals(List.of("elsewhere", "pairs.csv", "report.html", "seed.json", "speedup.csv", "speedup.md"),
                 Fixtures.fileNames(tmp));
     }
 

@@ -19,6 +19,7 @@ import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.LatencyPercentile;
 import zcbench.analysis.Fixtures;
 import zcbench.analysis.compare.CompareCsv;
+import zcbench.analysis.pairs.PairsCsv;
 import zcbench.analysis.jmh.Run;
 import zcbench.vocabulary.Variant;
 
@@ -181,6 +182,7 @@ class SpeedupOutputsTest {
         List<String> documented = m.results().map(x -> x.group(1)).toList();
         SpeedupCsv.columnNames().forEach(c -> assertTrue(documented.contains(c), c));
         CompareCsv.COLUMNS.forEach(c -> assertTrue(documented.contains(c), c));
+        PairsCsv.COLUMNS.forEach(c -> assertTrue(documented.contains(c), c));
     }
 
     @Test

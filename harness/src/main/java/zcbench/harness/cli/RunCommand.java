@@ -147,7 +147,7 @@ public final class RunCommand implements Callable<Integer> {
     public static String[] description() {
         List<String> lines = new ArrayList<>(List.of("Runs a plan, row by row, and writes a new folder "
                 + "results/<date-time>-<plan>/ with jmh.json, speedup.csv, speedup.md, report.html, env.json and "
-                + "jmh.log; results/latest points at it.", "", "Plans (durations estimated for a 2-core machine):"));
+                + "jmh.log (and pairs.csv when rows differ in one knob); results/latest points at it.", "", "Plans (durations estimated for a 2-core machine):"));
         for (Plan p : Plan.values()) {
             lines.add("  " + p.describe());
         }
@@ -158,7 +158,8 @@ public final class RunCommand implements Callable<Integer> {
             "Rows: -p NAME=V1,V2 keeps the plan's rows with those values; without --plan it makes the rows itself:"
                 + " every meaningful combination of the values given, other knobs at their defaults. Row parameters: "
                 + Knobs.helpLine() + ". A knob applies to the variants it means something for; rows of other variants stay"
-                + " only when named with -p variant=. Every value is checked before anything runs.",
+                + " only when named with -p variant=. " + RowSelection.DEFAULT_VARIANTS
+                + " Every value is checked before anything runs.",
             "",
             "One run at a time: a run waits for the one that holds the machine (saying which, and about how long it"
                 + " has left), or with --no-wait does not start.",

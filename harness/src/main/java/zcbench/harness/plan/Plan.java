@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import zcbench.variants.SendConfig;
+import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
 
@@ -28,10 +30,13 @@ public enum Plan {
     SIZES("sizes", "copy, msg_zerocopy, uring_zc, uring_zc_fixed at 4096, 16384, 65435 bytes", Timing.MEASURED,
             sizesRows()),
     /**
-     * Every meaningful combination of variant, payload, batch, flush, ubuf_cache and poll, plus each
-     * variant with verify at batch 8, which shows what stamping and waiting for buffers cost.
+     * Every meaningful combination of the RFC's variants, payload, batch, flush, ubuf_cache and poll, plus each
+     * variant with verify at batch 8, which shows what stamping and waiting for buffers cost; then, at 65435 and
+     * 4096 bytes, the send paths and knobs that came after the RFC, each row measured right after the row it
+     * changes.
      */
-    FULL("full", "every meaningful combination, each variant also with verify", Timing.MEASURED, fullRows()),
+    FULL("full", "every meaningful combination, each variant also with verify, and the later paths and knobs"
+            + " beside the rows they change at 65435 and 4096 bytes", Timing.MEASURED, fullRows()),
     /**
      * The RFC's best rows beside the send paths that came after it, at 65435 and 4096 bytes: the table a
      * JVM developer reads to choose a path today. Each later path is a row pair with the row it changes.
@@ -143,7 +148,86 @@ public enum Plan {
                 rows.add(Row.of(v, payload, 8, false, true, true, true));
             }
         }
+        for (int payload : new int[] {65435, 4096}) {
+            for (Row later : laterRows(payload)) {
+                besideItsBase(rows, later);
+            }
+        }
         return rows;
+    }
+
+    /**
+     * Puts a later row right after the row it changes (and the later rows already there), so that a row pair is
+     * measured seconds apart rather than minutes: the machine drifts less between them.
+     */
+    private static void besideItsBase(List<Row> rows, Row later) {
+        Row base = laterKnobs().stream().filter(k -> !atDefault(later, k)).findFirst()
+                .map(k -> later.with(k, k.defaultValue()))
+                .orElseGet(() -> later.with(Knobs.VARIANT, later.variant().earlier().orElseThrow().id()));
+        int at = rows.indexOf(base) + 1;
+        if (at == 0) {
+            throw new IllegalStateException(later.label() + " is beside no row of the plan");
+        }
+        while (at < rows.size() && isLater(rows.get(at))) {
+            at++;
+        }
+        rows.add(at, later);
+    }
+
+    /** The knobs that came after the RFC; a method, since the plans are made before any static field of theirs. */
+    private static List<Knob> laterKnobs() {
+        return List.of(Knobs.SETUP, Knobs.IOV, Knobs.MEMORY, Knobs.IP, Knobs.THREADS);
+    }
+
+    private static boolean isLater(Row row) {
+        return !Variant.RFC.contains(row.variant()) || laterKnobs().stream().anyMatch(k -> !atDefault(row, k));
+    }
+
+    private static boolean atDefault(Row row, Knob knob) {
+        return row.value(knob.name()).equals(knob.defaultValue());
+    }
+
+    /**
+     * The paths and knobs that came after the RFC at batch 8, each a row pair with the row it changes:
+     * SENDMSG_ZC beside SEND_ZC (normal and registered), setup=defer beside coop on every RFC ring variant, every
+     * iov above 1 that the sender accepts at this payload, and thp, hugetlb, ip=6 and threads=2 beside
+     * msg_zerocopy (the baseline) and uring_zc_fixed (the RFC's best).
+     */
+    private static List<Row> laterRows(int payload) {
+        List<Row> rows = new ArrayList<>();
+        Row zc = Row.of(URING_ZC, payload, 8, false, true);
+        Row fixed = Row.of(URING_ZC_FIXED, payload, 8, false, true);
+        Row sendmsg = Row.of(URING_SENDMSG_ZC, payload, 8, false, true);
+        Row sendmsgFixed = Row.of(URING_SENDMSG_ZC_FIXED, payload, 8, false, true);
+        rows.addAll(List.of(sendmsg, sendmsgFixed));
+        for (Row r : List.of(Row.of(URING_SEND, payload, 8, false, true), zc, fixed)) {
+            rows.add(r.with(Knobs.SETUP, "defer"));
+        }
+        for (Row r : List.of(zc, sendmsg, sendmsgFixed)) {
+            for (String iov : ((Knob.Choices) Knobs.IOV.values()).allowed()) {
+                if (!iov.equals(Knobs.IOV.defaultValue()) && accepted(r.with(Knobs.IOV, iov))) {
+                    rows.add(r.with(Knobs.IOV, iov));
+                }
+            }
+        }
+        for (Row r : List.of(Row.of(MSG_ZEROCOPY, payload, 8, false, true), fixed)) {
+            rows.addAll(List.of(r.with(Knobs.MEMORY, "thp"), r.with(Knobs.MEMORY, "hugetlb"), r.with(Knobs.IP, "6"),
+                    r.with(Knobs.THREADS, "2")));
+        }
+        return rows;
+    }
+
+    /**
+     * Whether the sender takes the row: an iov whose registered entries would span more pages than a packet may
+     * have fragments is refused at some payloads (SendConfig).
+     */
+    private static boolean accepted(Row row) {
+        try {
+            SendConfig.of(row::value);
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
     }
 
     private static List<Row> modernRows() {

@@ -25,6 +25,13 @@ import zcbench.vocabulary.Variant;
  * allowed.
  */
 public final class RowSelection {
+    /** {@code -p variant=all}: every variant, the later send paths too, where a selection otherwise has the RFC's. */
+    public static final String EVERY_VARIANT = "all";
+    /** What a selection without {@code -p variant=} runs, for the help. */
+    public static final String DEFAULT_VARIANTS = "Without -p variant= a selection has the RFC's variants ("
+            + String.join(", ", Knobs.VARIANT.defaults()) + "); -p variant=" + EVERY_VARIANT
+            + " names every variant, the later send paths too.";
+
     private final Map<Knob, List<String>> given;
     private final boolean variantsNamed;
 
@@ -54,13 +61,15 @@ public final class RowSelection {
                 throw new IllegalArgumentException("-p " + name + " has no value; write -p " + name
                         + "=VALUE[,VALUE...]");
             }
-            for (String value : e.getValue()) {
+            List<String> values = knob == Knobs.VARIANT && e.getValue().contains(EVERY_VARIANT)
+                    ? Variant.ids() : e.getValue();
+            for (String value : values) {
                 String problem = Row.problem(knob, value);
                 if (problem != null) {
                     throw new IllegalArgumentException(name + " '" + value + "' is " + problem);
                 }
             }
-            checked.put(knob, List.copyOf(new LinkedHashSet<>(e.getValue())));
+            checked.put(knob, List.copyOf(new LinkedHashSet<>(values)));
         }
         if (checked.getOrDefault(Knobs.IP, List.of()).contains("6")) {
             for (String value : checked.getOrDefault(Knobs.PAYLOAD, List.of())) {

@@ -1,6 +1,8 @@
 package zcbench.harness.report;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import zcbench.analysis.AnalysisException;
@@ -31,10 +33,10 @@ public final class Reports {
             data.println();
             data.print(report.renderText());
             data.flush();
-            progress.println("zcbench: wrote " + folder.dir().resolve(ResultFiles.SPEEDUP_CSV) + ", "
-                    + String.join(", ", ResultFiles.SPEEDUP_MD, ResultFiles.REPORT_HTML, ResultFiles.JMH_JSON,
-                    ResultFiles.JMH_LOG, ResultFiles.ENV_JSON)
-                    + (report.crossovers().isEmpty() ? "" : ", " + ResultFiles.CROSSOVER_CSV));
+            List<String> others = new ArrayList<>(report.files().stream().skip(1)
+                    .map(f -> f.getFileName().toString()).toList());
+            others.addAll(List.of(ResultFiles.JMH_JSON, ResultFiles.JMH_LOG, ResultFiles.ENV_JSON));
+            progress.println("zcbench: wrote " + report.files().getFirst() + ", " + String.join(", ", others));
             return Optional.of(report.table().noiseSummary());
         } catch (AnalysisException e) {
             progress.println("zcbench: the results are in " + folder.jmhJson() + ", but no report could be made: "

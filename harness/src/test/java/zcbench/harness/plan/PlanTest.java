@@ -16,10 +16,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import zcbench.analysis.jmh.Params;
 import zcbench.analysis.rfc.V5Figures;
 import zcbench.variants.SendConfig;
+import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
 
@@ -55,7 +57,88 @@ class PlanTest {
     void fullIsTheWholeMeaningfulMatrix() {
         // per payload: copy 2x2 (batch, poll), msg_zerocopy 2x2x2 (batch, ubuf_cache, poll), uring_send 2,
         // uring_zc 2x2x2, uring_zc_fixed 2x2x2, and one verify row per variant
-        assertEquals(3 * (4 + 8 + 2 + 8 + 8 + 5), Plan.FULL.rows().size());
+        List<Row> rfc = Plan.FULL.rows().stream().filter(r -> Variant.RFC.contains(r.variant()))
+                .filter(r -> Knobs.REST.stream().filter(k -> k != Knobs.POLL && k != Knobs.VERIFY
+                        && k != Knobs.FLUSH && k != Knobs.UBUF_CACHE).allMatch(k -> atDefault(r, k))).toList();
+        assertEquals(3 * (4 + 8 + 2 + 8 + 8 + 5), rfc.size());
+        // per payload (65435, 4096): 2 sendmsg variants, 3 defer, iov 2..16 on uring_zc and uring_sendmsg_zc and
+        // on uring_sendmsg_zc_fixed where its registered entries need few enough fragments, 4 knobs x 2 rows
+        assertEquals(rfc.size() + later(65435) + later(4096), Plan.FULL.rows().size());
+        assertEquals(152, Plan.FULL.rows().size());
+    }
+
+    private static int later(int payload) {
+        long fixedIovs = List.of("2", "4", "8", "16").stream().filter(iov -> accepts(payload, iov)).count();
+        return 2 + 3 + 4 + 4 + (int) fixedIovs + 8;
+    }
+
+    private static boolean accepts(int payload, String iov) {
+        try {
+            SendConfig.of(Row.of(Variant.URING_SENDMSG_ZC_FIXED, payload, 8, false, true).with(Knobs.IOV, iov)::value);
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
+    }
+
+    private static boolean atDefault(Row r, Knob k) {
+        return r.value(k.name()).equals(k.defaultValue());
+    }
+
+    /**
+     * Every pair the modern table shows is in full at 65435 and 4096 bytes: each later variant beside its earlier
+     * counterpart, and each later knob's every other value beside the row at its default.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {65435, 4096})
+    void fullHasEveryLaterVariantAndKnobValueBesideTheRowItChanges(int payload) {
+        List<Row> rows = Plan.FULL.rows().stream().filter(r -> r.value(Knobs.PAYLOAD.name())
+                .equals(Integer.toString(payload))).toList();
+        Set<Row> all = new HashSet<>(rows);
+        for (Variant v : List.of(Variant.URING_SENDMSG_ZC, Variant.URING_SENDMSG_ZC_FIXED)) {
+            Row later = Row.of(v, payload, 8, false, true);
+            assertTrue(all.contains(later), later.label());
+            Row earlier = Row.of(v == Variant.URING_SENDMSG_ZC ? Variant.URING_ZC : Variant.URING_ZC_FIXED, payload, 8,
+                    false, true);
+            assertTrue(all.contains(earlier), earlier.label());
+        }
+        for (Knob k : List.of(Knobs.SETUP, Knobs.IOV, Knobs.MEMORY, Knobs.IP, Knobs.THREADS)) {
+            List<String> others = k == Knobs.THREADS ? List.of("2")
+                    : ((Knob.Choices) k.values()).allowed().stream().filter(v -> !v.equals(k.defaultValue())).toList();
+            for (String value : others) {
+                List<Row> changed = rows.stream().filter(r -> r.value(k.name()).equals(value)).toList();
+                assertTrue(!changed.isEmpty(), k.name() + "=" + value + " at " + payload);
+                for (Row r : changed) {
+                    Row base = r.with(k, k.defaultValue());
+                    assertTrue(all.contains(base), r.label() + " has no row beside it at " + k.name() + "="
+                            + k.defaultValue());
+                }
+            }
+        }
+    }
+
+    /** A pair measured seconds apart: between a later row and the row it changes there are only later rows. */
+    @Test
+    void fullMeasuresEachLaterRowRightAfterTheRowItChanges() {
+        List<Knob> later = List.of(Knobs.SETUP, Knobs.IOV, Knobs.MEMORY, Knobs.IP, Knobs.THREADS);
+        List<Row> rows = Plan.FULL.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            for (Knob k : later) {
+                if (!atDefault(r, k)) {
+                    int base = rows.indexOf(r.with(k, k.defaultValue()));
+                    assertTrue(base >= 0 && base < i, r.label());
+                    assertTrue(rows.subList(base + 1, i).stream().noneMatch(b -> Variant.RFC.contains(b.variant())
+                            && later.stream().allMatch(l -> atDefault(b, l))), r.label());
+                }
+            }
+        }
+    }
+
+    @Test
+    void fullStatesItsRowsAndTime() {
+        assertTrue(Plan.FULL.describe().contains(": 152 rows, "), Plan.FULL.describe());
+        assertTrue(Plan.FULL.spec().estimatedSeconds() <= 46 * 60, Plan.FULL.describe());
     }
 
     @Test

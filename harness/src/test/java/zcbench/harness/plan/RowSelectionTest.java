@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Variant;
 
 class RowSelectionTest {
     /** The benchmark once poll and verify are in it. */
@@ -171,5 +172,15 @@ class RowSelectionTest {
         assertTrue(e.getMessage().startsWith("-p poll is not a parameter of the UdpSendBenchmark in this build"),
                 e.getMessage());
         assertEquals(1, select(withoutPoll, "variant=copy").custom().size());
+    }
+
+    @Test
+    void withoutVariantASelectionHasTheRfcsVariantsAndVariantAllHasEvery() {
+        assertEquals(Variant.RFC, select("payload=4096").custom().stream().map(Row::variant).toList());
+        assertEquals(List.of(Variant.values()), select("variant=all", "payload=4096").custom().stream()
+                .map(Row::variant).toList());
+        assertEquals(Map.of("variant", Variant.ids()), select("variant=all").asMap());
+        assertTrue(RowSelection.DEFAULT_VARIANTS.contains("copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed"),
+                RowSelection.DEFAULT_VARIANTS);
     }
 }
