@@ -94,6 +94,7 @@ public final class SpeedupCsv {
         // A knob added since gets its column here, at the end, in Knobs' order (COLUMNS.md).
         Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
                 .forEach(n -> c.add(param(n)));
+        SpeedupTable.COUNTERS_AFTER_ROW.forEach(n -> c.add(perPacket(n)));
         return List.copyOf(c);
     }
 

@@ -58,25 +58,32 @@ public final class CopySender extends AbstractSender {
     public void sendBatch() {
         int payload = config.payload();
         long retryDeadline = 0;
+        // Bytes of the current packet a stream has taken; its rest goes next (docs/ARCHITECTURE.md, "The TCP loop").
+        int sentOfPacket = 0;
         for (int sent = 0; sent < config.batch(); ) {
-            if (config.verify()) {
+            if (config.verify() && sentOfPacket == 0) {
                 Stamp.sequence(buffer, sequence);
             }
             counters.syscalls++;
-            long rc = sendMsg.send(socket, buffer, payload, sendFlags);
-            if (rc == payload) {
-                sequence++;
-                sent++;
-                counters.packets++;
-                counters.bytes += payload;
+            long rc = sendMsg.send(socket, rest(buffer, sentOfPacket), payload - sentOfPacket, sendFlags);
+            int took = taken(rc, sentOfPacket, "sendmsg");
+            if (took > 0) {
+                sentOfPacket += took;
                 retryDeadline = 0;
+                if (sentOfPacket == payload) {
+                    sentOfPacket = 0;
+                    sequence++;
+                    sent++;
+                    counters.packets++;
+                    counters.bytes += payload;
+                }
             } else if (rc == -Errno.EAGAIN || rc == -Errno.ENOBUFS) {
                 // The selftest goes on to poll(POLLOUT) and sends again; so does this loop.
                 counters.retries++;
                 retryDeadline = loop.retryDeadline("sendmsg", rc, retryDeadline, "the socket's send buffer stays full");
             } else {
                 LinuxException.check("sendmsg", rc);
-                throw new IllegalStateException("sendmsg: short send of " + rc + " of " + payload + " bytes");
+                throw new IllegalStateException("sendmsg sent nothing of " + (payload - sentOfPacket) + " bytes");
             }
             if (config.poll()) {
                 loop.awaitWritable(null);
