@@ -66,19 +66,21 @@ final class LoopbackStreamReceiver implements AutoCloseable {
                     int filled = 0;
                     for (long expected = 0; expected < count; ) {
                         if (connection.poll(pollfd, POLLIN, 10_000) == 0) {
-                            throw new IllegalStateException("no bytes within 10 s; received " + expected + " of " + count
-                                    + " records and " + filled + " bytes of the next");
+                            throw new IllegalStateException("no bytes within 10 s; received " + expected + " of "
+                                    + count + " records and " + filled + " bytes of the next");
                         }
                         long want = Math.min(payload - filled, slow ? SLOW_READ : payload);
                         long n = LinuxException.check("recv", connection.recv(record.asSlice(filled), want, 0));
                         if (n == 0) {
-                            throw new IllegalStateException("stream ended after " + expected + " of " + count + " records");
+                            throw new IllegalStateException("stream ended after " + expected + " of " + count
+                                    + " records");
                         }
                         filled += (int) n;
                         if (filled == payload) {
                             long seq = Stamp.verify(record, payload, payload);
                             if (seq != (sequenced ? expected : 0)) {
-                                throw new IllegalStateException("record " + expected + " carries sequence number " + seq);
+                                throw new IllegalStateException("record " + expected + " carries sequence number "
+                                        + seq);
                             }
                             expected++;
                             filled = 0;

@@ -82,11 +82,7 @@ class SendersLoopbackTest {
             CompletableFuture<Long> received = receiver.expect(total, config.payload(), config.verify());
             SendCounters counters;
             try (Sender sender = Senders.open(config, receiver.connectedSender())) {
-                for (int i = 0; i < BATCHES; i++) {
-                    sender.sendBatch();
-                }
-                sender.drain();
-                counters = sender.counters().snapshot();
+                counters = sendAll(sender, BATCHES);
             }
             assertEquals(total, LoopbackReceiver.await(received), "packets received intact and in order");
             assertEquals(total, counters.packets);
@@ -105,6 +101,15 @@ class SendersLoopbackTest {
                 assertEquals(0, counters.enters);
             }
         }
+    }
+
+    /** Sends {@code batches} batches and drains: what the sender counted once the kernel owes nothing. */
+    static SendCounters sendAll(Sender sender, int batches) {
+        for (int i = 0; i < batches; i++) {
+            sender.sendBatch();
+        }
+        sender.drain();
+        return sender.counters().snapshot();
     }
 
     /** With verify and fewer buffers than the batch, a batch waits for buffers mid-way and still ends. */

@@ -92,11 +92,7 @@ class TcpSendersLoopbackTest {
                     // After the sender's own SO_SNDBUF (the selftest's 2 MiB), so that a packet outgrows the room.
                     socket.setOption(SOL_SOCKET, SO_SNDBUF, SMALL_SNDBUF);
                 }
-                for (int i = 0; i < BATCHES; i++) {
-                    sender.sendBatch();
-                }
-                sender.drain();
-                counters = sender.counters().snapshot();
+                counters = SendersLoopbackTest.sendAll(sender, BATCHES);
             }
             assertEquals(total, LoopbackReceiver.await(received), "records received intact and in order");
         }

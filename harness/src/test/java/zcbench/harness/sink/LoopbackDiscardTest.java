@@ -26,9 +26,10 @@ class LoopbackDiscardTest {
                 try (InetSocket a = loopback.openConnected(ip, Protocol.TCP);
                      InetSocket b = loopback.openConnected(ip, Protocol.TCP)) {
                     // Far more than the socket buffers hold: the blocking sends return only because it is read.
-                    for (long sent = 0; sent < BYTES; sent += chunk.byteSize()) {
-                        assertEquals(chunk.byteSize(), LinuxException.check("send", a.send(chunk, chunk.byteSize(), 0)));
-                        assertEquals(chunk.byteSize(), LinuxException.check("send", b.send(chunk, chunk.byteSize(), 0)));
+                    long n = chunk.byteSize();
+                    for (long sent = 0; sent < BYTES; sent += n) {
+                        assertEquals(n, LinuxException.check("send", a.send(chunk, n, 0)));
+                        assertEquals(n, LinuxException.check("send", b.send(chunk, n, 0)));
                     }
                     assertEquals(2, readers(), "one reader per connection");
                 }
