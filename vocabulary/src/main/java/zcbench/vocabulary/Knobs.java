@@ -83,10 +83,11 @@ public final class Knobs {
                     + " and CPU (cpu=last: the last CPU for the first, the one before it for the second, ...); the row's"
                     + " MB/s is their sum, threads.csv has each one's. " + SHARED_CPU);
     public static final Knob PROTOCOL = new Knob("protocol", new Knob.Choices(List.of("udp", "tcp")), List.of("udp"),
-            ALL_VARIANTS, WHEN_CHANGED, "udp = one datagram per packet; tcp = a connected TCP stream (send-zerocopy -t"
-                    + " tcp, msg_zerocopy -t tcp), each packet a record of payload bytes: a short send is counted"
-                    + " (short_sends) and its rest sent before the buffer is reused; io_uring sends with MSG_WAITALL,"
-                    + " a batch's requests linked (IOSQE_IO_LINK). Needs a listener: loopback, not sink");
+            ALL_VARIANTS, WHEN_CHANGED, "udp = one datagram per packet; tcp = a connected TCP stream (the argument tcp"
+                    + " of liburing's send-zerocopy and the msg_zerocopy selftest), each packet a record of payload"
+                    + " bytes: a short send is counted (short_sends) and its rest sent before the buffer is reused;"
+                    + " io_uring sends with MSG_WAITALL, a batch's requests linked (IOSQE_IO_LINK). Needs a listener:"
+                    + " loopback, not sink");
     public static final Knob CPU = new Knob("cpu", new Knob.Cpus(), List.of("last"), ALL_VARIANTS, WHEN_CHANGED,
             "");
 

@@ -125,7 +125,7 @@ public class UdpSendBenchmark {
         @Param({"1"})
         public int threads;
 
-        /** UDP datagrams (udp) or a TCP stream (tcp, send-zerocopy -t tcp); tcp needs a listener: loopback. */
+        /** UDP datagrams (udp) or a TCP stream (tcp, send-zerocopy's argument tcp); tcp needs a listener: loopback. */
         @Param({"udp"})
         public String protocol;
 
