@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import zcbench.linux.net.IpVersion;
+import zcbench.linux.net.Protocol;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
@@ -29,12 +30,13 @@ import zcbench.vocabulary.Variant;
  * @param slots     payload buffers when verifying; 0 chooses the default for the variant
  * @param iov       iovec entries per packet, the payload split evenly across them (knob iov): in the msghdr of
  *                  uring_sendmsg_zc*, with IORING_SEND_VECTORIZED for uring_zc; 1 = the plain buffer
+ * @param protocol  UDP datagrams, or a TCP stream of payload-sized records (docs/ARCHITECTURE.md, "The TCP loop")
  * @param latency   zero-copy variants: each send's time from its completion to its notification recorded
  *                  ({@link NotificationLatency})
  */
 public record SendConfig(Variant variant, int payload, int batch, boolean flush, boolean ubufCache, boolean poll,
                          boolean verify, boolean defer, PayloadMemory memory, IpVersion ip, int slots, int iov,
-                         boolean latency) {
+                         Protocol protocol, boolean latency) {
     /** Largest UDP payload over IPv4 (65535 - 20 - 8): the payload knob's range. */
     public static final int MAX_UDP_PAYLOAD = Knobs.MAX_PAYLOAD;
     /** Largest UDP payload over IPv6 without fragments (65535 - 40 - 8). */
@@ -147,7 +149,8 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
                 is(Knobs.UBUF_CACHE, value, "on", "off"), is(Knobs.POLL, value, "true", "false"),
                 is(Knobs.VERIFY, value, "true", "false"), is(Knobs.SETUP, value, "defer", "coop"),
                 PayloadMemory.of(value.apply(Knobs.MEMORY)), IpVersion.of(value.apply(Knobs.IP)), 0,
-                iov(value.apply(Knobs.IOV)), is(Knobs.LATENCY, value, "true", "false"));
+                iov(value.apply(Knobs.IOV)), Protocol.of(value.apply(Knobs.PROTOCOL)),
+                is(Knobs.LATENCY, value, "true", "false"));
     }
 
     /** The iov knob's value, one of its choices. */
@@ -170,52 +173,58 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
     }
 
     public SendConfig withFlush(boolean on) {
-        return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, defer, memory, ip, slots, iov,
-                latency);
+        return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, defer, memory,
+                ip, slots, iov, protocol, latency);
     }
 
     public SendConfig withUbufCache(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, on, poll, verify, defer, memory, ip, slots, iov, latency);
+        return new SendConfig(variant, payload, batch, flush, on, poll, verify, defer, memory, ip,
+                slots, iov, protocol, latency);
     }
 
     public SendConfig withPoll(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, on, verify, defer, memory, ip, slots, iov,
-                latency);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, on, verify, defer, memory,
+                ip, slots, iov, protocol, latency);
     }
 
     public SendConfig withVerify(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, on, defer, memory, ip, slots, iov,
-                latency);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, on, defer, memory,
+                ip, slots, iov, protocol, latency);
     }
 
     public SendConfig withSlots(int n) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, ip, n, iov,
-                latency);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer,
+                memory, ip, n, iov, protocol, latency);
     }
 
     public SendConfig withDefer(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, on, memory, ip, slots, iov,
-                latency);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, on, memory,
+                ip, slots, iov, protocol, latency);
     }
 
     public SendConfig withMemory(PayloadMemory m) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, m, ip, slots, iov,
-                latency);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, m,
+                ip, slots, iov, protocol, latency);
     }
 
     public SendConfig withIp(IpVersion v) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, v, slots, iov,
-                latency);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer,
+                memory, v, slots, iov, protocol, latency);
     }
 
     public SendConfig withIov(int entries) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, ip, slots,
-                entries, latency);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer,
+                memory, ip, slots, entries, protocol, latency);
+    }
+
+    public SendConfig withProtocol(Protocol p) {
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer,
+                memory, ip, slots, iov, p, latency);
     }
 
     public SendConfig withLatency(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, memory, ip, slots, iov,
-                on);
+        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer,
+                memory, ip, slots, iov, protocol, on);
     }
 
     /**

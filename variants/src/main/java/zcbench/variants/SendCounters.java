@@ -23,6 +23,8 @@ public final class SendCounters implements Cloneable {
     public long enters;
     /** copy and msg_zerocopy: syscalls of the send loop (sendmsg, poll, recvmsg of the error queue). */
     public long syscalls;
+    /** protocol=tcp, copy and msg_zerocopy: sends that took part of a packet, its rest sent by the next. */
+    public long shortSends;
 
     /** The count of one of the sender's counters. */
     public long get(Counter counter) {
@@ -34,6 +36,7 @@ public final class SendCounters implements Cloneable {
             case RETRIES -> retries;
             case ENTERS -> enters;
             case SYSCALLS -> syscalls;
+            case SHORT_SENDS -> shortSends;
             case DELIVERED -> throw new IllegalArgumentException(counter.id() + " is counted by the destination");
         };
     }

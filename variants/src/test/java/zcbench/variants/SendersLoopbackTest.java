@@ -89,11 +89,7 @@ class SendersLoopbackTest {
             try (Sender sender = Senders.open(config, receiver.connectedSender())) {
                 assertEquals(config.latency(), sender.latency().isPresent(), "a latency histogram with latency=true");
                 sender.latency().ifPresent(l -> l.recording(true));
-                for (int i = 0; i < BATCHES; i++) {
-                    sender.sendBatch();
-                }
-                sender.drain();
-                counters = sender.counters().snapshot();
+                counters = sendAll(sender, BATCHES);
                 timed = sender.latency().map(l -> l.histogram().getTotalCount()).orElse(0L);
             }
             if (config.latency()) {
@@ -117,6 +113,15 @@ class SendersLoopbackTest {
                 assertEquals(0, counters.enters);
             }
         }
+    }
+
+    /** Sends {@code batches} batches and drains: what the sender counted once the kernel owes nothing. */
+    static SendCounters sendAll(Sender sender, int batches) {
+        for (int i = 0; i < batches; i++) {
+            sender.sendBatch();
+        }
+        sender.drain();
+        return sender.counters().snapshot();
     }
 
     /** With verify and fewer buffers than the batch, a batch waits for buffers mid-way and still ends. */

@@ -22,6 +22,8 @@ public enum Counter {
     ENTERS("enters"),
     /** copy and msg_zerocopy: syscalls of the send loop (sendmsg, poll, recvmsg of the error queue). */
     SYSCALLS("syscalls"),
+    /** protocol=tcp, copy and msg_zerocopy: sends that took part of a packet, its rest sent by the next. */
+    SHORT_SENDS("short_sends"),
     /** Packets the sink counted (ifb RX dropped), read between iterations; 0 on targets that count none. */
     DELIVERED("delivered");
 

@@ -86,11 +86,17 @@ public final class Knobs {
             variants(Variant::zeroCopy), WHEN_CHANGED, "zero-copy variants: true = the time from each send's"
                     + " completion (its send CQE, or sendmsg's return) to its notification, in an HdrHistogram per"
                     + " row (two clock reads per packet); false = no clock read");
+    public static final Knob PROTOCOL = new Knob("protocol", new Knob.Choices(List.of("udp", "tcp")), List.of("udp"),
+            ALL_VARIANTS, WHEN_CHANGED, "udp = one datagram per packet; tcp = a connected TCP stream (the argument tcp"
+                    + " of liburing's send-zerocopy and the msg_zerocopy selftest), each packet a record of payload"
+                    + " bytes: a short send is counted (short_sends) and its rest sent before the buffer is reused;"
+                    + " io_uring sends with MSG_WAITALL, a batch's requests linked (IOSQE_IO_LINK). Needs a listener:"
+                    + " loopback, not sink");
     public static final Knob CPU = new Knob("cpu", new Knob.Cpus(), List.of("last"), ALL_VARIANTS, WHEN_CHANGED,
             "");
 
     public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP,
-            IOV, MEMORY, IP, THREADS, LATENCY, CPU);
+            IOV, MEMORY, IP, THREADS, CPU, PROTOCOL, LATENCY);
     /** What every row has and its key begins with, each in a form of its own. */
     public static final List<Knob> LEADING = List.of(VARIANT, PAYLOAD, BATCH);
     /** The others, in {@link #ALL}'s order: shown as name=value where they mean something. */

@@ -96,6 +96,7 @@ public final class SpeedupCsv {
         // A knob added since gets its column here, at the end, in Knobs' order (COLUMNS.md).
         Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
                 .forEach(n -> c.add(param(n)));
+        SpeedupTable.COUNTERS_AFTER_ROW.forEach(n -> c.add(perPacket(n)));
         KernelEvent.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.events().get(n), 6))));
         LatencyPercentile.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.latency().get(n), 3))));
         return List.copyOf(c);

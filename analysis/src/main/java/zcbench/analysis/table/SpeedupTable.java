@@ -41,6 +41,8 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
             Counter.ENTERS);
     /** @AuxCounters reported per packet that came later, so their columns come last. */
     public static final List<Counter> LATER_COUNTERS = List.of(Counter.SYSCALLS);
+    /** @AuxCounters reported per packet that came after the row key's column, so theirs come after the knobs'. */
+    public static final List<Counter> COUNTERS_AFTER_ROW = List.of(Counter.SHORT_SENDS);
     /** A sink row that counted fewer of its packets than this share (in %) is flagged. */
     public static final double DELIVERED_PCT_FLAG = 99.9;
     /**
@@ -225,7 +227,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         }
         double packets = r.secondaryScore(Counter.PACKETS.id());
         Map<String, Double> perPacket = new LinkedHashMap<>();
-        Stream.concat(COUNTERS.stream(), LATER_COUNTERS.stream()).forEach(c -> perPacket.put(c.id(),
+        Stream.of(COUNTERS, LATER_COUNTERS, COUNTERS_AFTER_ROW).flatMap(List::stream).forEach(c -> perPacket.put(c.id(),
                 packets > 0 ? r.secondaryScore(c.id()) / packets : Double.NaN));
         // Only the sink counts what reached it (ifb RX dropped); a run from before had no counter.
         double delivered = r.secondaryScore(Counter.DELIVERED.id());

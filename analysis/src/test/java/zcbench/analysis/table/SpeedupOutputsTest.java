@@ -58,17 +58,19 @@ class SpeedupOutputsTest {
         assertEquals("37900.148", r.get("mb_s"));
         assertEquals("1653.534", r.get("cpu_ns_per_packet"));
         // Columns are only ever added at the end: the intervals and noise, then the loop knobs and counters, then
-        // the row key, then each knob added since, in Knobs' order.
+        // the row key, then each knob added since, in Knobs' order, then short_sends_per_packet.
         List<String> names = SpeedupCsv.columnNames();
         int row = names.indexOf("row");
         assertEquals(List.of("speedup_ci_low", "speedup_ci_high", "noisy", "forks", "samples", "poll", "verify",
                         "syscalls_per_packet", "delivered_pct", "row"), names.subList(row - 9, row + 1));
         List<String> after = names.subList(row + 1, names.size());
-        int measured = after.size() - KernelEvent.ids().size() - LatencyPercentile.ids().size();
+        int measured = after.size() - 1 - KernelEvent.ids().size() - LatencyPercentile.ids().size();
         assertEquals(Knobs.names().stream().filter(after::contains).toList(), after.subList(0, measured));
-        // After the knobs, the kernel events per packet (run --events) and the notification latency (latency=true).
-        assertEquals(KernelEvent.ids(), after.subList(measured, measured + KernelEvent.ids().size()));
-        assertEquals(LatencyPercentile.ids(), after.subList(measured + KernelEvent.ids().size(), after.size()));
+        // After the knobs, short sends, then the kernel events per packet (run --events) and the notification
+        // latency (latency=true).
+        assertEquals("short_sends_per_packet", after.get(measured), "a counter added after the knobs' columns");
+        assertEquals(KernelEvent.ids(), after.subList(measured + 1, measured + 1 + KernelEvent.ids().size()));
+        assertEquals(LatencyPercentile.ids(), after.subList(measured + 1 + KernelEvent.ids().size(), after.size()));
         assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-sink", r.get("row"));
         // One fork: JMH's own interval, so noisy is judged, but the speedup has no interval.
         assertEquals("true", r.get("noisy"));

@@ -129,6 +129,10 @@ public class UdpSendBenchmark {
         @Param({"1"})
         public int threads;
 
+        /** UDP datagrams (udp) or a TCP stream (tcp, send-zerocopy's argument tcp); tcp needs a listener: loopback. */
+        @Param({"udp"})
+        public String protocol;
+
         /** Zero-copy variants: each send's time from its completion to its notification, in a histogram. */
         @Param({"false"})
         public boolean latency;
@@ -238,7 +242,7 @@ public class UdpSendBenchmark {
         private void openAll(SendConfig config) {
             try {
                 destination = Destination.open(target);
-                sender = Senders.open(config, destination.openConnectedUdp(config.ip()));
+                sender = Senders.open(config, destination.openConnected(config.ip(), config.protocol()));
                 // The first reading opens the sink's counter file: done here, not in an iteration.
                 destination.deliveredPackets();
             } catch (RuntimeException e) {
@@ -291,6 +295,8 @@ public class UdpSendBenchmark {
         public long enters;
         /** copy, msg_zerocopy: syscalls of the send loop (sendmsg, poll, error-queue reads). */
         public long syscalls;
+        /** protocol=tcp, copy and msg_zerocopy: sends that took part of a packet. */
+        public long short_sends;
         /** Packets the sink counted (ifb RX dropped); 0 on targets that count none. */
         public long delivered;
         private SendPath path;
@@ -322,6 +328,7 @@ public class UdpSendBenchmark {
                 retries = since(Counter.RETRIES);
                 enters = since(Counter.ENTERS);
                 syscalls = since(Counter.SYSCALLS);
+                short_sends = since(Counter.SHORT_SENDS);
                 delivered = Math.max(0, path.deliveredThisIteration());
                 event.finish(this::since);
             }

@@ -28,8 +28,8 @@ final class DryRun {
         int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0);
         String number = "%" + Integer.toString(rows.size()).length() + "d";
         for (int i = 0; i < rows.size(); i++) {
-            String skipped = PlanRunner.needs(rows.get(i), Requirements.THIS_MACHINE).map(n -> "; skipped here: " + n)
-                    .orElse("");
+            String skipped = PlanRunner.needs(rows.get(i), target, Requirements.THIS_MACHINE)
+                    .map(n -> "; skipped here: " + n).orElse("");
             sb.append(String.format("  " + number + "  %-" + width + "s  about %s, done after %s%s%n", i + 1,
                     rows.get(i).label(), Waiting.format(Duration.ofSeconds(perRow)),
                     Waiting.format(Duration.ofSeconds((long) perRow * (i + 1))), skipped));

@@ -31,6 +31,7 @@ import zcbench.harness.bench.UdpSendBenchmark;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.plan.Row;
+import zcbench.harness.sink.Destination;
 import zcbench.variants.Requirements;
 import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knobs;
@@ -203,18 +204,21 @@ public final class PlanRunner {
     }
 
     private Optional<String> needs(Row row) {
-        return needs(row, machine);
+        return needs(row, target, machine);
     }
 
-    /** What the row needs that {@code machine} lacks; nothing for a row the fork will refuse with its own reason. */
-    public static Optional<String> needs(Row row, Requirements.Machine machine) {
+    /**
+     * What the row needs that {@code machine} lacks, or why {@code target} cannot take it (TCP to the
+     * sink); nothing for a row the fork will refuse with its own reason.
+     */
+    public static Optional<String> needs(Row row, String target, Requirements.Machine machine) {
         SendConfig config;
         try {
             config = SendConfig.of(row::value);
         } catch (IllegalArgumentException refusedInTheFork) {
             return Optional.empty();
         }
-        return Requirements.unmet(config, machine);
+        return Destination.refusal(target, config.protocol()).or(() -> Requirements.unmet(config, machine));
     }
 
     /** Whether the row's senders leave no CPU for the fork's other threads (docs/ARCHITECTURE.md). */

@@ -1,13 +1,21 @@
 package zcbench.harness.sink;
 
+import java.util.Optional;
+
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
+import zcbench.linux.net.Protocol;
 
 /** Where a benchmark's packets go: the sink namespace, or a discarding socket on loopback. */
 public sealed interface Destination extends AutoCloseable permits SinkNetwork, LoopbackDiscard {
 
+    /** A new socket of {@code protocol} and {@code ip} connected to the destination; the caller owns it. */
+    InetSocket openConnected(IpVersion ip, Protocol protocol);
+
     /** A new UDP socket of {@code ip} connected to the destination; the caller owns it. */
-    InetSocket openConnectedUdp(IpVersion ip);
+    default InetSocket openConnectedUdp(IpVersion ip) {
+        return openConnected(ip, Protocol.UDP);
+    }
 
     /** A new IPv4 UDP socket connected to the destination; the caller owns it. */
     default InetSocket openConnectedUdp() {
@@ -25,6 +33,18 @@ public sealed interface Destination extends AutoCloseable permits SinkNetwork, L
 
     @Override
     void close();
+
+    /**
+     * Why a sender of {@code protocol} cannot use {@code target}, in one sentence; empty when it can.
+     * Asked before a row forks (docs/ARCHITECTURE.md, "Skipped rows").
+     */
+    static Optional<String> refusal(String target, Protocol protocol) {
+        if (protocol == Protocol.TCP && target.equals("sink")) {
+            return Optional.of("protocol=tcp cannot go to target sink: its ifb device frees every packet, so no TCP"
+                    + " handshake completes (use target loopback)");
+        }
+        return Optional.empty();
+    }
 
     static Destination open(String target) {
         return switch (target) {

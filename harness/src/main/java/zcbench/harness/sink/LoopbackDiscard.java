@@ -6,6 +6,7 @@ import java.util.Map;
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
+import zcbench.linux.net.Protocol;
 
 /**
  * A UDP socket on 127.0.0.1 (or ::1 for IPv6) that is bound but never read: packets to it are
@@ -13,13 +14,18 @@ import zcbench.linux.net.IpVersion;
  * delivery copies every zero-copy send (skb_orphan_frags_rx), whoever reads, so this measures the
  * copying path. A bound socket keeps the kernel from answering with ICMP port-unreachable, which
  * would fail the sender's next send with ECONNREFUSED. Each IP version's socket is bound when a
- * sender of that version first asks, so an IPv4 row needs nothing of IPv6.
+ * sender of that version first asks, so an IPv4 row needs nothing of IPv6. A TCP sender connects to a
+ * listener whose end of each connection is read and discarded on a thread of its own ({@link TcpDiscard}).
  */
 public final class LoopbackDiscard implements Destination {
     private final Map<IpVersion, InetSocket> discards = new EnumMap<>(IpVersion.class);
+    private final Map<IpVersion, TcpDiscard> listeners = new EnumMap<>(IpVersion.class);
 
     @Override
-    public InetSocket openConnectedUdp(IpVersion ip) {
+    public InetSocket openConnected(IpVersion ip, Protocol protocol) {
+        if (protocol == Protocol.TCP) {
+            return listeners.computeIfAbsent(ip, TcpDiscard::new).openConnected();
+        }
         int port = discard(ip).localAddress().getPort();
         InetSocket s = InetSocket.udp(ip);
         try {
@@ -59,7 +65,9 @@ public final class LoopbackDiscard implements Destination {
     @Override
     public void close() {
         Teardown t = new Teardown();
+        listeners.values().forEach(t::close);
         discards.values().forEach(t::close);
+        listeners.clear();
         discards.clear();
         t.done();
     }

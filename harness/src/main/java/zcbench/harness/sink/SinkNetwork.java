@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import zcbench.linux.Libc;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
+import zcbench.linux.net.Protocol;
 import zcbench.linux.ns.NetNamespace;
 import zcbench.linux.proc.ProcFile;
 
@@ -171,9 +172,12 @@ public final class SinkNetwork implements Destination {
         return "sink";
     }
 
-    /** A UDP socket made inside the namespace and connected to the sink's neighbour. */
+    /** A UDP socket made inside the namespace and connected to the sink's neighbour; TCP is refused. */
     @Override
-    public InetSocket openConnectedUdp(IpVersion ip) {
+    public InetSocket openConnected(IpVersion ip, Protocol protocol) {
+        Destination.refusal(target(), protocol).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         if (ip == IpVersion.V6) {
             buildIpv6();
         }

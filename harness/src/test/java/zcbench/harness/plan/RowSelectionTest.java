@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import zcbench.linux.net.Protocol;
 import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
@@ -182,5 +183,22 @@ class RowSelectionTest {
         assertEquals(Map.of("variant", Variant.ids()), select("variant=all").asMap());
         assertTrue(RowSelection.DEFAULT_VARIANTS.contains("copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed"),
                 RowSelection.DEFAULT_VARIANTS);
+    }
+
+    @Test
+    void protocolTcpIsShownWhenChangedAndOpensATcpSender() {
+        List<Row> rows = select("variant=msg_zerocopy,uring_zc", "protocol=udp,tcp").custom();
+        assertEquals(List.of("msg_zerocopy payload=65435 batch=8 ubuf_cache=on",
+                "msg_zerocopy payload=65435 batch=8 ubuf_cache=on protocol=tcp",
+                "uring_zc payload=65435 batch=8 flush=false ubuf_cache=on",
+                "uring_zc payload=65435 batch=8 flush=false ubuf_cache=on protocol=tcp"), labels(rows));
+        assertEquals("msg_zerocopy-65435-b8-ubuf_cache=on-protocol=tcp-loopback", rows.get(1).key("loopback"));
+        assertEquals("msg_zerocopy-65435-b8-ubuf_cache=on-loopback", rows.get(0).key("loopback"),
+                "a udp row's key is as before");
+        assertEquals(Protocol.TCP, SendConfig.of(rows.get(1)::value).protocol());
+        assertEquals(Protocol.UDP, SendConfig.of(rows.get(0)::value).protocol());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> select("protocol=sctp").custom());
+        assertTrue(e.getMessage().contains("protocol") && e.getMessage().contains("sctp"), e.getMessage());
     }
 }

@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -161,6 +163,36 @@ class PlanRunnerTest {
         assertTrue(printed.contains("SKIPPED: " + fixedBuf) && printed.contains("SKIPPED: " + sendVectorized), printed);
         assertEquals(registeredVectors.label() + ": " + fixedBuf + "\n" + vectorized.label() + ": " + sendVectorized
                 + "\n", Files.readString(folder.dir().resolve(ResultFiles.SKIPPED)));
+    }
+
+    @Test
+    void aTcpRowToTheSinkIsRefusedBeforeItForksInOneSentence(@TempDir Path tmp) throws Exception {
+        Row tcp = new Row(Map.of("variant", "msg_zerocopy", "payload", "4096", "protocol", "tcp"));
+        String sentence = "protocol=tcp cannot go to target sink: its ifb device frees every packet, so no TCP"
+                + " handshake completes (use target loopback)";
+        assertEquals(Optional.of(sentence), PlanRunner.needs(tcp, "sink", Requirements.THIS_MACHINE));
+        assertEquals(Optional.empty(), PlanRunner.needs(tcp, "loopback", Requirements.THIS_MACHINE));
+        Row udp = new Row(Map.of("variant", "msg_zerocopy", "payload", "4096"));
+        assertEquals(Optional.empty(), PlanRunner.needs(udp, "sink", Requirements.THIS_MACHINE));
+        PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(tcp));
+        RunFolder folder = RunFolder.create(tmp, "test");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PlanRunner.Outcome outcome = new PlanRunner(spec, "sink", new CommandLineOptions(), folder,
+                PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(5), left -> { }).run();
+        assertEquals(List.of(new PlanRunner.Skipped(tcp, sentence)), outcome.skipped());
+        assertEquals(List.of(), outcome.results(), "nothing forked");
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("SKIPPED: " + sentence));
+
+        // On loopback the same row forks, connects to the target's listener and is measured.
+        RunFolder onLoopback = RunFolder.create(tmp, "loopback");
+        PlanRunner.Outcome measured = runOn(Requirements.THIS_MACHINE, spec, onLoopback, new ByteArrayOutputStream());
+        assertEquals(List.of(), measured.skipped());
+        assertEquals(List.of(), measured.failures());
+        assertEquals(1, measured.results().size());
+        RunResult r = measured.results().getFirst();
+        assertTrue(r.getSecondaryResults().containsKey("short_sends"), r.getSecondaryResults().keySet().toString());
+        assertTrue(r.getSecondaryResults().get("packets").getScore() > 0);
     }
 
     /** The plan on loopback, as a machine with only {@code machine}'s features would run it. */

@@ -2,6 +2,7 @@ package zcbench.harness.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import zcbench.linux.LinuxException;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
+import zcbench.linux.net.Protocol;
 
 /** The sink namespace. Needs root; without it every test here is skipped and says why. */
 class SinkNetworkTest {
@@ -103,6 +105,15 @@ class SinkNetworkTest {
             if (SinkNetwork.listNamespaces().contains(stale)) {
                 Commands.run("ip", "netns", "delete", stale);
             }
+        }
+    }
+
+    @Test
+    void aTcpSocketToTheSinkIsRefusedWithTheSentenceOfTheSkippedRow() {
+        try (SinkNetwork sink = SinkNetwork.create()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> sink.openConnected(IpVersion.V4, Protocol.TCP));
+            assertEquals(Destination.refusal("sink", Protocol.TCP).orElseThrow(), e.getMessage());
         }
     }
 }

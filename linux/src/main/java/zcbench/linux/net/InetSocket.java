@@ -50,14 +50,21 @@ public final class InetSocket implements AutoCloseable {
     }
 
     public static InetSocket udp(IpVersion ip) {
-        String family = ip == IpVersion.V6 ? "AF_INET6" : "AF_INET";
-        return new InetSocket(LinuxException.check("socket(" + family + ", SOCK_DGRAM)",
-                SocketCalls.socket(ip.family(), SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDP)));
+        return open(ip, SOCK_DGRAM, "SOCK_DGRAM", IPPROTO_UDP);
     }
 
     public static InetSocket tcp() {
-        return new InetSocket(LinuxException.check("socket(AF_INET, SOCK_STREAM)",
-                SocketCalls.socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP)));
+        return tcp(IpVersion.V4);
+    }
+
+    public static InetSocket tcp(IpVersion ip) {
+        return open(ip, SOCK_STREAM, "SOCK_STREAM", IPPROTO_TCP);
+    }
+
+    private static InetSocket open(IpVersion ip, int type, String typeName, int protocol) {
+        String family = ip == IpVersion.V6 ? "AF_INET6" : "AF_INET";
+        return new InetSocket(LinuxException.check("socket(" + family + ", " + typeName + ")",
+                SocketCalls.socket(ip.family(), type | SOCK_CLOEXEC, protocol)));
     }
 
     /** Takes ownership of a descriptor that another call (accept4) made. */

@@ -15,6 +15,7 @@ public final class NetConstants {
     public static final int SOL_IPV6 = 41;
     public static final int SO_REUSEADDR = 2;
     public static final int SO_SNDBUF = 7;
+    public static final int SO_RCVBUF = 8;
     public static final int SO_RCVBUFFORCE = 33;
     public static final int SO_ZEROCOPY = 60;
     public static final int IP_RECVERR = 11;
@@ -22,6 +23,7 @@ public final class NetConstants {
 
     public static final int MSG_CTRUNC = 0x8;
     public static final int MSG_DONTWAIT = 0x40;
+    public static final int MSG_WAITALL = 0x100;
     public static final int MSG_ERRQUEUE = 0x2000;
     public static final int MSG_ZEROCOPY = 0x4000000;
 

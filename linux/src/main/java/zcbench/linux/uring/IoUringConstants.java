@@ -23,6 +23,8 @@ public final class IoUringConstants {
 
     // sqe->flags
     public static final int IOSQE_FIXED_FILE = 1 << 0;
+    /** The next SQE starts only after this one completed; a failed one cancels the rest of the chain. */
+    public static final int IOSQE_IO_LINK = 1 << 2;
 
     // sqe->ioprio for send/recv
     public static final int IORING_RECVSEND_FIXED_BUF = 1 << 2;

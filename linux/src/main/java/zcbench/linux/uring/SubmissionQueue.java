@@ -10,6 +10,7 @@ import static zcbench.linux.uring.IoUringConstants.IORING_OP_SENDMSG_ZC;
 import static zcbench.linux.uring.IoUringConstants.IORING_OP_SEND_ZC;
 import static zcbench.linux.uring.IoUringConstants.IORING_RECVSEND_FIXED_BUF;
 import static zcbench.linux.uring.IoUringConstants.IOSQE_FIXED_FILE;
+import static zcbench.linux.uring.IoUringConstants.IOSQE_IO_LINK;
 import static zcbench.linux.uring.UringStructs.IO_URING_GETEVENTS_ARG;
 import static zcbench.linux.uring.UringStructs.IO_URING_SQE;
 import static zcbench.linux.uring.UringStructs.KERNEL_TIMESPEC;
@@ -91,6 +92,12 @@ public final class SubmissionQueue implements AutoCloseable {
         return sqeTail - (int) INT.getAcquire(kHead, 0L);
     }
 
+    /** SQEs written since the last submission: what {@link #linkLast} may still change. */
+    public int unsubmitted() {
+        // Plain: the kernel never writes sq.tail.
+        return sqeTail - (int) INT.get(kTail, 0L);
+    }
+
     /** Byte offset of the next SQE, filled in place; the SQ must have room. */
     private long nextSqe() {
         if (space() <= 0) {
@@ -155,6 +162,20 @@ public final class SubmissionQueue implements AutoCloseable {
 
     private static int fixedBufIndex(int zcFlags, int bufIndex) {
         return (zcFlags & IORING_RECVSEND_FIXED_BUF) != 0 ? bufIndex : 0;
+    }
+
+    /**
+     * Links the SQE written last to the next one (IOSQE_IO_LINK), so that the kernel starts the next
+     * only after it completed. Only an SQE not yet submitted can be linked: a chain ends with the
+     * SQEs of one submission, its last one unlinked.
+     */
+    public void linkLast() {
+        if (unsubmitted() == 0) {
+            throw new IllegalStateException("no SQE written since the last submission to link");
+        }
+        long at = ((sqeTail - 1) & ringMask) * SQE_SIZE;
+        sqes.set(ValueLayout.JAVA_BYTE, at + SQE_FLAGS, (byte) (sqes.get(ValueLayout.JAVA_BYTE, at + SQE_FLAGS)
+                | IOSQE_IO_LINK));
     }
 
     /** Makes the written SQEs visible to the kernel. */

@@ -67,6 +67,9 @@ public final class IterationEvent extends Event {
     @Label("Syscalls")
     @Description("copy and msg_zerocopy: syscalls of the send loop")
     long syscalls;
+    @Label("Short sends")
+    @Description("protocol=tcp, copy and msg_zerocopy: sends that took part of a packet")
+    long short_sends;
     @Label("Delivered")
     @Description("Packets the sink counted")
     long delivered;
@@ -98,6 +101,7 @@ public final class IterationEvent extends Event {
             retries = count.applyAsLong(Counter.RETRIES);
             enters = count.applyAsLong(Counter.ENTERS);
             syscalls = count.applyAsLong(Counter.SYSCALLS);
+            short_sends = count.applyAsLong(Counter.SHORT_SENDS);
             delivered = count.applyAsLong(Counter.DELIVERED);
             commit();
         }

@@ -64,24 +64,58 @@ public final class CopySender extends AbstractSender {
             }
             counters.syscalls++;
             long rc = sendMsg.send(socket, buffer, payload, sendFlags);
+            if (rc > 0 && rc < payload) {
+                rc = sendRest(rc);
+            }
             if (rc == payload) {
                 sequence++;
                 sent++;
                 counters.packets++;
                 counters.bytes += payload;
                 retryDeadline = 0;
-            } else if (rc == -Errno.EAGAIN || rc == -Errno.ENOBUFS) {
-                // The selftest goes on to poll(POLLOUT) and sends again; so does this loop.
-                counters.retries++;
-                retryDeadline = loop.retryDeadline("sendmsg", rc, retryDeadline, "the socket's send buffer stays full");
             } else {
-                LinuxException.check("sendmsg", rc);
-                throw new IllegalStateException("sendmsg: short send of " + rc + " of " + payload + " bytes");
+                retryDeadline = retryOrFail(rc, retryDeadline, payload);
             }
             if (config.poll()) {
                 loop.awaitWritable(null);
             }
         }
+    }
+
+    /**
+     * A stream took {@code took} bytes of the packet: sends the rest before anything else and returns the
+     * payload; a datagram sent in part is an error (docs/ARCHITECTURE.md, "The TCP loop").
+     */
+    private long sendRest(long took) {
+        int payload = config.payload();
+        int sent = taken(took, 0, "sendmsg");
+        long retryDeadline = 0;
+        while (sent < payload) {
+            if (config.poll()) {
+                loop.awaitWritable(null);
+            }
+            counters.syscalls++;
+            long rc = sendMsg.send(socket, rest(buffer, sent), payload - sent, sendFlags);
+            int more = taken(rc, sent, "sendmsg");
+            if (more > 0) {
+                sent += more;
+                retryDeadline = 0;
+            } else {
+                retryDeadline = retryOrFail(rc, retryDeadline, payload - sent);
+            }
+        }
+        return payload;
+    }
+
+    /** A send that took nothing: counted as a retry when the socket was full, else an error; the new deadline. */
+    private long retryOrFail(long rc, long retryDeadline, int bytes) {
+        if (rc == -Errno.EAGAIN || rc == -Errno.ENOBUFS) {
+            // The selftest goes on to poll(POLLOUT) and sends again; so does this loop.
+            counters.retries++;
+            return loop.retryDeadline("sendmsg", rc, retryDeadline, "the socket's send buffer stays full");
+        }
+        LinuxException.check("sendmsg", rc);
+        throw new IllegalStateException("sendmsg sent nothing of " + bytes + " bytes");
     }
 
     @Override

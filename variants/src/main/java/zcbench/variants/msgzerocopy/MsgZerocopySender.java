@@ -8,8 +8,6 @@ import static zcbench.linux.net.NetConstants.SO_EE_ORIGIN_ZEROCOPY;
 import static zcbench.linux.net.NetConstants.SO_SNDBUF;
 import static zcbench.linux.net.NetConstants.SO_ZEROCOPY;
 
-import java.lang.foreign.MemorySegment;
-
 import zcbench.linux.Errno;
 import zcbench.linux.LinuxException;
 import zcbench.linux.Teardown;
@@ -45,6 +43,11 @@ public final class MsgZerocopySender extends AbstractSender {
     private SocketLoop loop;
     private long sequence;
     private int sendsSinceRead;
+    /** Per buffer: the packet being sent from it and each of its sends awaiting completion. */
+    private int[] holds;
+    /** The buffer of the packet being sent, -1 between packets; a stream may take it in parts. */
+    private int slot = -1;
+    private int sentOfPacket;
 
     /** Takes ownership of {@code socket}; on failure everything is closed, the socket too. */
     public MsgZerocopySender(SendConfig config, InetSocket socket) {
@@ -56,6 +59,7 @@ public final class MsgZerocopySender extends AbstractSender {
             socket.setOption(SOL_SOCKET, SO_SNDBUF, SocketLoop.SNDBUF_BYTES);
             socket.setOption(SOL_SOCKET, SO_ZEROCOPY, 1);
             pool = PayloadPool.of(config);
+            holds = new int[pool.size()];
             sendMsg = new SendMsg();
             errqueue = new ErrqueueReader();
             loop = new SocketLoop(socket, counters);
@@ -70,31 +74,44 @@ public final class MsgZerocopySender extends AbstractSender {
         int payload = config.payload();
         long retryDeadline = 0;
         for (int sent = 0; sent < config.batch(); ) {
-            while (pool.free() == 0 || !requests.canBegin()) {
+            if (slot < 0) {
+                while (pool.free() == 0 || !requests.canBegin()) {
+                    awaitCompletion();
+                }
+                slot = pool.acquire();
+                holds[slot]++;
+                if (config.verify()) {
+                    Stamp.sequence(pool.buffer(slot), sequence);
+                }
+            }
+            while (!requests.canBegin()) {
                 awaitCompletion();
             }
-            int slot = pool.acquire();
-            MemorySegment buffer = pool.buffer(slot);
-            if (config.verify()) {
-                Stamp.sequence(buffer, sequence);
-            }
             counters.syscalls++;
-            long rc = sendMsg.send(socket, buffer, payload, sendFlags);
-            if (rc == payload) {
-                // Only a successful send takes a kernel id, so this id is the kernel's.
+            long rc = sendMsg.send(socket, rest(pool.buffer(slot), sentOfPacket), payload - sentOfPacket, sendFlags);
+            int took = taken(rc, sentOfPacket, "sendmsg(MSG_ZEROCOPY)");
+            if (took > 0) {
+                // Only a send that took bytes takes a kernel id, so this id is the kernel's; on a stream
+                // each part of a packet has one, and the buffer is free when the last of them completed.
                 int id = requests.begin(slot);
                 if (latency != null) {
                     latency.sent(id, System.nanoTime());
                 }
-                sequence++;
-                sent++;
+                holds[slot]++;
+                sentOfPacket += took;
                 sendsSinceRead++;
-                counters.packets++;
-                counters.bytes += payload;
                 retryDeadline = 0;
+                if (sentOfPacket == payload) {
+                    drop(slot);
+                    slot = -1;
+                    sentOfPacket = 0;
+                    sequence++;
+                    sent++;
+                    counters.packets++;
+                    counters.bytes += payload;
+                }
             } else if (rc == -Errno.EAGAIN || rc == -Errno.ENOBUFS) {
                 // ENOBUFS: the socket's option memory (optmem) is full of unread notifications.
-                pool.release(slot);
                 counters.retries++;
                 retryDeadline = loop.retryDeadline("sendmsg(MSG_ZEROCOPY)", rc, retryDeadline,
                         requests.inFlight() + " sends awaiting completion; see sysctl net.core.optmem_max");
@@ -102,9 +119,9 @@ public final class MsgZerocopySender extends AbstractSender {
                     readCompletions();
                 }
             } else {
-                pool.release(slot);
                 LinuxException.check("sendmsg(MSG_ZEROCOPY)", rc);
-                throw new IllegalStateException("sendmsg(MSG_ZEROCOPY): short send of " + rc + " of " + payload + " bytes");
+                throw new IllegalStateException("sendmsg(MSG_ZEROCOPY) sent nothing of " + (payload - sentOfPacket)
+                        + " bytes");
             }
             if (sendsSinceRead >= SendConfig.NOTIFICATION_LIMIT) {
                 readCompletions();
@@ -112,6 +129,13 @@ public final class MsgZerocopySender extends AbstractSender {
             if (config.poll()) {
                 loop.awaitWritable(readCompletions);
             }
+        }
+    }
+
+    /** Ends one hold on {@code slot}: the buffer is free when neither the loop nor a send in flight holds it. */
+    private void drop(int held) {
+        if (--holds[held] == 0) {
+            pool.release(held);
         }
     }
 
@@ -142,7 +166,7 @@ public final class MsgZerocopySender extends AbstractSender {
             if (latency != null) {
                 latency.notified(id, seenAt);
             }
-            pool.release(requests.complete(id));
+            drop(requests.complete(id));
             covered++;
             if (id == last) {
                 break;

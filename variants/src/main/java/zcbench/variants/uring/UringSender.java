@@ -1,5 +1,6 @@
 package zcbench.variants.uring;
 
+import static zcbench.linux.net.NetConstants.MSG_WAITALL;
 import static zcbench.linux.uring.IoUringConstants.IORING_CQE_F_MORE;
 import static zcbench.linux.uring.IoUringConstants.IORING_CQE_F_NOTIF;
 import static zcbench.linux.uring.IoUringConstants.IORING_FEAT_EXT_ARG;
@@ -48,6 +49,8 @@ public final class UringSender extends AbstractSender implements CqeHandler {
     private final boolean messages;
     private final boolean vectorized;
     private final int zcFlags;
+    /** MSG_WAITALL on a stream: the kernel sends a short send's rest itself (docs/ARCHITECTURE.md, "The TCP loop"). */
+    private final int msgFlags;
     private final RequestTable requests;
     private SlotVectors vectors;
     private IoUring ring;
@@ -67,6 +70,7 @@ public final class UringSender extends AbstractSender implements CqeHandler {
         this.zeroCopy = config.variant().zeroCopy();
         this.messages = config.variant().sendsMessages();
         this.vectorized = !messages && config.iov() > 1;
+        this.msgFlags = stream ? MSG_WAITALL : 0;
         boolean fixed = config.variant().registersBuffers();
         this.zcFlags = IORING_SEND_ZC_REPORT_USAGE | (fixed ? IORING_RECVSEND_FIXED_BUF : 0)
                 | (vectorized ? IORING_SEND_VECTORIZED : 0);
@@ -123,16 +127,20 @@ public final class UringSender extends AbstractSender implements CqeHandler {
             if (config.verify()) {
                 Stamp.sequence(buffer, sequence++);
             }
+            if (stream) {
+                chain();
+            }
             int id = requests.begin(slot);
             if (messages) {
-                sq.prepSendmsgZc(FIXED_FILE, true, vectors.msghdr(slot), 0, zcFlags, slot, Integer.toUnsignedLong(id));
+                sq.prepSendmsgZc(FIXED_FILE, true, vectors.msghdr(slot), msgFlags, zcFlags, slot,
+                        Integer.toUnsignedLong(id));
             } else if (vectorized) {
-                sq.prepSendZc(FIXED_FILE, true, vectors.iovecs(slot), vectors.entries(), 0, zcFlags, slot,
+                sq.prepSendZc(FIXED_FILE, true, vectors.iovecs(slot), vectors.entries(), msgFlags, zcFlags, slot,
                         Integer.toUnsignedLong(id));
             } else if (zeroCopy) {
-                sq.prepSendZc(FIXED_FILE, true, buffer, payload, 0, zcFlags, slot, Integer.toUnsignedLong(id));
+                sq.prepSendZc(FIXED_FILE, true, buffer, payload, msgFlags, zcFlags, slot, Integer.toUnsignedLong(id));
             } else {
-                sq.prepSend(FIXED_FILE, true, buffer, payload, 0, Integer.toUnsignedLong(id));
+                sq.prepSend(FIXED_FILE, true, buffer, payload, msgFlags, Integer.toUnsignedLong(id));
             }
             sendsOutstanding++;
         }
@@ -150,6 +158,21 @@ public final class UringSender extends AbstractSender implements CqeHandler {
             }
         }
         counters.enters = ring.enters();
+    }
+
+    /**
+     * Keeps a stream's bytes in order: the next send joins the chain of those not yet submitted
+     * (IOSQE_IO_LINK on the one before), or, when they went with a wait for a buffer, starts only once
+     * every submitted send has completed, so that two chains never run side by side.
+     */
+    private void chain() {
+        if (sq.unsubmitted() > 0) {
+            sq.linkLast();
+            return;
+        }
+        while (sendsOutstanding > 0) {
+            awaitCompletion();
+        }
     }
 
     @Override

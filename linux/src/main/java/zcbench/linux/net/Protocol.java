@@ -1,0 +1,32 @@
+package zcbench.linux.net;
+
+/** UDP datagrams or a TCP stream: what a sender's socket is, as the protocol knob writes it. */
+public enum Protocol {
+    UDP("udp"),
+    TCP("tcp");
+
+    private final String id;
+
+    Protocol(String id) {
+        this.id = id;
+    }
+
+    /** "udp" or "tcp". */
+    public String id() {
+        return id;
+    }
+
+    /** A new socket of this protocol and {@code ip}, not yet connected; the caller owns it. */
+    public InetSocket open(IpVersion ip) {
+        return this == TCP ? InetSocket.tcp(ip) : InetSocket.udp(ip);
+    }
+
+    public static Protocol of(String id) {
+        for (Protocol p : values()) {
+            if (p.id.equals(id)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("protocol must be udp or tcp, not '" + id + "'");
+    }
+}
