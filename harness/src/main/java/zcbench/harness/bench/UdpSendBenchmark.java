@@ -25,6 +25,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 import zcbench.harness.sink.Destination;
 import zcbench.linux.Teardown;
+import zcbench.profiles.cpu.SenderMeter;
 import zcbench.profiles.jfr.IterationEvent;
 import zcbench.linux.sched.Affinity;
 import zcbench.linux.sched.CpuIsolation;
@@ -137,6 +138,7 @@ public class UdpSendBenchmark {
         private BitSet affinityBefore;
         private SenderPlacement placement;
         private CpuIsolation isolation;
+        private SenderMeter meter;
         private long deliveredAtIterationStart;
         private String key;
 
@@ -147,7 +149,8 @@ public class UdpSendBenchmark {
             params.getParamsKeys().forEach(name -> byName.put(name, params.getParam(name)));
             key = RowKey.find(byName).orElseThrow();
             boolean first = thread.getThreadIndex() == 0;
-            place(CpuChoice.forThread(CpuChoice.parse(cpu), thread.getThreadIndex(), threads));
+            int pinTo = CpuChoice.forThread(CpuChoice.parse(cpu), thread.getThreadIndex(), threads);
+            place(pinTo);
             // One whole open-and-close cycle first. JMH counts the trial's teardown into the last
             // iteration's allocation (-prof gc), and a first close links downcall handles and
             // lambdas (hundreds of KB); warmed here, the figure shows the send path alone.
@@ -155,6 +158,7 @@ public class UdpSendBenchmark {
                 openAll(config);
                 closeAll();
                 openAll(config);
+                meter = SenderMeter.open(pinTo);
                 // Confined after the cycle: a thread started during it (a cleaner, a pool worker) inherits
                 // the sender's CPU and would otherwise stay there, working into the first iterations.
                 if (first && placement != null) {
@@ -170,10 +174,22 @@ public class UdpSendBenchmark {
             }
         }
 
-        /** The sink's count before the iteration, so that the iteration's delivered packets can be told. */
+        /**
+         * The sink's count before the iteration, so that the iteration's delivered packets can be told, and
+         * the sender's own CPU readings, taken on its thread (docs/ARCHITECTURE.md, "The sending CPU's cost").
+         */
         @Setup(Level.Iteration)
         public void beforeIteration() {
             deliveredAtIterationStart = destination.deliveredPackets();
+            SendCounters c = sender.counters();
+            meter.start(c.get(Counter.PACKETS), c.get(Counter.BYTES));
+        }
+
+        /** The iteration's CPU window ends here, on the sender's thread, with the packets it counted. */
+        @TearDown(Level.Iteration)
+        public void afterIteration() {
+            SendCounters c = sender.counters();
+            meter.stop(c.get(Counter.PACKETS), c.get(Counter.BYTES));
         }
 
         /** Packets the destination counted since this iteration began, or -1 where it counts none. */
@@ -199,7 +215,8 @@ public class UdpSendBenchmark {
 
         /** Undoes {@link #place}: the other threads' CPUs, then this one's; the caller says what failed. */
         private Teardown unplace() {
-            Teardown t = new Teardown().close(isolation);
+            Teardown t = new Teardown().close(meter).close(isolation);
+            meter = null;
             BitSet affinity = affinityBefore;
             if (affinity != null) {
                 t.step(() -> Affinity.setCurrentThread(affinity));
