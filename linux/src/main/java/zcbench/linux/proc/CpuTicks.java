@@ -13,19 +13,40 @@ public record CpuTicks(long user, long nice, long system, long idle, long iowait
     public static final int USER_HZ = 100;
     public static final long NANOS_PER_TICK = 1_000_000_000L / USER_HZ;
 
-    /** The line of {@code cpu} (its label "cpuN") in a reading of /proc/stat. */
+    /** Numbers on a CPU's line that this record holds: user .. steal (guest and guest_nice are in user and nice). */
+    public static final int FIELDS = 8;
+
+    /** The line labelled {@code label} ("cpu1", or "cpu" for the whole machine) in a reading of /proc/stat. */
     public static CpuTicks parse(ProcText stat, String label) {
-        int at = stat.indexAfterLineStart(label + " ");
-        if (at < 0) {
-            throw new IllegalStateException("no line " + label + " in " + stat.path());
-        }
-        return new CpuTicks(stat.number(at, 0), stat.number(at, 1), stat.number(at, 2), stat.number(at, 3),
-                stat.number(at, 4), stat.number(at, 5), stat.number(at, 6), stat.number(at, 7));
+        long[] v = new long[FIELDS];
+        read(stat, lineStart(label), v, 0);
+        return of(v, 0);
+    }
+
+    /** The text a CPU's line starts with: its label and a space, so that cpu1 is not cpu10. */
+    public static String lineStart(String label) {
+        return label + " ";
     }
 
     /** The label of CPU {@code cpu}'s line. */
     public static String label(int cpu) {
         return "cpu" + cpu;
+    }
+
+    /** The {@link #FIELDS} numbers of the line starting {@code lineStart} into {@code into[at..]}: no allocation. */
+    public static void read(ProcText stat, String lineStart, long[] into, int at) {
+        int from = stat.indexAfterLineStart(lineStart);
+        if (from < 0) {
+            throw new IllegalStateException("no line " + lineStart.strip() + " in " + stat.path());
+        }
+        for (int i = 0; i < FIELDS; i++) {
+            into[at + i] = stat.number(from, i);
+        }
+    }
+
+    /** The record of {@link #FIELDS} numbers at {@code v[at..]}, in the order of the line. */
+    public static CpuTicks of(long[] v, int at) {
+        return new CpuTicks(v[at], v[at + 1], v[at + 2], v[at + 3], v[at + 4], v[at + 5], v[at + 6], v[at + 7]);
     }
 
     public CpuTicks minus(CpuTicks earlier) {

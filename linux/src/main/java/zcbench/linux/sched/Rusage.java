@@ -53,20 +53,37 @@ public final class Rusage {
     }
 
     public static Times self() {
-        return of(RUSAGE_SELF, "getrusage(RUSAGE_SELF)");
+        return of(RUSAGE_SELF);
     }
 
     /** The calling thread's own CPU time. */
     public static Times thread() {
-        return of(RUSAGE_THREAD, "getrusage(RUSAGE_THREAD)");
+        return of(RUSAGE_THREAD);
     }
 
-    private static Times of(int who, String call) {
+    private static Times of(int who) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment usage = arena.allocate(RUSAGE);
-            LinuxException.check(call, SchedCalls.getrusage(who, usage));
-            return new Times(nanos(usage, USER_SEC, USER_USEC), nanos(usage, SYS_SEC, SYS_USEC));
+            read(who, usage);
+            return new Times(userNanos(usage), systemNanos(usage));
         }
+    }
+
+    /**
+     * getrusage of {@code who} into {@code usage}, a {@link #RUSAGE} segment the caller keeps: no allocation,
+     * for readings between benchmark iterations.
+     */
+    public static void read(int who, MemorySegment usage) {
+        LinuxException.check(who == RUSAGE_THREAD ? "getrusage(RUSAGE_THREAD)" : "getrusage(RUSAGE_SELF)",
+                SchedCalls.getrusage(who, usage));
+    }
+
+    public static long userNanos(MemorySegment usage) {
+        return nanos(usage, USER_SEC, USER_USEC);
+    }
+
+    public static long systemNanos(MemorySegment usage) {
+        return nanos(usage, SYS_SEC, SYS_USEC);
     }
 
     private static long nanos(MemorySegment usage, VarHandle sec, VarHandle usec) {

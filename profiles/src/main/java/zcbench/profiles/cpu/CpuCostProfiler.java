@@ -8,10 +8,13 @@ import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.ScalarResult;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import zcbench.linux.sched.Rusage;
+import zcbench.vocabulary.CpuMetric;
 
 /**
  * The sending CPU's cost of every row: per iteration, the windows the benchmark's sender threads
@@ -49,8 +52,12 @@ public final class CpuCostProfiler implements InternalProfiler {
     @Override
     public Collection<ScalarResult> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        return SendingCpuCost.of(SenderWindows.drain()).entrySet().stream()
-                .map(e -> new ScalarResult(e.getKey().id(), e.getValue(), e.getKey().unit(), AggregationPolicy.AVG))
-                .toList();
+        // On the control thread, but inside -prof gc's window all the same: a loop, not a stream.
+        Map<CpuMetric, Double> metrics = SendingCpuCost.of(SenderWindows.drain());
+        List<ScalarResult> results = new ArrayList<>(metrics.size());
+        for (Map.Entry<CpuMetric, Double> e : metrics.entrySet()) {
+            results.add(new ScalarResult(e.getKey().id(), e.getValue(), e.getKey().unit(), AggregationPolicy.AVG));
+        }
+        return results;
     }
 }

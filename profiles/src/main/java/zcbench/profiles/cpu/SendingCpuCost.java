@@ -1,10 +1,9 @@
 package zcbench.profiles.cpu;
 
+import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import zcbench.linux.proc.CpuTicks;
 import zcbench.vocabulary.CpuMetric;
@@ -24,17 +23,26 @@ public final class SendingCpuCost {
     /** Nothing when no sender measured a window or none sent a packet. */
     public static Map<CpuMetric, Double> of(List<SenderWindow> windows) {
         Map<CpuMetric, Double> m = new EnumMap<>(CpuMetric.class);
-        long packets = windows.stream().mapToLong(SenderWindow::packets).sum();
-        long bytes = windows.stream().mapToLong(SenderWindow::bytes).sum();
+        long packets = 0;
+        long bytes = 0;
+        long run = 0;
+        long threadUser = 0;
+        long threadSystem = 0;
+        // Each sender read the fork's total over its own window; they overlap but for microseconds.
+        long self = 0;
+        long wall = 0;
+        for (SenderWindow w : windows) {
+            packets += w.packets();
+            bytes += w.bytes();
+            run += w.run().runNanos();
+            threadUser += w.thread().userNanos();
+            threadSystem += w.thread().systemNanos();
+            self = Math.max(self, w.self().totalNanos());
+            wall = Math.max(wall, w.wallNanos());
+        }
         if (packets <= 0) {
             return m;
         }
-        long run = windows.stream().mapToLong(w -> w.run().runNanos()).sum();
-        long threadUser = windows.stream().mapToLong(w -> w.thread().userNanos()).sum();
-        long threadSystem = windows.stream().mapToLong(w -> w.thread().systemNanos()).sum();
-        // Each sender read the fork's total over its own window; they overlap but for microseconds.
-        long self = windows.stream().mapToLong(w -> w.self().totalNanos()).max().orElse(0);
-        long wall = windows.stream().mapToLong(SenderWindow::wallNanos).max().orElse(0);
         CpuTicks ticks = sendingCpus(windows);
 
         // Unpinned, no one CPU is the sender's: its own run time is all that is its.
@@ -63,12 +71,13 @@ public final class SendingCpuCost {
     /** The senders' CPUs' ticks, each CPU once; null when a sender was not pinned. */
     private static CpuTicks sendingCpus(List<SenderWindow> windows) {
         CpuTicks sum = new CpuTicks(0, 0, 0, 0, 0, 0, 0, 0);
-        Set<Integer> seen = new HashSet<>();
+        BitSet seen = new BitSet();
         for (SenderWindow w : windows) {
             if (!w.pinned()) {
                 return null;
             }
-            if (seen.add(w.cpu())) {
+            if (!seen.get(w.cpu())) {
+                seen.set(w.cpu());
                 sum = sum.plus(w.cpuTicks());
             }
         }

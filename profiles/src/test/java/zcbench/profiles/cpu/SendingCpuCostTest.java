@@ -133,4 +133,20 @@ class SendingCpuCostTest {
             assertTrue(w.thread().totalNanos() > 0 && w.self().totalNanos() >= w.thread().totalNanos(), w.toString());
         }
     }
+
+    /** The last iteration's trial teardown closes the meter before the profiler takes the window. */
+    @Test
+    void aWindowOutlivesItsMeter() {
+        SenderWindows.drain();
+        try (SenderMeter meter = SenderMeter.open(-1)) {
+            meter.start(5, 50);
+            meter.stop(25, 250);
+        }
+        List<SenderWindow> windows = SenderWindows.drain();
+        assertEquals(1, windows.size());
+        assertEquals(20, windows.getFirst().packets());
+        assertEquals(200, windows.getFirst().bytes());
+        assertFalse(windows.getFirst().pinned());
+        assertTrue(SenderWindows.drain().isEmpty(), "taken once");
+    }
 }
