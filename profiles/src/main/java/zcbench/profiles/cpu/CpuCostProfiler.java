@@ -11,7 +11,6 @@ import org.openjdk.jmh.results.ScalarResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import zcbench.linux.sched.Rusage;
 import zcbench.vocabulary.CpuMetric;
@@ -27,6 +26,7 @@ import zcbench.vocabulary.CpuMetric;
  * row's figures span exactly the measured iterations. A benchmark without a meter gets no figures.
  */
 public final class CpuCostProfiler implements InternalProfiler {
+    private static final List<CpuMetric> METRICS = List.of(CpuMetric.values());
 
     /** Fails fast, in the host JVM where JMH checks profilers, when getrusage cannot be called. */
     public CpuCostProfiler() throws ProfilerException {
@@ -52,11 +52,13 @@ public final class CpuCostProfiler implements InternalProfiler {
     @Override
     public Collection<ScalarResult> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        // On the control thread, but inside -prof gc's window all the same: a loop, not a stream.
-        Map<CpuMetric, Double> metrics = SendingCpuCost.of(SenderWindows.drain());
-        List<ScalarResult> results = new ArrayList<>(metrics.size());
-        for (Map.Entry<CpuMetric, Double> e : metrics.entrySet()) {
-            results.add(new ScalarResult(e.getKey().id(), e.getValue(), e.getKey().unit(), AggregationPolicy.AVG));
+        // On the control thread, but inside -prof gc's window all the same: a loop over kept metrics.
+        SendingCpuCost cost = SendingCpuCost.of(SenderWindows.drain());
+        List<ScalarResult> results = new ArrayList<>(METRICS.size());
+        for (CpuMetric m : METRICS) {
+            if (cost.has(m)) {
+                results.add(new ScalarResult(m.id(), cost.get(m), m.unit(), AggregationPolicy.AVG));
+            }
         }
         return results;
     }

@@ -1,9 +1,7 @@
 package zcbench.profiles.cpu;
 
-import java.util.BitSet;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import zcbench.linux.proc.CpuTicks;
 import zcbench.vocabulary.CpuMetric;
@@ -11,18 +9,23 @@ import zcbench.vocabulary.CpuMetric;
 /**
  * One iteration's {@link CpuMetric}s from its senders' windows: the sending CPUs' /proc/stat summed
  * over the senders' distinct CPUs, the senders' own run time, the rest of the fork, all per packet of
- * the same windows (docs/ARCHITECTURE.md, "The sending CPU's cost").
+ * the same windows (docs/ARCHITECTURE.md, "The sending CPU's cost"). It is made on JMH's control thread
+ * inside -prof gc's window, so it keeps its figures in one array.
  */
 public final class SendingCpuCost {
     private static final double MIB = 1 << 20;
     private static final double GIB = 1 << 30;
 
+    /** By {@link CpuMetric#ordinal()}; NaN where there is no figure. */
+    private final double[] values = new double[CpuMetric.values().length];
+
     private SendingCpuCost() {
+        Arrays.fill(values, Double.NaN);
     }
 
-    /** Nothing when no sender measured a window or none sent a packet. */
-    public static Map<CpuMetric, Double> of(List<SenderWindow> windows) {
-        Map<CpuMetric, Double> m = new EnumMap<>(CpuMetric.class);
+    /** No figures when no sender measured a window or none sent a packet. */
+    public static SendingCpuCost of(List<SenderWindow> windows) {
+        SendingCpuCost cost = new SendingCpuCost();
         long packets = 0;
         long bytes = 0;
         long run = 0;
@@ -31,7 +34,13 @@ public final class SendingCpuCost {
         // Each sender read the fork's total over its own window; they overlap but for microseconds.
         long self = 0;
         long wall = 0;
-        for (SenderWindow w : windows) {
+        boolean pinned = true;
+        long busy = 0;
+        long softirq = 0;
+        long steal = 0;
+        long total = 0;
+        for (int i = 0; i < windows.size(); i++) {
+            SenderWindow w = windows.get(i);
             packets += w.packets();
             bytes += w.bytes();
             run += w.run().runNanos();
@@ -39,48 +48,69 @@ public final class SendingCpuCost {
             threadSystem += w.thread().systemNanos();
             self = Math.max(self, w.self().totalNanos());
             wall = Math.max(wall, w.wallNanos());
+            pinned &= w.pinned();
+            if (w.pinned() && firstOnItsCpu(windows, i)) {
+                CpuTicks t = w.cpuTicks();
+                busy += t.busy();
+                softirq += t.softirq();
+                steal += t.steal();
+                total += t.total();
+            }
         }
         if (packets <= 0) {
-            return m;
+            return cost;
         }
-        CpuTicks ticks = sendingCpus(windows);
-
         // Unpinned, no one CPU is the sender's: its own run time is all that is its.
-        double cpuNanos = ticks == null ? run : CpuTicks.nanos(ticks.busy());
-        m.put(CpuMetric.NS_PER_PACKET, cpuNanos / packets);
-        m.put(CpuMetric.SENDER_NS_PER_PACKET, (double) run / packets);
-        m.put(CpuMetric.OTHER_THREADS_NS_PER_PACKET,
-                (double) Math.max(0, self - threadUser - threadSystem) / packets);
+        double cpuNanos = pinned ? CpuTicks.nanos(busy) : run;
+        cost.put(CpuMetric.NS_PER_PACKET, cpuNanos / packets);
+        cost.put(CpuMetric.SENDER_NS_PER_PACKET, (double) run / packets);
+        cost.put(CpuMetric.OTHER_THREADS_NS_PER_PACKET, (double) Math.max(0, self - threadUser - threadSystem) / packets);
         if (wall > 0) {
-            m.put(CpuMetric.USER_PCT, 100.0 * threadUser / wall);
-            m.put(CpuMetric.SYS_PCT, 100.0 * threadSystem / wall);
+            cost.put(CpuMetric.USER_PCT, 100.0 * threadUser / wall);
+            cost.put(CpuMetric.SYS_PCT, 100.0 * threadSystem / wall);
         }
         if (bytes > 0) {
-            m.put(CpuMetric.NS_PER_MIB, cpuNanos / (bytes / MIB));
-            m.put(CpuMetric.S_PER_GIB, cpuNanos / 1e9 / (bytes / GIB));
+            cost.put(CpuMetric.NS_PER_MIB, cpuNanos / (bytes / MIB));
+            cost.put(CpuMetric.S_PER_GIB, cpuNanos / 1e9 / (bytes / GIB));
         }
-        if (ticks != null) {
-            m.put(CpuMetric.SOFTIRQ_NS_PER_PACKET, (double) CpuTicks.nanos(ticks.softirq()) / packets);
-            if (ticks.total() > 0) {
-                m.put(CpuMetric.STEAL_PCT, 100.0 * ticks.steal() / ticks.total());
+        if (pinned) {
+            cost.put(CpuMetric.SOFTIRQ_NS_PER_PACKET, (double) CpuTicks.nanos(softirq) / packets);
+            if (total > 0) {
+                cost.put(CpuMetric.STEAL_PCT, 100.0 * steal / total);
             }
         }
-        return m;
+        return cost;
     }
 
-    /** The senders' CPUs' ticks, each CPU once; null when a sender was not pinned. */
-    private static CpuTicks sendingCpus(List<SenderWindow> windows) {
-        CpuTicks sum = new CpuTicks(0, 0, 0, 0, 0, 0, 0, 0);
-        BitSet seen = new BitSet();
-        for (SenderWindow w : windows) {
-            if (!w.pinned()) {
-                return null;
-            }
-            if (!seen.get(w.cpu())) {
-                seen.set(w.cpu());
-                sum = sum.plus(w.cpuTicks());
+    /** Window {@code i} is the first on its CPU: a CPU two senders shared counts once. */
+    private static boolean firstOnItsCpu(List<SenderWindow> windows, int i) {
+        for (int j = 0; j < i; j++) {
+            if (windows.get(j).cpu() == windows.get(i).cpu()) {
+                return false;
             }
         }
-        return sum;
+        return true;
+    }
+
+    private void put(CpuMetric metric, double value) {
+        values[metric.ordinal()] = value;
+    }
+
+    public boolean has(CpuMetric metric) {
+        return !Double.isNaN(values[metric.ordinal()]);
+    }
+
+    /** The figure, or NaN when there is none. */
+    public double get(CpuMetric metric) {
+        return values[metric.ordinal()];
+    }
+
+    public boolean isEmpty() {
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

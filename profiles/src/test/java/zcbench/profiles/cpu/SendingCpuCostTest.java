@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +48,7 @@ class SendingCpuCostTest {
 
     @Test
     void oneSenderOnItsCpu() {
-        Map<CpuMetric, Double> m = SendingCpuCost.of(List.of(onCpu1()));
+        SendingCpuCost m = SendingCpuCost.of(List.of(onCpu1()));
         // cpu1: 15 user + 64 system + 18 softirq = 97 ticks = 970 ms over 100000 packets.
         assertEquals(9700.0, m.get(CpuMetric.NS_PER_PACKET), 1e-9);
         assertEquals(7800.0, m.get(CpuMetric.SENDER_NS_PER_PACKET), 1e-9);
@@ -70,7 +69,7 @@ class SendingCpuCostTest {
         SenderWindow second = new SenderWindow(0, ticks(0), run("0 0 0\n", "600000000 0 9\n"),
                 new Rusage.Times(600_000_000L, 0), new Rusage.Times(400_000_000L, 630_000_000L),
                 PACKETS, BYTES, 1_000_000_000L);
-        Map<CpuMetric, Double> m = SendingCpuCost.of(List.of(onCpu1(), second));
+        SendingCpuCost m = SendingCpuCost.of(List.of(onCpu1(), second));
         // cpu1's 97 ticks and cpu0's 60 + 12 + 2 = 74, over both senders' packets.
         assertEquals(1_710_000_000.0 / (2 * PACKETS), m.get(CpuMetric.NS_PER_PACKET), 1e-9);
         assertEquals(1_380_000_000.0 / (2 * PACKETS), m.get(CpuMetric.SENDER_NS_PER_PACKET), 1e-9);
@@ -87,7 +86,7 @@ class SendingCpuCostTest {
         SenderWindow w = new SenderWindow(1, stolen, run("0 0 0\n", "700000000 0 1\n"),
                 new Rusage.Times(100_000_000L, 600_000_000L), new Rusage.Times(100_000_000L, 600_000_000L),
                 PACKETS, BYTES, 1_000_000_000L);
-        Map<CpuMetric, Double> m = SendingCpuCost.of(List.of(w));
+        SendingCpuCost m = SendingCpuCost.of(List.of(w));
         assertEquals(25.0, m.get(CpuMetric.STEAL_PCT), 1e-9);
         assertTrue(m.get(CpuMetric.STEAL_PCT) > CpuMetric.STOLEN_PCT);
         // Steal is not the sender's cost.
@@ -99,12 +98,12 @@ class SendingCpuCostTest {
         SenderWindow w = new SenderWindow(-1, null, run("0 0 0\n", "800000000 0 5\n"),
                 new Rusage.Times(200_000_000L, 600_000_000L), new Rusage.Times(300_000_000L, 600_000_000L),
                 PACKETS, BYTES, 1_000_000_000L);
-        Map<CpuMetric, Double> m = SendingCpuCost.of(List.of(w));
+        SendingCpuCost m = SendingCpuCost.of(List.of(w));
         assertEquals(8000.0, m.get(CpuMetric.NS_PER_PACKET), 1e-9);
         assertEquals(8000.0, m.get(CpuMetric.SENDER_NS_PER_PACKET), 1e-9);
         assertEquals(1000.0, m.get(CpuMetric.OTHER_THREADS_NS_PER_PACKET), 1e-9);
-        assertFalse(m.containsKey(CpuMetric.SOFTIRQ_NS_PER_PACKET));
-        assertFalse(m.containsKey(CpuMetric.STEAL_PCT));
+        assertFalse(m.has(CpuMetric.SOFTIRQ_NS_PER_PACKET));
+        assertFalse(m.has(CpuMetric.STEAL_PCT));
     }
 
     @Test
