@@ -63,12 +63,15 @@ class SpeedupOutputsTest {
         assertEquals(List.of("speedup_ci_low", "speedup_ci_high", "noisy", "forks", "samples", "poll", "verify",
                         "syscalls_per_packet", "delivered_pct", "row"), names.subList(row - 9, row + 1));
         List<String> after = names.subList(row + 1, names.size());
-        // After the knobs, the sending CPU's columns, added together after them.
-        List<String> later = new ArrayList<>(CpuMetric.ids(false));
-        later.add(SpeedupCsv.STOLEN);
-        List<String> knobs = after.subList(0, after.size() - later.size());
+        // The knobs up to threads, then the sending CPU's columns, then any knob added since.
+        List<String> sendingCpu = new ArrayList<>(CpuMetric.ids(false));
+        sendingCpu.add(SpeedupCsv.STOLEN);
+        int cpuAt = after.indexOf(sendingCpu.getFirst());
+        assertEquals(sendingCpu, after.subList(cpuAt, cpuAt + sendingCpu.size()));
+        assertEquals(Knobs.THREADS.name(), after.get(cpuAt - 1));
+        List<String> knobs = new ArrayList<>(after.subList(0, cpuAt));
+        knobs.addAll(after.subList(cpuAt + sendingCpu.size(), after.size()));
         assertEquals(Knobs.names().stream().filter(knobs::contains).toList(), knobs);
-        assertEquals(later, after.subList(knobs.size(), after.size()));
         assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-sink", r.get("row"));
         // One fork: JMH's own interval, so noisy is judged, but the speedup has no interval.
         assertEquals("true", r.get("noisy"));
