@@ -19,7 +19,7 @@ import zcbench.vocabulary.CpuMetric;
  * The sending CPU's cost of every row: per iteration, the windows the benchmark's sender threads
  * measured themselves with a {@link SenderMeter} (their CPU's /proc/stat, their schedstat and
  * getrusage(RUSAGE_THREAD), the fork's RUSAGE_SELF, and the packets and bytes of the same window),
- * turned into {@link zcbench.vocabulary.CpuMetric}s (docs/ARCHITECTURE.md, "The sending CPU's cost").
+ * turned into {@link CpuMetric}s (docs/ARCHITECTURE.md, "The sending CPU's cost").
  *
  * <p>Its hooks run on JMH's control thread, which is neither a sender nor on a sender's CPU: it only
  * collects. JMH reports warm-up iterations' results but aggregates the measured ones alone, so the
