@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.Stream;
 import zcbench.analysis.jmh.Params;
 
@@ -117,6 +118,30 @@ public final class Fixtures {
                         iterations.set(i, iterations.get(i).asDouble() * factor);
                     }
                 }
+            }
+            mapper.writeValue(json.toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
+
+    /**
+     * A copy of a real run (into dir) with the secondary result {@code metric} added to every row as one
+     * iteration, row i (in jmh.json's order) given {@code value} of i: figures a run of today's profiler has.
+     */
+    public static Path withSecondary(String name, Path dir, String metric, String unit, IntToDoubleFunction value) {
+        Path copy = copy(name, dir);
+        Path json = copy.resolve("jmh.json");
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode root = mapper.readTree(json.toFile());
+            for (int i = 0; i < root.size(); i++) {
+                double v = value.applyAsDouble(i);
+                ObjectNode result = mapper.createObjectNode().put("score", v).put("scoreError", "NaN")
+                        .put("scoreUnit", unit);
+                result.putArray("rawData").addArray().add(v);
+                ((ObjectNode) root.get(i).get("secondaryMetrics")).set(metric, result);
             }
             mapper.writeValue(json.toFile(), root);
         } catch (IOException e) {

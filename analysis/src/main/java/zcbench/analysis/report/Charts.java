@@ -158,8 +158,10 @@ final class Charts {
         renderer.setSeriesPaint(0, split ? USER : OURS);
         renderer.setSeriesPaint(1, SYSTEM);
         stackStyle(renderer, new DecimalFormat("0"));
-        CategoryPlot plot = categoryPlot(data, styled(new NumberAxis("CPU ns per packet (getrusage of the fork, "
-                + "all threads)")), renderer);
+        boolean sendingCpu = rows.stream().allMatch(SpeedupRow::sendingCpuMeasured);
+        CategoryPlot plot = categoryPlot(data, styled(new NumberAxis(sendingCpu
+                ? "CPU ns per packet (the sending CPU, /proc/stat; split as the sender's getrusage)"
+                : "CPU ns per packet (getrusage of the fork, all threads)")), renderer);
         JFreeChart chart = chart("CPU time per packet" + (split ? ", user and system" : ""), plot, split);
         return Optional.of(svg(chart, 110 + rows.size() * 26, id));
     }

@@ -21,6 +21,7 @@ import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.analysis.v5.V5Table;
 import zcbench.vocabulary.Counter;
+import zcbench.vocabulary.CpuMetric;
 import zcbench.vocabulary.ResultFiles;
 
 /**
@@ -37,6 +38,7 @@ import zcbench.vocabulary.ResultFiles;
 final class ReportHtml {
     /** Per-packet counters beside the table's own columns, each with its header. */
     private static final Map<Counter, String> EXTRA = extra();
+    private static final Map<CpuMetric, String> SENDING_CPU = sendingCpu();
     private static final String FLAME = "flame graph";
 
     private ReportHtml() {
@@ -221,6 +223,14 @@ final class ReportHtml {
             headers.add(label(c));
             numeric.add(isNumeric(summary, c));
         }
+        // The sending CPU's nanoseconds beside the samples' shares, where the run measured them.
+        boolean sendingCpu = table.rows().stream().anyMatch(SpeedupRow::sendingCpuMeasured);
+        if (sendingCpu) {
+            SENDING_CPU.values().forEach(h -> {
+                headers.add(h);
+                numeric.add(true);
+            });
+        }
         if (!flames.isEmpty()) {
             headers.add(FLAME);
             numeric.add(false);
@@ -234,32 +244,54 @@ final class ReportHtml {
                         + "fork, measured iterations only) by where they were taken, the leaf-most kernel frame "
                         + "deciding; a line adds up to 100 %. The categories are defined in the profiles module's "
                         + "CATEGORIES.md. A line whose kernel frames is false has no kernel stacks: its kernel "
-                        + "time counts as user (its note says why).</p>\n")
+                        + "time counts as user (its note says why)."
+                        + (sendingCpu ? " Beside them, from the CPU profiler over the same measured iterations, in "
+                        + "ns per packet: the sending CPU's busy time (/proc/stat, 10 ms ticks), the sender thread's "
+                        + "own run time (schedstat), the softirq time ticks caught on the sending CPU, and the fork's "
+                        + "other threads (JIT, GC, JMH), which run on the other CPUs; " + ResultFiles.SPEEDUP_CSV
+                        + "'s columns of the same names say what each cannot see." : "") + "</p>\n")
                 .append("<div class=\"scroll\"><table class=\"profile\">\n").append(Html.th(headers, numeric));
         List<ProfileSummary.Line> shown = new ArrayList<>();
         for (SpeedupRow r : table.rows()) {
             summary.line(r.params()).ifPresent(line -> {
                 shown.add(line);
                 s.append(profileRow(Integer.toString(r.no()), r.test(), line, summary, numeric,
-                        flames.isEmpty() ? null : flameCell(flames, r, outDir)));
+                        sendingCpu ? sendingCpuCells(r) : "", flames.isEmpty() ? null : flameCell(flames, r, outDir)));
             });
         }
+        String noCpu = sendingCpu ? Html.td("-", true).repeat(SENDING_CPU.size()) : "";
         summary.lines().stream().filter(l -> !shown.contains(l)).forEach(l -> s.append(profileRow("-", l.row(), l,
-                summary, numeric, flames.isEmpty() ? null : Html.td("-", false))));
+                summary, numeric, noCpu, flames.isEmpty() ? null : Html.td("-", false))));
         return s.append("</table></div>\n").toString();
     }
 
     private static String profileRow(String no, String test, ProfileSummary.Line line, ProfileSummary summary,
-            List<Boolean> numeric, String flameCell) {
+            List<Boolean> numeric, String cpuCells, String flameCell) {
         StringBuilder s = new StringBuilder("<tr class=\"profile-row\" id=\"profile-").append(no.equals("-")
                 ? "x-" + Html.esc(line.row()) : no).append("\">").append(Html.td(no, true)).append(Html.td(test, false));
         for (int i = 0; i < summary.columns().size(); i++) {
             s.append(Html.td(line.values().get(summary.columns().get(i)), numeric.get(i + 2)));
         }
+        s.append(cpuCells);
         if (flameCell != null) {
             s.append(flameCell);
         }
         return s.append("</tr>\n").toString();
+    }
+
+    private static String sendingCpuCells(SpeedupRow r) {
+        StringBuilder s = new StringBuilder();
+        SENDING_CPU.keySet().forEach(m -> s.append(Html.td(Num.shown(r.cpu().get(m.id()), 0), true)));
+        return s.toString();
+    }
+
+    private static Map<CpuMetric, String> sendingCpu() {
+        Map<CpuMetric, String> columns = new LinkedHashMap<>();
+        columns.put(CpuMetric.NS_PER_PACKET, "CPU ns/pkt");
+        columns.put(CpuMetric.SENDER_NS_PER_PACKET, "sender ns/pkt");
+        columns.put(CpuMetric.SOFTIRQ_NS_PER_PACKET, "softirq ns/pkt");
+        columns.put(CpuMetric.OTHER_THREADS_NS_PER_PACKET, "other threads ns/pkt");
+        return columns;
     }
 
     private static Map<Counter, String> extra() {

@@ -20,6 +20,7 @@ public final class Cells {
     /** Shown only when the run had the CPU profiler (every zcbench run has; a bare JMH file may not). */
     public static final String CPU_NS_PER_PACKET = "CPU ns/pkt";
     public static final String NOISY = "NOISY";
+    public static final String STOLEN = "STOLEN";
 
     private Cells() {
     }
@@ -60,7 +61,7 @@ public final class Cells {
         }
         cells.add(Num.shown(r.copiedPct(), 1) + (r.copiedZeroCopy() ? " COPIED" : ""));
         if (table.hasCpu()) {
-            cells.add(Num.shown(r.cpu().get(CpuMetric.NS_PER_PACKET.id()), 0));
+            cells.add(Num.shown(r.cpu().get(CpuMetric.NS_PER_PACKET.id()), 0) + (r.stolen() ? " " + STOLEN : ""));
         }
         return List.copyOf(cells);
     }
@@ -96,9 +97,23 @@ public final class Cells {
         }
         all.add(intervalNote(table));
         if (table.hasCpu()) {
-            all.add("CPU ns/pkt: CPU time (user + system) of the benchmark's fork per packet: all its threads, "
+            all.add(table.rows().stream().noneMatch(SpeedupRow::sendingCpuMeasured)
+                    ? "CPU ns/pkt: CPU time (user + system) of the benchmark's fork per packet: all its threads, "
                     + "io_uring's workers, the JIT and GC included, from getrusage over each measured iteration "
-                    + "(its setup and teardown included).");
+                    + "(its setup and teardown included)."
+                    : "CPU ns/pkt: the sending CPU's busy time (user, system, irq and softirq of the sender's CPU in "
+                    + "/proc/stat, whoever ran there; the senders' CPUs summed) per packet over each measured "
+                    + "iteration, 10 ms ticks (about 1% of a 1 s iteration). Unpinned rows show the sender "
+                    + "thread's own run time. The sender's own time, softirq and the fork's other threads are "
+                    + "columns of " + ResultFiles.SPEEDUP_CSV + ".");
+            List<String> stolen = table.rows().stream().filter(SpeedupRow::stolen)
+                    .map(r -> Integer.toString(r.no())).toList();
+            if (!stolen.isEmpty()) {
+                all.add("Row" + (stolen.size() > 1 ? "s " : " ") + String.join(", ", stolen) + " " + STOLEN
+                        + ": the hypervisor gave the sending CPU to another guest for more than "
+                        + Num.fixed(CpuMetric.STOLEN_PCT, 0) + "% of the time (steal), so MB/s and the CPU "
+                        + "figures are low.");
+            }
         }
         all.addAll(table.notes());
         List<String> severalSenders = table.rows().stream()

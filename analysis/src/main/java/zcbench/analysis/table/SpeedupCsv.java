@@ -22,6 +22,10 @@ import zcbench.vocabulary.RowKey;
 public final class SpeedupCsv {
     /** The comment marker of the first line of a run that is not a measurement. */
     public static final char COMMENT = '#';
+    /** The column that marks a row whose sending CPU lost more than {@link CpuMetric#STOLEN_PCT} to steal. */
+    public static final String STOLEN = "stolen";
+    /** The last knob whose column was there when the sending CPU's columns were appended: they follow it. */
+    private static final String LAST_KNOB_BEFORE_SENDING_CPU = Knobs.THREADS.name();
 
     private record Column(String name, Function<SpeedupRow, String> value, boolean measurementOnly) {
         Column(String name, Function<SpeedupRow, String> value) {
@@ -82,7 +86,7 @@ public final class SpeedupCsv {
                 new Column("rfc_speedup", r -> Num.fixed(r.rfcSpeedup(), 4), true),
                 new Column("copied_pct", r -> Num.fixed(r.copiedPct(), 3))));
         SpeedupTable.COUNTERS.forEach(n -> c.add(perPacket(n)));
-        CpuMetric.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.cpu().get(n), 3))));
+        CpuMetric.ids(true).forEach(n -> c.add(cpu(n)));
         c.add(new Column("speedup_ci_low", r -> Num.fixed(r.speedupInterval().low(), 4), true));
         c.add(new Column("speedup_ci_high", r -> Num.fixed(r.speedupInterval().high(), 4), true));
         c.add(new Column("noisy", r -> r.hasInterval() ? Boolean.toString(r.noisy()) : ""));
@@ -93,13 +97,24 @@ public final class SpeedupCsv {
         SpeedupTable.LATER_COUNTERS.forEach(n -> c.add(perPacket(n)));
         c.add(new Column("delivered_pct", r -> Num.fixed(r.deliveredPct(), 3)));
         c.add(new Column(RowKey.COLUMN, r -> r.params().key()));
-        // A knob added since gets its column here, at the end, in Knobs' order (COLUMNS.md).
-        Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
-                .forEach(n -> c.add(param(n)));
+        // The knobs added before the sending CPU's columns, then those columns, then each knob added since, at
+        // the end in Knobs' order (COLUMNS.md).
+        List<String> knobs = Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
+                .toList();
+        int before = knobs.indexOf(LAST_KNOB_BEFORE_SENDING_CPU) + 1;
+        knobs.subList(0, before).forEach(n -> c.add(param(n)));
+        CpuMetric.ids(false).forEach(n -> c.add(cpu(n)));
+        c.add(new Column(STOLEN, r -> Double.isFinite(r.cpu().getOrDefault(CpuMetric.STEAL_PCT.id(), Double.NaN))
+                ? Boolean.toString(r.stolen()) : ""));
+        knobs.subList(before, knobs.size()).forEach(n -> c.add(param(n)));
         SpeedupTable.COUNTERS_AFTER_ROW.forEach(n -> c.add(perPacket(n)));
         KernelEvent.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.events().get(n), 6))));
         LatencyPercentile.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.latency().get(n), 3))));
         return List.copyOf(c);
+    }
+
+    private static Column cpu(String id) {
+        return new Column(id, r -> Num.fixed(r.cpu().get(id), 3));
     }
 
     private static Column param(String name) {

@@ -6,6 +6,7 @@ import zcbench.analysis.jmh.Params;
 import zcbench.analysis.stats.ForkSamples;
 import zcbench.analysis.stats.Interval;
 import zcbench.analysis.stats.Intervals;
+import zcbench.vocabulary.CpuMetric;
 
 /**
  * One row of the speedup table. Missing values are NaN (0 for baselineNo).
@@ -37,6 +38,19 @@ public record SpeedupRow(int no, String test, Params params, double opsPerSec, M
     /** A zero-copy variant whose sends the kernel copied after all, so its MB/s measure a copy. */
     public boolean copiedZeroCopy() {
         return zeroCopy() && copiedPct > 0;
+    }
+
+    /**
+     * Its CPU figures are the sending CPU's (sender_ns_per_packet is there); in runs from before, cpu_ns_per_packet
+     * was the whole fork's getrusage.
+     */
+    public boolean sendingCpuMeasured() {
+        return Double.isFinite(cpu.getOrDefault(CpuMetric.SENDER_NS_PER_PACKET.id(), Double.NaN));
+    }
+
+    /** Its sending CPU lost more than {@link CpuMetric#STOLEN_PCT} of its time to steal: a neighbour took it. */
+    public boolean stolen() {
+        return cpu.getOrDefault(CpuMetric.STEAL_PCT.id(), Double.NaN) > CpuMetric.STOLEN_PCT;
     }
 
     /** Its 99.9% error is above {@link Intervals#NOISY_SHARE} of its score. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import zcbench.analysis.Fixtures;
+import zcbench.vocabulary.CpuMetric;
 
 class ReportHtmlTest {
     static final List<String> REAL_RUNS = Fixtures.REAL_RUNS;
@@ -146,6 +147,21 @@ class ReportHtmlTest {
                 + "<td>copy (no MSG_ZEROCOPY), batch=8</td><td class=\"num\">1223</td><td>true</td>"
                 + "<td class=\"num\">80.54</td><td class=\"num\">6.46</td>"), html);
         assertFalse(html(Fixtures.SEED_SINK).contains("Where the time went"));
+    }
+
+    @Test
+    void whereTheTimeWentShowsTheSendingCpuBesideTheCategories() throws IOException {
+        Path run = Fixtures.withSecondary(Fixtures.FLAME_SINK, tmp.resolve("today"), CpuMetric.SENDER_NS_PER_PACKET.id(),
+                "ns/packet", i -> 1000.0 + i);
+        String html = Files.readString(RunReports.writeAll(run).files().get(2));
+        String summary = html.substring(html.indexOf("<h2>Where the time went</h2>"),
+                html.indexOf("<h2>Speedup table</h2>"));
+        assertTrue(summary.contains("<th class=\"num\">CPU ns/pkt</th><th class=\"num\">sender ns/pkt</th>"
+                + "<th class=\"num\">softirq ns/pkt</th><th class=\"num\">other threads ns/pkt</th>"), summary);
+        assertTrue(summary.contains("the sender thread's own run time (schedstat)"), summary);
+        // Every profiled row has its sender's figure, in the table's row order.
+        assertEquals(5, ids(summary, "<td class=\"num\">(100\\d)</td>").size(), summary);
+        assertFalse(html(Fixtures.FLAME_SINK).contains("sender ns/pkt"), "a run from before has no such column");
     }
 
     /**

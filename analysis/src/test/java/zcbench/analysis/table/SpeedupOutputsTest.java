@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import zcbench.vocabulary.KernelEvent;
+import zcbench.vocabulary.CpuMetric;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.LatencyPercentile;
 import zcbench.analysis.Fixtures;
@@ -58,19 +60,28 @@ class SpeedupOutputsTest {
         assertEquals("37900.148", r.get("mb_s"));
         assertEquals("1653.534", r.get("cpu_ns_per_packet"));
         // Columns are only ever added at the end: the intervals and noise, then the loop knobs and counters, then
-        // the row key, then each knob added since, in Knobs' order, then short_sends_per_packet.
+        // the row key, then each knob added since, in Knobs' order (the sending CPU's columns after threads), then
+        // short_sends_per_packet, the kernel events and the latency percentiles.
         List<String> names = SpeedupCsv.columnNames();
         int row = names.indexOf("row");
         assertEquals(List.of("speedup_ci_low", "speedup_ci_high", "noisy", "forks", "samples", "poll", "verify",
                         "syscalls_per_packet", "delivered_pct", "row"), names.subList(row - 9, row + 1));
         List<String> after = names.subList(row + 1, names.size());
         int measured = after.size() - 1 - KernelEvent.ids().size() - LatencyPercentile.ids().size();
-        assertEquals(Knobs.names().stream().filter(after::contains).toList(), after.subList(0, measured));
-        // After the knobs, short sends, then the kernel events per packet (run --events) and the notification
-        // latency (latency=true).
+        // Last, short sends, then the kernel events per packet (run --events) and the notification latency
+        // (latency=true).
         assertEquals("short_sends_per_packet", after.get(measured), "a counter added after the knobs' columns");
         assertEquals(KernelEvent.ids(), after.subList(measured + 1, measured + 1 + KernelEvent.ids().size()));
         assertEquals(LatencyPercentile.ids(), after.subList(measured + 1 + KernelEvent.ids().size(), after.size()));
+        // Before them the knobs up to threads, then the sending CPU's columns, then any knob added since.
+        List<String> sendingCpu = new ArrayList<>(CpuMetric.ids(false));
+        sendingCpu.add(SpeedupCsv.STOLEN);
+        int cpuAt = after.indexOf(sendingCpu.getFirst());
+        assertEquals(sendingCpu, after.subList(cpuAt, cpuAt + sendingCpu.size()));
+        assertEquals(Knobs.THREADS.name(), after.get(cpuAt - 1));
+        List<String> knobs = new ArrayList<>(after.subList(0, cpuAt));
+        knobs.addAll(after.subList(cpuAt + sendingCpu.size(), measured));
+        assertEquals(Knobs.names().stream().filter(knobs::contains).toList(), knobs);
         assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-sink", r.get("row"));
         // One fork: JMH's own interval, so noisy is judged, but the speedup has no interval.
         assertEquals("true", r.get("noisy"));

@@ -28,6 +28,7 @@ import org.openjdk.jmh.infra.ThreadParams;
 
 import zcbench.harness.sink.Destination;
 import zcbench.linux.Teardown;
+import zcbench.profiles.cpu.SenderMeter;
 import zcbench.profiles.jfr.IterationEvent;
 import zcbench.linux.sched.Affinity;
 import zcbench.linux.sched.CpuIsolation;
@@ -149,6 +150,7 @@ public class UdpSendBenchmark {
         private BitSet affinityBefore;
         private SenderPlacement placement;
         private CpuIsolation isolation;
+        private SenderMeter meter;
         private long deliveredAtIterationStart;
         private String key;
         private int threadIndex;
@@ -161,7 +163,8 @@ public class UdpSendBenchmark {
             key = RowKey.find(byName).orElseThrow();
             threadIndex = thread.getThreadIndex();
             boolean first = threadIndex == 0;
-            place(CpuChoice.forThread(CpuChoice.parse(cpu), thread.getThreadIndex(), threads));
+            int pinTo = CpuChoice.forThread(CpuChoice.parse(cpu), threadIndex, threads);
+            place(pinTo);
             // One whole open-and-close cycle first. JMH counts the trial's teardown into the last
             // iteration's allocation (-prof gc), and a first close links downcall handles and
             // lambdas (hundreds of KB); warmed here, the figure shows the send path alone.
@@ -169,6 +172,7 @@ public class UdpSendBenchmark {
                 openAll(config);
                 closeAll();
                 openAll(config);
+                meter = SenderMeter.open(pinTo);
                 // Confined after the cycle: a thread started during it (a cleaner, a pool worker) inherits
                 // the sender's CPU and would otherwise stay there, working into the first iterations.
                 if (first && placement != null) {
@@ -184,7 +188,10 @@ public class UdpSendBenchmark {
             }
         }
 
-        /** The sink's count before the iteration, so that the iteration's delivered packets can be told. */
+        /**
+         * The sink's count before the iteration, so that the iteration's delivered packets can be told, and
+         * the sender's own CPU readings, taken on its thread (docs/ARCHITECTURE.md, "The sending CPU's cost").
+         */
         @Setup(Level.Iteration)
         public void beforeIteration(IterationParams iteration) {
             deliveredAtIterationStart = destination.deliveredPackets();
@@ -193,11 +200,18 @@ public class UdpSendBenchmark {
             if (latency.isPresent()) {
                 latency.get().recording(iteration.getType() == IterationType.MEASUREMENT);
             }
+            SendCounters c = sender.counters();
+            meter.start(c.get(Counter.PACKETS), c.get(Counter.BYTES));
         }
 
-        /** Latency is recorded in measured iterations only: not while JMH stops the threads and tears down. */
+        /**
+         * The iteration's CPU window ends here, on the sender's thread, with the packets it counted; latency is
+         * recorded in measured iterations only, not while JMH stops the threads and tears down.
+         */
         @TearDown(Level.Iteration)
         public void afterIteration() {
+            SendCounters c = sender.counters();
+            meter.stop(c.get(Counter.PACKETS), c.get(Counter.BYTES));
             sender.latency().ifPresent(l -> l.recording(false));
         }
 
@@ -224,7 +238,8 @@ public class UdpSendBenchmark {
 
         /** Undoes {@link #place}: the other threads' CPUs, then this one's; the caller says what failed. */
         private Teardown unplace() {
-            Teardown t = new Teardown().close(isolation);
+            Teardown t = new Teardown().close(meter).close(isolation);
+            meter = null;
             BitSet affinity = affinityBefore;
             if (affinity != null) {
                 t.step(() -> Affinity.setCurrentThread(affinity));

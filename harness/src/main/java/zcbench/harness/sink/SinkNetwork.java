@@ -17,6 +17,7 @@ import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
 import zcbench.linux.ns.NetNamespace;
 import zcbench.linux.proc.ProcFile;
+import zcbench.linux.proc.ProcText;
 
 /**
  * The sink (docs/ARCHITECTURE.md): a network namespace of the project's own with {@code lo} up and an ifb
@@ -204,13 +205,13 @@ public final class SinkNetwork implements Destination {
             // Opened inside the namespace, the file shows that namespace's devices from any thread.
             netDev = NetNamespace.callIn(namespaceFile(), () -> new ProcFile("/proc/thread-self/net/dev", 1 << 16));
         }
-        netDev.reread();
-        int at = netDev.indexAfter(DEVICE_COLUMN, 0);
+        ProcText text = netDev.reread();
+        int at = text.indexAfter(DEVICE_COLUMN, 0);
         if (at < 0) {
             throw new IllegalStateException("no device " + DEVICE + " in /proc/net/dev of " + name);
         }
         // Receive: bytes packets errs drop ...
-        return netDev.number(at, 3);
+        return text.number(at, 3);
     }
 
 

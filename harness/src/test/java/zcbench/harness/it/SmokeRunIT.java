@@ -103,6 +103,15 @@ class SmokeRunIT {
             double mbs = Double.parseDouble(row.get("mb_s"));
             assertTrue(mbs > 500 && mbs < 1_000_000, v + " MB/s " + mbs);
             assertTrue(Double.parseDouble(row.get("cpu_ns_per_packet")) > 0, v + " CPU cost");
+            // The sender pinned (cpu=last): its CPU's figures, its own run time within them (ticks are 10 ms).
+            double cpu = Double.parseDouble(row.get("cpu_ns_per_packet"));
+            double sender = Double.parseDouble(row.get("sender_ns_per_packet"));
+            assertTrue(sender > 0 && sender < 1.25 * cpu, v + " sender " + sender + " ns vs its CPU's " + cpu);
+            assertTrue(Double.parseDouble(row.get("softirq_ns_per_packet")) >= 0, v + " softirq");
+            assertTrue(Double.parseDouble(row.get("other_threads_ns_per_packet")) >= 0, v + " other threads");
+            assertTrue(Double.parseDouble(row.get("cpu_s_per_gib")) > 0, v + " service demand");
+            double steal = Double.parseDouble(row.get("steal_pct"));
+            assertEquals(Boolean.toString(steal > 2), row.get("stolen"), v + " steal " + steal + " %");
             if (ZERO_COPY.contains(v)) {
                 assertEquals(sink ? 0.0 : 100.0, Double.parseDouble(row.get("copied_pct")), v + " copied %");
                 assertEquals(1.0, Double.parseDouble(row.get("notifications_per_packet")), 0.01, v);

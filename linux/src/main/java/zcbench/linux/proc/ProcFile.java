@@ -2,7 +2,6 @@ package zcbench.linux.proc;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 import zcbench.linux.Libc;
 import zcbench.linux.LinuxException;
@@ -20,7 +19,7 @@ public final class ProcFile implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment buf;
     private final int fd;
-    private int length;
+    private final ProcText text;
 
     public ProcFile(String path, int capacity) {
         this.path = path;
@@ -31,10 +30,11 @@ public final class ProcFile implements AutoCloseable {
         }
         this.fd = f;
         this.buf = arena.allocate(capacity);
+        this.text = new ProcText(path, buf, 0);
     }
 
-    /** Reads the whole file again; its bytes are then {@link #byteAt}(0 .. {@link #length()}-1). */
-    public void reread() {
+    /** Reads the whole file again; the text returned is this file's one view, valid until the next reading. */
+    public ProcText reread() {
         long n = Libc.pread(fd, buf, buf.byteSize(), 0);
         if (n < 0) {
             throw new LinuxException("pread " + path, (int) -n);
@@ -42,62 +42,8 @@ public final class ProcFile implements AutoCloseable {
         if (n == buf.byteSize()) {
             throw new IllegalStateException(path + " is larger than its " + buf.byteSize() + "-byte buffer");
         }
-        length = (int) n;
-    }
-
-    public int length() {
-        return length;
-    }
-
-    public byte byteAt(int i) {
-        return buf.get(ValueLayout.JAVA_BYTE, i);
-    }
-
-    /** Index just past the first occurrence of {@code ascii} at or after {@code from}, or -1. */
-    public int indexAfter(String ascii, int from) {
-        outer:
-        for (int i = from; i + ascii.length() <= length; i++) {
-            for (int j = 0; j < ascii.length(); j++) {
-                if (byteAt(i + j) != ascii.charAt(j)) {
-                    continue outer;
-                }
-            }
-            return i + ascii.length();
-        }
-        return -1;
-    }
-
-    /** Index of the last byte {@code b}, or -1. */
-    public int lastIndexOf(char b) {
-        for (int i = length - 1; i >= 0; i--) {
-            if (byteAt(i) == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The {@code n}th (0-based) whitespace-separated decimal number at or after {@code from}. */
-    public long number(int from, int n) {
-        int i = from;
-        for (int field = 0; ; field++) {
-            while (i < length && Character.isWhitespace(byteAt(i))) {
-                i++;
-            }
-            if (i >= length) {
-                throw new IllegalStateException(path + ": fewer than " + (n + 1) + " numbers where one was expected");
-            }
-            if (field == n) {
-                long v = 0;
-                for (; i < length && byteAt(i) >= '0' && byteAt(i) <= '9'; i++) {
-                    v = v * 10 + (byteAt(i) - '0');
-                }
-                return v;
-            }
-            while (i < length && !Character.isWhitespace(byteAt(i))) {
-                i++;
-            }
-        }
+        text.length((int) n);
+        return text;
     }
 
     @Override

@@ -13,10 +13,10 @@ import zcbench.linux.LinuxException;
 import zcbench.linux.SchedCalls;
 
 /**
- * CPU time of this process from getrusage(RUSAGE_SELF): every thread of the process, those that
- * have exited included, and io_uring's io-wq workers (threads of the same thread group). The
- * kernel keeps it at µs resolution, with user and system apart; /proc/self/stat would give
- * 10 ms ticks.
+ * CPU time from getrusage: of this process (RUSAGE_SELF: every thread, those that have exited
+ * included, and io_uring's io-wq workers, threads of the same thread group) or of the calling
+ * thread alone (RUSAGE_THREAD). The kernel splits the scheduler's exact run time into user and
+ * system in the proportion of the ticks it sampled, and reports it at µs resolution.
  */
 public final class Rusage {
 
@@ -26,9 +26,18 @@ public final class Rusage {
         public Times minus(Times earlier) {
             return new Times(userNanos - earlier.userNanos, systemNanos - earlier.systemNanos);
         }
+
+        public Times plus(Times other) {
+            return new Times(userNanos + other.userNanos, systemNanos + other.systemNanos);
+        }
+
+        public long totalNanos() {
+            return userNanos + systemNanos;
+        }
     }
 
     public static final int RUSAGE_SELF = 0;
+    public static final int RUSAGE_THREAD = 1;
     private static final StructLayout TIMEVAL = MemoryLayout.structLayout(
             JAVA_LONG.withName("tv_sec"), JAVA_LONG.withName("tv_usec"));
     /** {@code struct rusage} on 64-bit Linux: two timevals, then 14 longs not read here. */
@@ -44,11 +53,37 @@ public final class Rusage {
     }
 
     public static Times self() {
+        return of(RUSAGE_SELF);
+    }
+
+    /** The calling thread's own CPU time. */
+    public static Times thread() {
+        return of(RUSAGE_THREAD);
+    }
+
+    private static Times of(int who) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment usage = arena.allocate(RUSAGE);
-            LinuxException.check("getrusage(RUSAGE_SELF)", SchedCalls.getrusage(RUSAGE_SELF, usage));
-            return new Times(nanos(usage, USER_SEC, USER_USEC), nanos(usage, SYS_SEC, SYS_USEC));
+            read(who, usage);
+            return new Times(userNanos(usage), systemNanos(usage));
         }
+    }
+
+    /**
+     * getrusage of {@code who} into {@code usage}, a {@link #RUSAGE} segment the caller keeps: no allocation,
+     * for readings between benchmark iterations.
+     */
+    public static void read(int who, MemorySegment usage) {
+        LinuxException.check(who == RUSAGE_THREAD ? "getrusage(RUSAGE_THREAD)" : "getrusage(RUSAGE_SELF)",
+                SchedCalls.getrusage(who, usage));
+    }
+
+    public static long userNanos(MemorySegment usage) {
+        return nanos(usage, USER_SEC, USER_USEC);
+    }
+
+    public static long systemNanos(MemorySegment usage) {
+        return nanos(usage, SYS_SEC, SYS_USEC);
     }
 
     private static long nanos(MemorySegment usage, VarHandle sec, VarHandle usec) {

@@ -1,13 +1,11 @@
 package zcbench.profiles.cpu;
 
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
 import org.openjdk.jmh.profile.ProfilerException;
 import org.openjdk.jmh.results.AggregationPolicy;
 import org.openjdk.jmh.results.IterationResult;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.ScalarResult;
 
 import java.util.ArrayList;
@@ -15,29 +13,20 @@ import java.util.Collection;
 import java.util.List;
 
 import zcbench.linux.sched.Rusage;
-import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.CpuMetric;
 
 /**
- * The CPU cost of every row: CPU time (user + system, every thread of the fork) per packet and
- * per MiB sent, measured per iteration with getrusage. On a machine without a hardware PMU this
- * stands in for cycles.
+ * The sending CPU's cost of every row: per iteration, the windows the benchmark's sender threads
+ * measured themselves with a {@link SenderMeter} (their CPU's /proc/stat, their schedstat and
+ * getrusage(RUSAGE_THREAD), the fork's RUSAGE_SELF, and the packets and bytes of the same window),
+ * turned into {@link CpuMetric}s (docs/ARCHITECTURE.md, "The sending CPU's cost").
  *
- * <p>Packets in an iteration = the {@code packets} secondary result (a rate per the benchmark's
- * time unit) times the iteration's duration; MiB likewise from {@code bytes}. Both the CPU time
- * and the duration span beforeIteration..afterIteration, which includes the iteration's
- * setup/teardown: the cost of reaping completions there is part of sending. Kernel work the
- * kernel defers to other tasks (ksoftirqd, kworkers) is not counted.
- *
- * <p>Add it after the other profilers: JMH stops profilers in reverse order, so it then does not
- * count the time async-profiler spends writing its graphs after the last iteration.
+ * <p>Its hooks run on JMH's control thread, which is neither a sender nor on a sender's CPU: it only
+ * collects. JMH reports warm-up iterations' results but aggregates the measured ones alone, so the
+ * row's figures span exactly the measured iterations. A benchmark without a meter gets no figures.
  */
 public final class CpuCostProfiler implements InternalProfiler {
-
-    private static final double MIB = 1024 * 1024;
-
-    private Rusage.Times before;
-    private long beforeNanos;
+    private static final List<CpuMetric> METRICS = List.of(CpuMetric.values());
 
     /** Fails fast, in the host JVM where JMH checks profilers, when getrusage cannot be called. */
     public CpuCostProfiler() throws ProfilerException {
@@ -50,45 +39,27 @@ public final class CpuCostProfiler implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "zcbench CPU cost: CPU time (user+system, all threads of the fork, getrusage) per packet and per MiB";
+        return "zcbench CPU cost: the sending CPU's time (/proc/stat), the sender's own (schedstat) and the fork's"
+                + " other threads (getrusage), per packet";
     }
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        before = Rusage.self();
-        beforeNanos = System.nanoTime();
+        // Windows of an iteration whose results were never collected (a failed one) are not this one's.
+        SenderWindows.drain();
     }
 
     @Override
     public Collection<ScalarResult> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        long elapsed = System.nanoTime() - beforeNanos;
-        Rusage.Times cpu = Rusage.self().minus(before);
-        double cpuNanos = cpu.userNanos() + cpu.systemNanos();
-        List<ScalarResult> results = new ArrayList<>();
-        results.add(result(CpuMetric.USER_PCT, 100.0 * cpu.userNanos() / elapsed));
-        results.add(result(CpuMetric.SYS_PCT, 100.0 * cpu.systemNanos() / elapsed));
-        if (benchmarkParams.getMode() == Mode.Throughput) {
-            double units = (double) elapsed / benchmarkParams.getTimeUnit().toNanos(1);
-            double packets = count(result, Counter.PACKETS, units);
-            double mib = count(result, Counter.BYTES, units) / MIB;
-            if (packets > 0) {
-                results.add(result(CpuMetric.NS_PER_PACKET, cpuNanos / packets));
-            }
-            if (mib > 0) {
-                results.add(result(CpuMetric.NS_PER_MIB, cpuNanos / mib));
+        // On the control thread, but inside -prof gc's window all the same: a loop over kept metrics.
+        SendingCpuCost cost = SendingCpuCost.of(SenderWindows.drain());
+        List<ScalarResult> results = new ArrayList<>(METRICS.size());
+        for (CpuMetric m : METRICS) {
+            if (cost.has(m)) {
+                results.add(new ScalarResult(m.id(), cost.get(m), m.unit(), AggregationPolicy.AVG));
             }
         }
         return results;
-    }
-
-    private static ScalarResult result(CpuMetric metric, double value) {
-        return new ScalarResult(metric.id(), value, metric.unit(), AggregationPolicy.AVG);
-    }
-
-    /** How many of {@code counter} the iteration did: its rate times the iteration's length; 0 when absent. */
-    private static double count(IterationResult result, Counter counter, double units) {
-        Result<?> rate = result.getSecondaryResults().get(counter.id());
-        return rate == null ? 0 : rate.getScore() * units;
     }
 }

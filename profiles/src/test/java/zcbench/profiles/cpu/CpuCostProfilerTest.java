@@ -54,6 +54,14 @@ class CpuCostProfilerTest {
                 "cpu " + cpuNsPerPacket + " ns/packet vs wall " + wallNsPerPacket + " ns/packet");
         assertEquals(1024 * 1024.0 / BusyBench.PACKET_BYTES, perMib.getScore() / cpuNsPerPacket, 1e-6);
 
+        // Pinned: the CPU's own figures are there, and the sender's run time is at most what its CPU did.
+        assertNotNull(secondary.get(CpuMetric.STEAL_PCT.id()), "secondary results: " + secondary.keySet());
+        assertNotNull(secondary.get(CpuMetric.SOFTIRQ_NS_PER_PACKET.id()), "secondary results: " + secondary.keySet());
+        assertNotNull(secondary.get(CpuMetric.OTHER_THREADS_NS_PER_PACKET.id()), "secondary results: "
+                + secondary.keySet());
+        double sender = secondary.get(CpuMetric.SENDER_NS_PER_PACKET.id()).getScore();
+        assertTrue(sender > 0 && sender < 1.1 * cpuNsPerPacket, "sender " + sender + " vs cpu " + cpuNsPerPacket);
+
         double user = secondary.get(CpuMetric.USER_PCT.id()).getScore();
         double sys = secondary.get(CpuMetric.SYS_PCT.id()).getScore();
         assertTrue(user > 20 && user < 250, "user " + user + " %");

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import zcbench.profiles.jfr.IterationEvent;
+import zcbench.profiles.cpu.SenderMeter;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.RowKey;
 
@@ -50,17 +51,31 @@ public class UdpBench {
         public long packets;
         public long bytes;
         private IterationEvent event;
+        private SenderMeter meter;
+
+        /** Unpinned, as the row's cpu=-1 says. */
+        @Setup(Level.Trial)
+        public void openMeter() {
+            meter = SenderMeter.open(-1);
+        }
+
+        @TearDown(Level.Trial)
+        public void closeMeter() {
+            meter.close();
+        }
 
         @Setup(Level.Iteration)
         public void start(UdpBench row) {
             packets = 0;
             bytes = 0;
+            meter.start(0, 0);
             event = IterationEvent.start(row.key(), row.variant, row.payload, row.batch, row.flush, row.ubuf_cache,
                     row.target);
         }
 
         @TearDown(Level.Iteration)
         public void finish() {
+            meter.stop(packets, bytes);
             event.finish(c -> c == Counter.PACKETS ? packets : c == Counter.BYTES ? bytes : 0);
         }
     }
