@@ -80,7 +80,8 @@ class LatencyHistogramsTest {
         assertEquals(5000, Double.parseDouble(fixed.get("latency_max_us")), 5);
         assertEquals("", rows.get(0).get("latency_p50_us"), "a row without latency=true has none");
         assertEquals(2, SideTables.latency(table).size(), "header and the one row with a histogram");
-        String html = Files.readString(RunReports.writeAll(run).files().getLast());
+        String html = Files.readString(RunReports.writeAll(run).files().stream()
+                .filter(f -> f.getFileName().toString().equals(ResultFiles.REPORT_HTML)).findFirst().orElseThrow());
         assertTrue(html.contains("id=\"latency-table\""), "the latency table in report.html");
         assertTrue(html.contains("<svg id='latency-chart'"), "the percentile plot in report.html");
     }
