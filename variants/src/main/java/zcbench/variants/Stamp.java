@@ -27,6 +27,11 @@ public final class Stamp {
         }
     }
 
+    /** The payload length a stamp's header claims, for a receiver that learns it from the first record. */
+    public static int payloadOf(MemorySegment header) {
+        return header.get(INT, 4);
+    }
+
     public static void sequence(MemorySegment buf, long seq) {
         buf.set(LONG, 8, seq);
     }
