@@ -92,8 +92,17 @@ public final class Knobs {
     /** The others, in {@link #ALL}'s order: shown as name=value where they mean something. */
     public static final List<Knob> REST = ALL.stream().filter(k -> !LEADING.contains(k)).toList();
 
-    /** A benchmark parameter that is not a row parameter: set once per run, by its own option. */
+    /**
+     * A benchmark parameter that is not a row parameter: set once per run, with {@code --target} or its
+     * synonym {@code -p target=}, and always the last part of a row's key (RowKey), so a row's key says
+     * where it sent. Its default, {@code sink}, is today's, and every key keeps its form.
+     */
     public static final String TARGET = "target";
+    /**
+     * The targets made on this machine (docs/ARCHITECTURE.md, "Targets"), the default first; a remote
+     * receiver, {@code udp://ADDR:PORT} or {@code tcp://ADDR:PORT}, may be named too.
+     */
+    public static final List<String> TARGETS = List.of("sink", "forward", "peer", "loopback");
 
     /**
      * Names knobs had before they had one name each, as older jmh.json, plan.json and profile-summary.csv

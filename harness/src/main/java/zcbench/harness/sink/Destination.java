@@ -3,8 +3,12 @@ package zcbench.harness.sink;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 
-/** Where a benchmark's packets go: the sink namespace, or a discarding socket on loopback. */
-public sealed interface Destination extends AutoCloseable permits SinkNetwork, LoopbackDiscard {
+/**
+ * Where a benchmark's packets go: one of the topologies in the project's own namespaces (sink, forward,
+ * peer), a discarding socket on loopback, or a receiver elsewhere (docs/ARCHITECTURE.md, "Targets").
+ */
+public sealed interface Destination extends AutoCloseable
+        permits SinkNetwork, ForwardNetwork, PeerNetwork, LoopbackDiscard, RemoteTarget {
 
     /** A new UDP socket of {@code ip} connected to the destination; the caller owns it. */
     InetSocket openConnectedUdp(IpVersion ip);
@@ -28,9 +32,11 @@ public sealed interface Destination extends AutoCloseable permits SinkNetwork, L
 
     static Destination open(String target) {
         return switch (target) {
-            case "sink" -> SinkNetwork.create();
-            case "loopback" -> new LoopbackDiscard();
-            default -> throw new IllegalArgumentException("unknown target '" + target + "'; one of: sink, loopback");
+            case TargetChoice.SINK -> SinkNetwork.create();
+            case TargetChoice.FORWARD -> ForwardNetwork.create();
+            case TargetChoice.PEER -> PeerNetwork.create();
+            case TargetChoice.LOOPBACK -> new LoopbackDiscard();
+            default -> RemoteTarget.parse(TargetChoice.check(target));
         };
     }
 }

@@ -1,0 +1,116 @@
+package zcbench.harness.sink;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import zcbench.linux.Teardown;
+import zcbench.linux.net.InetSocket;
+import zcbench.linux.net.IpVersion;
+import zcbench.linux.ns.NetNamespace;
+import zcbench.variants.receive.Receiver;
+import zcbench.variants.receive.Totals;
+
+/**
+ * The peer target (docs/ARCHITECTURE.md, "Targets"): the sender's namespace and a veth pair
+ * (198.18.3.0/24, 2001:2:0:3::/64) to a peer namespace where the project's {@link Receiver} reads every
+ * packet and checks its stamp. Local delivery copies every zero-copy send, so the copied column shows
+ * 100% here. Delivered = packets the receiver counted. The receiver is a thread of this process with its
+ * socket in the peer namespace: its counts are read between iterations without a process or a pipe, and
+ * it ends with the fork.
+ */
+public final class PeerNetwork implements Destination {
+    static final String PEER = "p";
+    /** Where the receiver listens in the peer namespace. */
+    public static final int PORT = 9000;
+
+    private final OwnNamespaces namespaces;
+    private final VethLink link;
+    private final Map<IpVersion, Receiver> receivers = new EnumMap<>(IpVersion.class);
+    private boolean ipv6;
+
+    private PeerNetwork(OwnNamespaces namespaces, VethLink link) {
+        this.namespaces = namespaces;
+        this.link = link;
+    }
+
+    public static PeerNetwork create() {
+        return create(Commands::run);
+    }
+
+    static PeerNetwork create(Commands.Runner run) {
+        SinkNetwork.requireAvailable();
+        OwnNamespaces namespaces = new OwnNamespaces(run);
+        try {
+            VethLink link = new VethLink(namespaces.add(""), namespaces.add(PEER), "198.18.3", "2001:2:0:3::");
+            link.build(run);
+            return new PeerNetwork(namespaces, link);
+        } catch (RuntimeException e) {
+            new Teardown().close(namespaces).doneAfter(e);
+            throw e;
+        }
+    }
+
+    /** The receiver's address for {@code ip}, in the peer namespace. */
+    public InetSocketAddress receiverAddress(IpVersion ip) {
+        return new InetSocketAddress(InetAddress.ofLiteral(ip == IpVersion.V6 ? link.farAddress6() : link.farAddress()),
+                PORT);
+    }
+
+    /** The receiver for {@code ip}, started in the peer namespace when a sender of that version first asks. */
+    private synchronized Receiver receiver(IpVersion ip) {
+        Receiver r = receivers.get(ip);
+        if (r == null) {
+            if (ip == IpVersion.V6 && !ipv6) {
+                link.buildIpv6(namespaces.commands());
+                ipv6 = true;
+            }
+            InetSocketAddress at = receiverAddress(ip);
+            r = NetNamespace.callIn(OwnNamespaces.file(link.far()),
+                    () -> Receiver.bind(Receiver.Protocol.UDP, at, 0));
+            receivers.put(ip, r.start("zcbench-peer-receiver-" + ip.id()));
+        }
+        return r;
+    }
+
+    /** The two namespaces, the sender's first. */
+    public List<String> names() {
+        return List.of(link.near(), link.far());
+    }
+
+    @Override
+    public InetSocket openConnectedUdp(IpVersion ip) {
+        InetSocketAddress at = receiver(ip).address();
+        return SinkNetwork.connectedIn(OwnNamespaces.file(link.near()), at.getAddress(), at.getPort());
+    }
+
+    /** What the receivers counted and checked so far. */
+    public synchronized Totals received() {
+        return receivers.values().stream().map(Receiver::totals).reduce(Totals.NONE, Totals::plus);
+    }
+
+    @Override
+    public long deliveredPackets() {
+        return received().packets();
+    }
+
+    @Override
+    public String target() {
+        return TargetChoice.PEER;
+    }
+
+    /** The receiver's summary goes to the process's output: for a row, its part of jmh.log. */
+    @Override
+    public synchronized void close() {
+        Teardown t = new Teardown();
+        if (!receivers.isEmpty()) {
+            Totals total = received();
+            receivers.values().forEach(t::close);
+            System.out.println("zcbench peer receiver: " + total.summary());
+        }
+        receivers.clear();
+        t.close(namespaces).done();
+    }
+}
