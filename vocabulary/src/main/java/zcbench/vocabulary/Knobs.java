@@ -103,6 +103,13 @@ public final class Knobs {
      * receiver, {@code udp://ADDR:PORT} or {@code tcp://ADDR:PORT}, may be named too.
      */
     public static final List<String> TARGETS = List.of("sink", "forward", "peer", "loopback");
+    /** The targets that count what reached them: the ifb sink's RX dropped (sink, forward), the peer's receiver. */
+    private static final List<String> COUNTING = List.of("sink", "forward", "peer");
+
+    /** Whether {@code target} counts the packets that reached it, for a row's delivered share. */
+    public static boolean countsDelivered(String target) {
+        return COUNTING.contains(target);
+    }
 
     /**
      * Names knobs had before they had one name each, as older jmh.json, plan.json and profile-summary.csv

@@ -125,6 +125,7 @@ public class UdpSendBenchmark {
         @Param({"1"})
         public int threads;
 
+        /** Where the packets go (docs/ARCHITECTURE.md, "Targets"): sink, forward, peer, loopback or a receiver's udp://. */
         @Param({"sink"})
         public String target;
 
@@ -267,7 +268,7 @@ public class UdpSendBenchmark {
         public long enters;
         /** copy, msg_zerocopy: syscalls of the send loop (sendmsg, poll, error-queue reads). */
         public long syscalls;
-        /** Packets the sink counted (ifb RX dropped); 0 on targets that count none. */
+        /** Packets the target counted (ifb RX dropped, the peer's receiver); 0 on targets that count none. */
         public long delivered;
         private SendPath path;
         private SendCounters source;

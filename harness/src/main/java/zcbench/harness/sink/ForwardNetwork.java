@@ -1,6 +1,7 @@
 package zcbench.harness.sink;
 
 import java.net.InetAddress;
+import java.util.List;
 
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
@@ -63,14 +64,24 @@ public final class ForwardNetwork implements Destination {
         ipv6 = true;
     }
 
+    /**
+     * Whether this kernel keeps a forwarded packet's zero-copy pages (Linux 6.17+): before, the copied
+     * column shows 100% on this target too.
+     */
+    public static boolean keepsZeroCopy() {
+        String[] v = System.getProperty("os.version").split("[.-]");
+        int major = Integer.parseInt(v[0]);
+        return major > 6 || (major == 6 && Integer.parseInt(v[1]) >= 17);
+    }
+
     /** The sink's neighbour behind the router. */
     static InetAddress destination(IpVersion ip) {
         return InetAddress.ofLiteral(ip == IpVersion.V6 ? SINK_NET6 + "2" : SINK_NET + ".2");
     }
 
     /** The two namespaces, the sender's first. */
-    public java.util.List<String> names() {
-        return java.util.List.of(link.near(), link.far());
+    public List<String> names() {
+        return List.of(link.near(), link.far());
     }
 
     @Override

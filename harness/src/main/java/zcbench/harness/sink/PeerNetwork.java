@@ -101,16 +101,27 @@ public final class PeerNetwork implements Destination {
         return TargetChoice.PEER;
     }
 
-    /** The receiver's summary goes to the process's output: for a row, its part of jmh.log. */
+    /**
+     * The receiver's summary goes to the process's standard error, beside a run's progress (stdout is a run's
+     * data). A packet that is not an intact stamp, or one out of order, fails the row: the send path gave the
+     * kernel a buffer it was still sending from, or the path is not what the row says.
+     */
     @Override
     public synchronized void close() {
         Teardown t = new Teardown();
-        if (!receivers.isEmpty()) {
-            Totals total = received();
-            receivers.values().forEach(t::close);
-            System.out.println("zcbench peer receiver: " + total.summary());
-        }
+        Totals total = received();
+        receivers.values().forEach(t::close);
         receivers.clear();
-        t.close(namespaces).done();
+        t.close(namespaces);
+        if (total.packets() > 0) {
+            System.err.println("zcbench peer receiver: " + total.summary());
+        }
+        if (total.badStamps() > 0 || total.outOfOrder() > 0) {
+            t.step(() -> {
+                throw new IllegalStateException("the peer's receiver found " + total.badStamps() + " bad stamps and "
+                        + total.outOfOrder() + " packets out of order: " + total.summary());
+            });
+        }
+        t.done();
     }
 }

@@ -94,7 +94,8 @@ public final class Receiver implements AutoCloseable {
 
     /** Receives on a thread of its own until {@link #close()}. */
     public synchronized Receiver start(String threadName) {
-        thread = Thread.ofPlatform().name(threadName).daemon().start(() -> run(Long.MAX_VALUE, t -> { }));
+        long forever = System.nanoTime() + Long.MAX_VALUE;
+        thread = Thread.ofPlatform().name(threadName).daemon().start(() -> run(forever, t -> { }));
         return this;
     }
 
