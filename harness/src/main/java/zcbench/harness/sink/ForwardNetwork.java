@@ -34,9 +34,7 @@ public final class ForwardNetwork implements Destination {
     }
 
     static ForwardNetwork create(Commands.Runner run) {
-        SinkNetwork.requireAvailable();
-        OwnNamespaces namespaces = new OwnNamespaces(run);
-        try {
+        return OwnNamespaces.make(run, namespaces -> {
             VethLink link = new VethLink(namespaces.add(""), namespaces.add(ROUTER), "198.18.1", "2001:2:0:1::");
             link.build(run);
             run.run("ip", "-n", link.near(), "route", "add", SINK_NET + ".0/24", "via", link.farAddress());
@@ -45,10 +43,7 @@ public final class ForwardNetwork implements Destination {
             // net.ipv4.ip_forward is never touched (docs/ARCHITECTURE.md, "Targets").
             run.run("ip", "netns", "exec", link.far(), "sysctl", "-qw", "net.ipv4.ip_forward=1");
             return new ForwardNetwork(namespaces, link, ifb);
-        } catch (RuntimeException e) {
-            new Teardown().close(namespaces).doneAfter(e);
-            throw e;
-        }
+        });
     }
 
     private synchronized void buildIpv6() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,21 @@ final class OwnNamespaces implements AutoCloseable {
         this.base = PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         this.shutdownHook = new Thread(this::delete, "zcbench-namespace-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Makes a topology with {@code build}, or, when a step fails, removes what it made and fails with
+     * that step's failure.
+     */
+    static <T> T make(Commands.Runner run, Function<OwnNamespaces, T> build) {
+        SinkNetwork.requireAvailable();
+        OwnNamespaces namespaces = new OwnNamespaces(run);
+        try {
+            return build.apply(namespaces);
+        } catch (RuntimeException e) {
+            new Teardown().close(namespaces).doneAfter(e);
+            throw e;
+        }
     }
 
     /** Makes the namespace of {@code role} ("" for the sender's side) with lo up, and returns its name. */

@@ -41,16 +41,11 @@ public final class PeerNetwork implements Destination {
     }
 
     static PeerNetwork create(Commands.Runner run) {
-        SinkNetwork.requireAvailable();
-        OwnNamespaces namespaces = new OwnNamespaces(run);
-        try {
+        return OwnNamespaces.make(run, namespaces -> {
             VethLink link = new VethLink(namespaces.add(""), namespaces.add(PEER), "198.18.3", "2001:2:0:3::");
             link.build(run);
             return new PeerNetwork(namespaces, link);
-        } catch (RuntimeException e) {
-            new Teardown().close(namespaces).doneAfter(e);
-            throw e;
-        }
+        });
     }
 
     /** The receiver's address for {@code ip}, in the peer namespace. */

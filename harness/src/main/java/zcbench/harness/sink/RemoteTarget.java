@@ -87,14 +87,7 @@ public record RemoteTarget(String scheme, InetAddress address, int port) impleme
             throw new IllegalStateException("target " + this + " is an IPv" + IpVersion.of(address).id()
                     + " address and the row asks for ip=" + ip.id() + "; give an address of that version");
         }
-        InetSocket s = InetSocket.udp(ip);
-        try {
-            s.connect(address, port);
-            return s;
-        } catch (RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        return SinkNetwork.connectedUdp(address, port);
     }
 
     private String hostPort() {

@@ -79,15 +79,10 @@ public final class SinkNetwork implements Destination {
     }
 
     static SinkNetwork create(Commands.Runner run) {
-        requireAvailable();
-        OwnNamespaces namespaces = new OwnNamespaces(run);
-        try {
+        return OwnNamespaces.make(run, namespaces -> {
             String name = namespaces.add("");
             return new SinkNetwork(namespaces, name, IfbCounter.build(run, name, LOCAL_ADDRESS, PREFIX, DESTINATION));
-        } catch (RuntimeException e) {
-            new Teardown().close(namespaces).doneAfter(e);
-            throw e;
-        }
+        });
     }
 
     private synchronized void buildIpv6() {
@@ -139,16 +134,19 @@ public final class SinkNetwork implements Destination {
 
     /** A UDP socket made inside {@code namespace} and connected there to {@code address}. */
     static InetSocket connectedIn(Path namespace, InetAddress address, int port) {
-        return NetNamespace.callIn(namespace, () -> {
-            InetSocket s = InetSocket.udp(IpVersion.of(address));
-            try {
-                s.connect(address, port);
-                return s;
-            } catch (RuntimeException e) {
-                s.close();
-                throw e;
-            }
-        });
+        return NetNamespace.callIn(namespace, () -> connectedUdp(address, port));
+    }
+
+    /** A UDP socket connected to {@code address}, in the calling thread's namespace; closed if that fails. */
+    static InetSocket connectedUdp(InetAddress address, int port) {
+        InetSocket s = InetSocket.udp(IpVersion.of(address));
+        try {
+            s.connect(address, port);
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     /** Packets the ifb device freed. */

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
 
-import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Row;
-import zcbench.harness.plan.Timing;
 import zcbench.harness.sink.ForwardNetwork;
 import zcbench.harness.sink.SinkNetwork;
 import zcbench.vocabulary.Counter;
@@ -36,17 +29,11 @@ class TargetRowsTest {
     @ValueSource(strings = {"forward", "peer"})
     void aVerifiedRowIsMeasuredAndCounted(String target, @TempDir Path tmp) throws Exception {
         assumeTrue(SinkNetwork.unavailableReason() == null, () -> "skipped: " + SinkNetwork.unavailableReason());
-        System.setProperty("jmh.ignoreLock", "true");
-        Row row = new Row(Map.of("variant", "msg_zerocopy", "payload", "4096", "verify", "true"));
-        PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 2, 200), List.of(row));
-        RunFolder folder = RunFolder.create(tmp, "test");
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PlanRunner.Outcome outcome = new PlanRunner(spec, target, new CommandLineOptions(), folder,
-                PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
-                Duration.ofSeconds(5), PlanRunner.Progress.NONE).run();
-        String printed = console.toString(StandardCharsets.UTF_8);
-        assertEquals(List.of(), outcome.failures(), printed);
-        RunResult run = outcome.results().getFirst();
+        OneRow measured = OneRow.run(tmp, new Row(Map.of("variant", "msg_zerocopy", "payload", "4096", "verify", "true")),
+                target, 2);
+        String printed = measured.printed();
+        assertEquals(List.of(), measured.outcome().failures(), printed);
+        RunResult run = measured.outcome().results().getFirst();
         double packets = score(run, Counter.PACKETS);
         double delivered = score(run, Counter.DELIVERED);
         double notifications = score(run, Counter.NOTIFICATIONS);
