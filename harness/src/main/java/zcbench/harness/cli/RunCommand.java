@@ -330,6 +330,8 @@ public final class RunCommand implements Callable<Integer> {
         try {
             which = Rerun.Which.of(rerun.get(RERUN_WHICH));
             settings = RunSettings.read(folder);
+            // A plan.json is a file anyone may edit: its target passes the same check as --target's.
+            TargetChoice.check(settings.target());
             rows = Rerun.rows(which, folder, settings);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
