@@ -33,8 +33,8 @@ public sealed interface Destination extends AutoCloseable
     static Destination open(String target) {
         return switch (target) {
             case TargetChoice.SINK -> SinkNetwork.create();
-            case TargetChoice.FORWARD -> ForwardNetwork.create();
-            case TargetChoice.PEER -> PeerNetwork.create();
+            case TargetChoice.FORWARD -> ForwardNetwork.create(Commands::run);
+            case TargetChoice.PEER -> PeerNetwork.create(Commands::run);
             case TargetChoice.LOOPBACK -> new LoopbackDiscard();
             default -> RemoteTarget.parse(TargetChoice.check(target));
         };

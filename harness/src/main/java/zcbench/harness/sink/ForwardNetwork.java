@@ -29,10 +29,6 @@ public final class ForwardNetwork implements Destination {
         this.ifb = ifb;
     }
 
-    public static ForwardNetwork create() {
-        return create(Commands::run);
-    }
-
     static ForwardNetwork create(Commands.Runner run) {
         return OwnNamespaces.make(run, namespaces -> {
             VethLink link = new VethLink(namespaces.add(""), namespaces.add(ROUTER), "198.18.1", "2001:2:0:1::");

@@ -36,10 +36,6 @@ public final class PeerNetwork implements Destination {
         this.link = link;
     }
 
-    public static PeerNetwork create() {
-        return create(Commands::run);
-    }
-
     static PeerNetwork create(Commands.Runner run) {
         return OwnNamespaces.make(run, namespaces -> {
             VethLink link = new VethLink(namespaces.add(""), namespaces.add(PEER), "198.18.3", "2001:2:0:3::");

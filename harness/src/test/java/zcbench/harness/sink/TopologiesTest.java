@@ -154,7 +154,7 @@ class TopologiesTest {
     @Test
     void aRemoteReceiverInTheBenchmarkingRangeGetsTheRow() {
         SendConfig config = SendConfig.of(Variant.MSG_ZEROCOPY, 4096, BATCH).withVerify(true);
-        try (PeerNetwork peer = PeerNetwork.create()) {
+        try (PeerNetwork peer = PeerNetwork.create(Commands::run)) {
             // Starts the peer's receiver; the socket itself is not used.
             peer.openConnectedUdp(IpVersion.V4).close();
             var at = peer.receiverAddress(IpVersion.V4);
@@ -173,7 +173,7 @@ class TopologiesTest {
     /** A packet that is not an intact stamp fails the peer's row when it closes, saying what the receiver found. */
     @Test
     void aBadStampAtThePeerFailsTheRow() {
-        PeerNetwork peer = PeerNetwork.create();
+        PeerNetwork peer = PeerNetwork.create(Commands::run);
         try (InetSocket s = peer.openConnectedUdp(IpVersion.V4); Arena arena = Arena.ofConfined()) {
             MemorySegment junk = arena.allocate(100);
             s.send(junk, junk.byteSize(), 0);
