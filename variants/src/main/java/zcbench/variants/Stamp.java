@@ -1,5 +1,6 @@
 package zcbench.variants;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -15,7 +16,18 @@ public final class Stamp {
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
 
+    /** The body pattern of the largest packet, which every packet's body is the start of. */
+    private static final MemorySegment BODY = body(1 << 16);
+
     private Stamp() {
+    }
+
+    private static MemorySegment body(int size) {
+        MemorySegment b = Arena.global().allocate(size);
+        for (int i = HEADER_BYTES; i < size; i++) {
+            b.set(ValueLayout.JAVA_BYTE, i, bodyByte(i));
+        }
+        return b;
     }
 
     /** Writes the header (without a sequence number yet) and the body pattern. */
@@ -25,6 +37,11 @@ public final class Stamp {
         for (int i = HEADER_BYTES; i < payload; i++) {
             buf.set(ValueLayout.JAVA_BYTE, i, bodyByte(i));
         }
+    }
+
+    /** The payload length a stamp's header claims, for a receiver that learns it from the first record. */
+    public static int payloadOf(MemorySegment header) {
+        return header.get(INT, 4);
     }
 
     public static void sequence(MemorySegment buf, long seq) {
@@ -47,10 +64,10 @@ public final class Stamp {
         if (packet.get(INT, 0) != MAGIC || packet.get(INT, 4) != expectedPayload) {
             throw new IllegalStateException("packet header is not a zcbench stamp");
         }
-        for (int i = HEADER_BYTES; i < length; i++) {
-            if (packet.get(ValueLayout.JAVA_BYTE, i) != bodyByte(i)) {
-                throw new IllegalStateException("packet body differs at byte " + i);
-            }
+        // One comparison with the pattern, not a loop over bytes: a receiver checks every packet it reads.
+        long differs = MemorySegment.mismatch(packet, HEADER_BYTES, length, BODY, HEADER_BYTES, length);
+        if (differs >= 0) {
+            throw new IllegalStateException("packet body differs at byte " + (HEADER_BYTES + differs));
         }
         return packet.get(LONG, 8);
     }

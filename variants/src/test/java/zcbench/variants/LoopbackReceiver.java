@@ -1,27 +1,24 @@
 package zcbench.variants;
 
-import static zcbench.linux.net.NetConstants.POLLIN;
-import static zcbench.linux.net.NetConstants.SOL_SOCKET;
-import static zcbench.linux.net.NetConstants.SO_RCVBUFFORCE;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import zcbench.linux.LinuxException;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
-import zcbench.linux.net.Structs;
+import zcbench.linux.net.Protocol;
+import zcbench.variants.receive.Receiver;
+import zcbench.variants.receive.Totals;
 
 /**
- * A UDP receiver on 127.0.0.1, or ::1 for IPv6, that checks every packet's stamp: count, order and content. It
- * runs on its own thread and fails on the first packet that is wrong.
+ * The project's {@link Receiver} on 127.0.0.1, or ::1 for IPv6, held to every packet: count, order and
+ * content, and fails when one is wrong or missing.
  */
 final class LoopbackReceiver implements AutoCloseable {
+    /** How long the receiver may see nothing before the test is failed. */
+    private static final long QUIET_LIMIT_NANOS = 10_000_000_000L;
     private final IpVersion ip;
-    private final InetSocket socket;
-    private final int port;
+    private final Receiver receiver;
 
     LoopbackReceiver() {
         this(IpVersion.V4);
@@ -29,17 +26,13 @@ final class LoopbackReceiver implements AutoCloseable {
 
     LoopbackReceiver(IpVersion ip) {
         this.ip = ip;
-        socket = InetSocket.udp(ip);
-        // Room for every packet a test sends, so that loopback never drops one.
-        socket.setOption(SOL_SOCKET, SO_RCVBUFFORCE, 256 << 20);
-        socket.bind(ip.loopback(), 0);
-        port = socket.localAddress().getPort();
+        receiver = Receiver.bind(Protocol.UDP, new InetSocketAddress(ip.loopback(), 0), 0);
     }
 
     /** A UDP socket of the receiver's IP version connected to it, for a sender to own. */
     InetSocket connectedSender() {
         InetSocket s = InetSocket.udp(ip);
-        s.connect(ip.loopback(), port);
+        s.connect(ip.loopback(), receiver.address().getPort());
         return s;
     }
 
@@ -55,21 +48,27 @@ final class LoopbackReceiver implements AutoCloseable {
      */
     CompletableFuture<Long> expect(long count, int payload, boolean sequenced) {
         return CompletableFuture.supplyAsync(() -> {
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment buf = arena.allocate(65536, 4096);
-                MemorySegment pollfd = arena.allocate(Structs.POLLFD);
-                for (long expected = 0; expected < count; expected++) {
-                    if (socket.poll(pollfd, POLLIN, 10_000) == 0) {
-                        throw new IllegalStateException("no packet within 10 s; received " + expected + " of " + count);
-                    }
-                    long n = LinuxException.check("recv", socket.recv(buf, buf.byteSize(), 0));
-                    long seq = Stamp.verify(buf, (int) n, payload);
-                    if (seq != (sequenced ? expected : 0)) {
-                        throw new IllegalStateException("packet " + expected + " carries sequence number " + seq);
-                    }
+            long seen = 0;
+            long quietSince = System.nanoTime();
+            Totals t = receiver.totals();
+            while (t.packets() < count) {
+                if (System.nanoTime() - quietSince > QUIET_LIMIT_NANOS) {
+                    throw new IllegalStateException("no packet within 10 s; received " + t.packets() + " of " + count);
                 }
-                return count;
+                receiver.run(System.nanoTime() + 100_000_000L, x -> { });
+                t = receiver.totals();
+                if (t.packets() > seen) {
+                    seen = t.packets();
+                    quietSince = System.nanoTime();
+                }
             }
+            long lastExpected = sequenced ? count - 1 : 0;
+            if (t.packets() != count || t.badStamps() != 0 || t.outOfOrder() != 0 || t.highest() != lastExpected
+                    || t.bytes() != count * payload) {
+                throw new IllegalStateException("expected " + count + " packets of " + payload + " bytes numbered up to "
+                        + lastExpected + "; received " + t.summary() + ", highest number " + t.highest());
+            }
+            return count;
         });
     }
 
@@ -79,6 +78,6 @@ final class LoopbackReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.close();
+        receiver.close();
     }
 }

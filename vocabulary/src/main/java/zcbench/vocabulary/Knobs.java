@@ -91,7 +91,7 @@ public final class Knobs {
                     + " of liburing's send-zerocopy and the msg_zerocopy selftest), each packet a record of payload"
                     + " bytes: a short send is counted (short_sends) and its rest sent before the buffer is reused;"
                     + " io_uring sends with MSG_WAITALL, a batch's requests linked (IOSQE_IO_LINK). Needs a listener:"
-                    + " loopback, not sink");
+                    + " peer, loopback or a tcp:// receiver, not sink or forward");
     public static final Knob CPU = new Knob("cpu", new Knob.Cpus(), List.of("last"), ALL_VARIANTS, WHEN_CHANGED,
             "");
 
@@ -102,8 +102,24 @@ public final class Knobs {
     /** The others, in {@link #ALL}'s order: shown as name=value where they mean something. */
     public static final List<Knob> REST = ALL.stream().filter(k -> !LEADING.contains(k)).toList();
 
-    /** A benchmark parameter that is not a row parameter: set once per run, by its own option. */
+    /**
+     * A benchmark parameter that is not a row parameter: set once per run, with {@code --target} or its
+     * synonym {@code -p target=}, and always the last part of a row's key (RowKey), so a row's key says
+     * where it sent. Its default, {@code sink}, is today's, and every key keeps its form.
+     */
     public static final String TARGET = "target";
+    /**
+     * The targets made on this machine (docs/ARCHITECTURE.md, "Targets"), the default first; a remote
+     * receiver, {@code udp://ADDR:PORT} or {@code tcp://ADDR:PORT}, may be named too.
+     */
+    public static final List<String> TARGETS = List.of("sink", "forward", "peer", "loopback");
+    /** The targets that count what reached them: the ifb sink's RX dropped (sink, forward), the peer's receiver. */
+    private static final List<String> COUNTING = List.of("sink", "forward", "peer");
+
+    /** Whether {@code target} counts the packets that reached it, for a row's delivered share. */
+    public static boolean countsDelivered(String target) {
+        return COUNTING.contains(target);
+    }
 
     /**
      * Names knobs had before they had one name each, as older jmh.json, plan.json and profile-summary.csv

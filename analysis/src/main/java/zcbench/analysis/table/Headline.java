@@ -41,6 +41,9 @@ public final class Headline {
                 .append(r.params().payload()).append("-byte packets")
                 .append(switch (r.params().target()) {
                     case "sink" -> " to the sink";
+                    case "forward" -> " forwarded by a router namespace to the sink";
+                    case "peer" -> " to a receiver in a peer namespace, where local delivery copies every zero-copy"
+                            + " send";
                     case "loopback" -> " over loopback, where the kernel copies every zero-copy send";
                     default -> " to " + r.params().target();
                 });

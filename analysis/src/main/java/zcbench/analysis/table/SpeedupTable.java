@@ -157,7 +157,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         String plan = run.env().get("plan");
         String target = run.env().get("target");
         String again = plan == null ? "add -f " + Math.max(2 * forks, Intervals.MIN_FORKS + 2)
-                : "./zcbench run --plan " + plan + ("loopback".equals(target) ? " --target loopback" : "") + " -f "
+                : "./zcbench run --plan " + plan + (target == null || "sink".equals(target) ? "" : " --target " + target) + " -f "
                         + Math.max(2 * forks, Intervals.MIN_FORKS + 2);
         String steal = run.env().get("steal_pct_during_run");
         String busy = steal == null ? "" : " (steal time during the run: " + steal + "%)";
@@ -229,9 +229,10 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         Map<String, Double> perPacket = new LinkedHashMap<>();
         Stream.of(COUNTERS, LATER_COUNTERS, COUNTERS_AFTER_ROW).flatMap(List::stream).forEach(c -> perPacket.put(c.id(),
                 packets > 0 ? r.secondaryScore(c.id()) / packets : Double.NaN));
-        // Only the sink counts what reached it (ifb RX dropped); a run from before had no counter.
+        // Only sink, forward (ifb RX dropped) and peer (its receiver) count what reached them; a run from
+        // before had no counter.
         double delivered = r.secondaryScore(Counter.DELIVERED.id());
-        double deliveredPct = p.target().equals("sink") && packets > 0 && Double.isFinite(delivered)
+        double deliveredPct = Knobs.countsDelivered(p.target()) && packets > 0 && Double.isFinite(delivered)
                 ? 100 * delivered / packets : Double.NaN;
         Map<String, Double> cpu = new LinkedHashMap<>();
         CpuMetric.ids().forEach(c -> cpu.put(c, r.secondaryScore(c)));

@@ -16,7 +16,7 @@ import zcbench.vocabulary.Variant;
  * name a variant zcbench does not have (it sorts last and goes by its id).
  */
 public final class Variants {
-    private static final List<String> TARGET_ORDER = List.of("sink", "loopback");
+    private static final List<String> TARGET_ORDER = Knobs.TARGETS;
     /** Shown wherever it means something, as the RFC's table did (before nr_reqs); the others only when changed. */
     private static final Knob RFC_COLUMN = Knobs.FLUSH;
     /** Not in a label: where the sender ran is no property of its loop. */

@@ -138,6 +138,7 @@ public class UdpSendBenchmark {
         @Param({"false"})
         public boolean latency;
 
+        /** Where the packets go (docs/ARCHITECTURE.md, "Targets"): sink, forward, peer, loopback or a receiver's udp://. */
         @Param({"sink"})
         public String target;
 
@@ -312,7 +313,7 @@ public class UdpSendBenchmark {
         public long syscalls;
         /** protocol=tcp, copy and msg_zerocopy: sends that took part of a packet. */
         public long short_sends;
-        /** Packets the sink counted (ifb RX dropped); 0 on targets that count none. */
+        /** Packets the target counted (ifb RX dropped, the peer's receiver); 0 on targets that count none. */
         public long delivered;
         private SendPath path;
         private SendCounters source;

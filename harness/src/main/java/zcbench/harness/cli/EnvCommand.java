@@ -16,7 +16,8 @@ import zcbench.harness.sink.SinkNetwork;
         description = {"Prints what a run depends on (zcbench's commit, kernel and its boot command line, io_uring"
                 + " opcodes, root and sink, CPUs, their governor, frequency and vulnerability mitigations, transparent"
                 + " huge pages, JDK, optmem_max, memlock limit, perf_event_paranoid, kptr_restrict) and exits.",
-            "Also lists the sink namespaces (zcbench-<pid>-<n>) left by killed runs and, as root, removes them, as"
+            "Also lists the namespaces of the targets (zcbench-<pid>-<n>[-r|-p]) left by killed runs and, as root,"
+                + " removes them, as"
                 + " every run does before it starts."})
 public final class EnvCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON, as written to env.json beside every result.")

@@ -81,8 +81,11 @@ public final class RunCommand implements Callable<Integer> {
     String plan;
 
     @Option(names = "--target", defaultValue = TargetChoice.SINK, paramLabel = "TARGET",
-            description = "sink (a namespace with an ifb device that frees every packet; needs root) or loopback"
-                    + " (127.0.0.1, where every zero-copy send is copied at delivery). Default: ${DEFAULT-VALUE}.")
+            description = "sink (a namespace with an ifb device that frees every packet; needs root), forward (through"
+                    + " a router namespace to such a sink), peer (to a receiver that checks every packet, in a"
+                    + " namespace of its own), loopback (127.0.0.1, where every zero-copy send is copied at"
+                    + " delivery), or a receiver's udp://ADDR:PORT (loopback, 198.18.0.0/15 or 2001:2::/48 only)."
+                    + " -p target=TARGET says the same. Default: ${DEFAULT-VALUE}.")
     String target;
 
     @Option(names = "--dry-run", description = "Print the rows, in order, with the time each will take, and exit.")
@@ -254,9 +257,6 @@ public final class RunCommand implements Callable<Integer> {
      * again needs none.
      */
     private Request validateRequest() {
-        if (!TargetChoice.TARGETS.contains(target)) {
-            throw usage("unknown target '" + target + "'; one of: " + String.join(", ", TargetChoice.TARGETS));
-        }
         if (waitLimitMinutes < MIN_WAIT_LIMIT_MINUTES) {
             throw usage("--wait-limit " + waitLimitMinutes + " is not a number of minutes, " + MIN_WAIT_LIMIT_MINUTES
                     + " or more; --no-wait does not wait at all");
@@ -277,6 +277,7 @@ public final class RunCommand implements Callable<Integer> {
         if (rerun != null) {
             return rerunRequest(args, flameMode);
         }
+        String runTarget = runTarget(args.rowParams().remove(Knobs.TARGET));
         CommandLineOptions jmh = parseJmh(args.rest());
         RowSelection selection;
         List<Row> rows;
@@ -299,7 +300,32 @@ public final class RunCommand implements Callable<Integer> {
         String id = chosen == null ? CUSTOM_PLAN : chosen.id();
         Timing timing = chosen == null ? Plan.SEED.timing() : chosen.timing();
         PlanSpec spec = withFlameWarmup(new PlanSpec(id, timing, rows), flameMode);
-        return new Request(spec, target, args.rest(), jmh, flameMode, jfr, selection.asMap(), null);
+        return new Request(spec, runTarget, args.rest(), jmh, flameMode, jfr, selection.asMap(), null);
+    }
+
+    /**
+     * The run's one target: {@code --target}, or {@code -p target=}, its synonym (the target is not a row
+     * parameter: every row of a run sends to the same place, and its key ends with it).
+     *
+     * @param fromP the values of {@code -p target=}, null when it was not given
+     */
+    private String runTarget(List<String> fromP) {
+        String chosen = target;
+        if (fromP != null) {
+            if (fromP.size() != 1) {
+                throw usage("-p target takes one target, not " + (fromP.isEmpty() ? "none" : String.join(",", fromP))
+                        + ": every row of a run sends to the same place; run once per target");
+            }
+            if (spec.commandLine().getParseResult().hasMatchedOption("--target") && !target.equals(fromP.getFirst())) {
+                throw usage("--target " + target + " and -p target=" + fromP.getFirst() + " say two targets; give one");
+            }
+            chosen = fromP.getFirst();
+        }
+        try {
+            return TargetChoice.check(chosen);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     private Request rerunRequest(JmhArgs args, FlameMode flameMode) {
@@ -315,6 +341,8 @@ public final class RunCommand implements Callable<Integer> {
         try {
             which = Rerun.Which.of(rerun.get(RERUN_WHICH));
             settings = RunSettings.read(folder);
+            // A plan.json is a file anyone may edit: its target passes the same check as --target's.
+            TargetChoice.check(settings.target());
             rows = Rerun.rows(which, folder, settings);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

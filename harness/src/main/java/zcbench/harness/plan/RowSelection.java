@@ -84,7 +84,8 @@ public final class RowSelection {
 
     private static String unknown(String name) {
         if (name.equals(Knobs.TARGET)) {
-            return "-p target is not a row parameter: choose the target with --target sink or --target loopback";
+            return "-p target is not a row parameter: choose the target with --target TARGET, or -p target=TARGET on"
+                    + " zcbench run's command line, one per run";
         }
         if (Knobs.FORMER_NAMES.containsKey(name)) {
             return "unknown row parameter '" + name + "'; it is now called " + Knobs.current(name) + ": write -p "

@@ -32,7 +32,7 @@ record RowResult(Metric mbPerSecond, int forks, double copiedPercent, double del
         double notifications = score(secondary, Counter.NOTIFICATIONS);
         double copied = score(secondary, Counter.COPIED);
         double packets = score(secondary, Counter.PACKETS);
-        double delivered = "sink".equals(params.getParam(Knobs.TARGET)) && packets > 0
+        double delivered = Knobs.countsDelivered(params.getParam(Knobs.TARGET)) && packets > 0
                 ? 100 * score(secondary, Counter.DELIVERED) / packets : Double.NaN;
         return new RowResult(Intervals.row(jmh, samples).scaled(perOp), samples.forkCount(),
                 Units.copiedPercent(copied, notifications), delivered);

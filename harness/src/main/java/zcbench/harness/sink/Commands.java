@@ -9,6 +9,12 @@ final class Commands {
     private Commands() {
     }
 
+    /** How a topology runs its commands: {@link #run} itself, or, in a test, a runner that fails on purpose. */
+    @FunctionalInterface
+    interface Runner {
+        String run(String... command);
+    }
+
     static String run(String... command) {
         String[] resolved = command.clone();
         resolved[0] = locate(command[0]);

@@ -6,8 +6,12 @@ import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
 
-/** Where a benchmark's packets go: the sink namespace, or a discarding socket on loopback. */
-public sealed interface Destination extends AutoCloseable permits SinkNetwork, LoopbackDiscard {
+/**
+ * Where a benchmark's packets go: one of the topologies in the project's own namespaces (sink, forward,
+ * peer), a discarding socket on loopback, or a receiver elsewhere (docs/ARCHITECTURE.md, "Targets").
+ */
+public sealed interface Destination extends AutoCloseable
+        permits SinkNetwork, ForwardNetwork, PeerNetwork, LoopbackDiscard, RemoteTarget {
 
     /** A new socket of {@code protocol} and {@code ip} connected to the destination; the caller owns it. */
     InetSocket openConnected(IpVersion ip, Protocol protocol);
@@ -39,18 +43,26 @@ public sealed interface Destination extends AutoCloseable permits SinkNetwork, L
      * Asked before a row forks (docs/ARCHITECTURE.md, "Skipped rows").
      */
     static Optional<String> refusal(String target, Protocol protocol) {
-        if (protocol == Protocol.TCP && target.equals("sink")) {
-            return Optional.of("protocol=tcp cannot go to target sink: its ifb device frees every packet, so no TCP"
-                    + " handshake completes (use target loopback)");
+        if (protocol == Protocol.TCP && (target.equals(TargetChoice.SINK) || target.equals(TargetChoice.FORWARD))) {
+            return Optional.of("protocol=tcp cannot go to target " + target + ": its ifb device frees every packet, so"
+                    + " no TCP handshake completes (use target peer or loopback)");
+        }
+        for (Protocol scheme : Protocol.values()) {
+            if (target.startsWith(scheme.id() + "://") && scheme != protocol) {
+                return Optional.of("target " + target + " is a " + scheme.name() + " receiver and the row sends "
+                        + protocol.name() + ": give protocol=" + scheme.id() + " or a " + protocol.id() + ":// target");
+            }
         }
         return Optional.empty();
     }
 
     static Destination open(String target) {
         return switch (target) {
-            case "sink" -> SinkNetwork.create();
-            case "loopback" -> new LoopbackDiscard();
-            default -> throw new IllegalArgumentException("unknown target '" + target + "'; one of: sink, loopback");
+            case TargetChoice.SINK -> SinkNetwork.create();
+            case TargetChoice.FORWARD -> ForwardNetwork.create(Commands::run);
+            case TargetChoice.PEER -> PeerNetwork.create(Commands::run);
+            case TargetChoice.LOOPBACK -> new LoopbackDiscard();
+            default -> RemoteTarget.parse(TargetChoice.check(target));
         };
     }
 }

@@ -3,16 +3,40 @@ package zcbench.harness.sink;
 import java.io.PrintStream;
 import java.util.List;
 
+import zcbench.vocabulary.Knobs;
+
 /**
- * Which target a run sends to: the one asked for, except that a run asked for the sink falls back to
- * loopback where the sink cannot be made (no root, no iproute2), and says so.
+ * Which target a run sends to: the one asked for, except that a run asked for a topology of namespaces
+ * (sink, forward, peer) falls back to loopback where it cannot be made (no root, no iproute2), and says so.
  */
 public final class TargetChoice {
     public static final String SINK = "sink";
+    public static final String FORWARD = "forward";
+    public static final String PEER = "peer";
     public static final String LOOPBACK = "loopback";
-    public static final List<String> TARGETS = List.of(SINK, LOOPBACK);
+    /** The targets made here; a remote receiver's udp:// or tcp:// address is allowed besides. */
+    public static final List<String> TARGETS = Knobs.TARGETS;
+    /** The targets made of the project's own namespaces. */
+    private static final List<String> NAMESPACED = List.of(SINK, FORWARD, PEER);
 
     private TargetChoice() {
+    }
+
+    /**
+     * {@code target} when it is one of {@link #TARGETS} or an allowed remote receiver.
+     *
+     * @throws IllegalArgumentException one sentence saying what is allowed
+     */
+    public static String check(String target) {
+        if (TARGETS.contains(target)) {
+            return target;
+        }
+        if (RemoteTarget.isRemote(target)) {
+            RemoteTarget.parse(target);
+            return target;
+        }
+        throw new IllegalArgumentException("unknown target '" + target + "'; one of: " + String.join(", ", TARGETS)
+                + ", or a receiver's udp://ADDR:PORT or tcp://ADDR:PORT");
     }
 
     /** The target a run uses; a fallback is said on {@code progress}, once. */
@@ -21,7 +45,7 @@ public final class TargetChoice {
         if (reason == null) {
             return requested;
         }
-        progress.println("zcbench: no sink: " + reason + ".");
+        progress.println("zcbench: no " + requested + ": " + reason + ".");
         progress.println("zcbench: falling back to loopback, where every zero-copy send is copied at delivery;"
                 + " the copied column shows it.");
         return LOOPBACK;
@@ -31,12 +55,13 @@ public final class TargetChoice {
     public static void sayForDryRun(String requested, PrintStream progress) {
         String reason = fallbackReason(requested);
         if (reason != null) {
-            progress.println("zcbench: no sink here (" + reason + "); a run would fall back to loopback.");
+            progress.println("zcbench: no " + requested + " here (" + reason + "); a run would fall back to"
+                    + " loopback.");
         }
     }
 
-    /** Why the sink asked for cannot be made here; null when it can, or when it was not asked for. */
+    /** Why the topology asked for cannot be made here; null when it can, or when none was asked for. */
     private static String fallbackReason(String requested) {
-        return requested.equals(SINK) ? SinkNetwork.unavailableReason() : null;
+        return NAMESPACED.contains(requested) ? SinkNetwork.unavailableReason() : null;
     }
 }

@@ -42,7 +42,14 @@ class CliTest {
         "--plan smoke -p variant=foo            | variant 'foo' is not one of",
         "--plan sizes -p payload=1000           | plan sizes has no row with payload=1000",
         "--plan nope                            | unknown plan 'nope'; one of: seed, sizes, full, modern, crossover, v5, smoke",
-        "--target eth0                          | unknown target 'eth0'; one of: sink, loopback",
+        "--target eth0                          | unknown target 'eth0'; one of: sink, forward, peer, loopback",
+        "--target udp://8.8.8.8:9               | 8.8.8.8 is not an address zcbench sends to: its traffic goes only"
+                + " to loopback (127.0.0.0/8, ::1) or the benchmarking ranges 198.18.0.0/15 and 2001:2::/48",
+        "-p target=tcp://[2001:db8::1]:9000     | 2001:db8:0:0:0:0:0:1 is not an address zcbench sends to",
+        "-p target=udp://receiver:9000          | target udp://receiver:9000 names no IP address",
+        "-p target=sink,peer                    | -p target takes one target, not sink,peer",
+        "--target peer -p target=forward        | --target peer and -p target=forward say two targets; give one",
+        "-p target=eth0                         | unknown target 'eth0'; one of: sink, forward, peer, loopback",
         "-f many                                | not a JMH option",
         "UdpSend                                | 'UdpSend' is not an option of run",
         "--rerun slow results/latest            | --rerun takes noisy or failed, not 'slow'",
@@ -107,5 +114,25 @@ class CliTest {
         assertTrue(lines.get(4).matches("  4  uring_zc_fixed payload=4096 batch=8 flush=false ubuf_cache=on +about 18"
                 + " s, done after 1 min 12 s"), lines.get(4));
         assertEquals(0, tmp.toFile().list().length, "nothing written");
+    }
+
+    /** -p target= is --target's synonym: the dry run names the target, the rows keep their labels. */
+    @ParameterizedTest
+    @CsvSource({"forward", "peer", "loopback", "udp://198.18.3.2:9000"})
+    void aTargetGivenWithPChoosesTheRunsTarget(String target) {
+        var stdout = System.out;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        Result r;
+        try {
+            r = zcbench("run", "--plan", "sizes", "-p", "payload=4096", "-p", "target=" + target, "--dry-run", "--out",
+                    tmp.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.getFirst().startsWith("plan sizes: 4 rows on " + target + ", "), lines.getFirst());
+        assertTrue(lines.get(1).matches("  1  copy payload=4096 batch=8 +about 18 s, done after 18 s"), lines.get(1));
     }
 }

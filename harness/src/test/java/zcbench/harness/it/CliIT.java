@@ -18,10 +18,19 @@ import zcbench.harness.sink.SinkNetwork;
 /** The command line end to end: help without warnings, rows from -p, data on stdout only. */
 class CliIT {
 
+    /** The jar's receive command: its listening line on stderr, its summary on stdout at the end of --duration. */
+    @Test
+    void receiveEndsWithItsSummary() throws Exception {
+        Jar.Result r = Jar.run("receive", "--address", "127.0.0.1", "--port", "0", "--duration", "1");
+        assertEquals(0, r.exit(), r.both());
+        assertTrue(r.err().startsWith("zcbench receive: udp on 127.0.0.1:"), r.both());
+        assertTrue(r.out().endsWith("zcbench receive: packets 0, bytes 0, out-of-order 0, bad stamps 0\n"), r.both());
+    }
+
     @Test
     void everyCommandsHelpPrintsNoWarning() throws Exception {
         List<List<String>> helps = List.of(List.of("--help"), List.of("-h"), List.of("help"), List.of("run", "--help"),
-                List.of("env", "--help"), List.of("report", "--help"), List.of("compare", "--help"),
+                List.of("receive", "--help"), List.of("env", "--help"), List.of("report", "--help"), List.of("compare", "--help"),
                 List.of("flame-diff", "--help"), List.of("help", "run"));
         for (List<String> args : helps) {
             Jar.Result r = Jar.run(args.toArray(String[]::new));

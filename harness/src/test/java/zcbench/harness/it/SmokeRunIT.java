@@ -187,7 +187,7 @@ class SmokeRunIT {
                 + "smoke"), plan.output());
         Result target = zcbench(List.of("run", "--target", "eth0"));
         assertEquals(2, target.exit(), target.output());
-        assertTrue(target.output().contains("unknown target 'eth0'; one of: sink, loopback"), target.output());
+        assertTrue(target.output().contains("unknown target 'eth0'; one of: sink, forward, peer, loopback"), target.output());
         Result jmh = zcbench(List.of("run", "--plan", "smoke", "-f", "many"));
         assertEquals(2, jmh.exit(), jmh.output());
         assertTrue(jmh.output().contains("not a JMH option"), jmh.output());

@@ -169,7 +169,7 @@ class PlanRunnerTest {
     void aTcpRowToTheSinkIsRefusedBeforeItForksInOneSentence(@TempDir Path tmp) throws Exception {
         Row tcp = new Row(Map.of("variant", "msg_zerocopy", "payload", "4096", "protocol", "tcp"));
         String sentence = "protocol=tcp cannot go to target sink: its ifb device frees every packet, so no TCP"
-                + " handshake completes (use target loopback)";
+                + " handshake completes (use target peer or loopback)";
         assertEquals(Optional.of(sentence), PlanRunner.needs(tcp, "sink", Requirements.THIS_MACHINE));
         assertEquals(Optional.empty(), PlanRunner.needs(tcp, "loopback", Requirements.THIS_MACHINE));
         Row udp = new Row(Map.of("variant", "msg_zerocopy", "payload", "4096"));

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 import zcbench.analysis.table.Units;
-import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Row;
-import zcbench.harness.plan.Timing;
 import zcbench.harness.sink.SinkNetwork;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.Knobs;
@@ -51,15 +44,11 @@ class ThreadsRowTest {
     }
 
     private static RunResult measuresBoth(Path tmp, String target) throws Exception {
-        System.setProperty("jmh.ignoreLock", "true");
         Row row = new Row(Map.of("variant", "uring_zc", "payload", Integer.toString(PAYLOAD), "threads", "2"));
-        PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, ITERATIONS, 200), List.of(row));
-        RunFolder folder = RunFolder.create(tmp, "test");
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PlanRunner.Outcome outcome = new PlanRunner(spec, target, new CommandLineOptions(), folder,
-                PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
-                Duration.ofSeconds(5), PlanRunner.Progress.NONE).run();
-        String printed = console.toString(StandardCharsets.UTF_8);
+        OneRow measured = OneRow.run(tmp, row, target, ITERATIONS);
+        PlanRunner.Outcome outcome = measured.outcome();
+        RunFolder folder = measured.folder();
+        String printed = measured.printed();
         assertEquals(List.of(), outcome.failures(), printed);
         assertEquals(1, outcome.results().size(), printed);
         RunResult run = outcome.results().getFirst();

@@ -42,9 +42,15 @@ class LoopbackDiscardTest {
     void theSinkIsRefusedForTcpInOneSentence() {
         String why = Destination.refusal("sink", Protocol.TCP).orElseThrow();
         assertEquals("protocol=tcp cannot go to target sink: its ifb device frees every packet, so no TCP handshake"
-                + " completes (use target loopback)", why);
+                + " completes (use target peer or loopback)", why);
         assertTrue(Destination.refusal("loopback", Protocol.TCP).isEmpty());
         assertTrue(Destination.refusal("sink", Protocol.UDP).isEmpty());
+        assertTrue(Destination.refusal("peer", Protocol.TCP).isEmpty());
+        assertTrue(Destination.refusal("forward", Protocol.TCP).orElseThrow().startsWith(
+                "protocol=tcp cannot go to target forward: its ifb device frees every packet"));
+        assertEquals("target udp://198.18.3.2:9000 is a UDP receiver and the row sends TCP: give protocol=udp or a"
+                + " tcp:// target", Destination.refusal("udp://198.18.3.2:9000", Protocol.TCP).orElseThrow());
+        assertTrue(Destination.refusal("tcp://198.18.3.2:9000", Protocol.TCP).isEmpty());
     }
 
     private static long readers() {

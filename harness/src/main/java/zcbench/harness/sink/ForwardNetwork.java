@@ -1,0 +1,105 @@
+package zcbench.harness.sink;
+
+import java.net.InetAddress;
+import java.util.List;
+
+import zcbench.linux.Teardown;
+import zcbench.linux.net.InetSocket;
+import zcbench.linux.net.IpVersion;
+import zcbench.linux.net.Protocol;
+
+/**
+ * The forward target (docs/ARCHITECTURE.md, "Targets"): the sender's namespace, a veth pair
+ * (198.18.1.0/24, 2001:2:0:1::/64) to a router namespace that forwards to an ifb sink there
+ * (198.18.2.0/24, 2001:2:0:2::/64), whose RX dropped counter gives the delivered share. A forwarded
+ * packet is never delivered locally, so on Linux 6.17+ it keeps its zero-copy pages.
+ */
+public final class ForwardNetwork implements Destination {
+    static final String ROUTER = "r";
+    private static final String SINK_NET = "198.18.2";
+    private static final String SINK_NET6 = "2001:2:0:2::";
+
+    private final OwnNamespaces namespaces;
+    private final VethLink link;
+    private final IfbCounter ifb;
+    private boolean ipv6;
+
+    private ForwardNetwork(OwnNamespaces namespaces, VethLink link, IfbCounter ifb) {
+        this.namespaces = namespaces;
+        this.link = link;
+        this.ifb = ifb;
+    }
+
+    static ForwardNetwork create(Commands.Runner run) {
+        return OwnNamespaces.make(run, namespaces -> {
+            VethLink link = new VethLink(namespaces.add(""), namespaces.add(ROUTER), "198.18.1", "2001:2:0:1::");
+            link.build(run);
+            run.run("ip", "-n", link.near(), "route", "add", SINK_NET + ".0/24", "via", link.farAddress());
+            IfbCounter ifb = IfbCounter.build(run, link.far(), SINK_NET + ".1", 24, SINK_NET + ".2");
+            // The router namespace's own setting, made with it and gone with it: the machine's
+            // net.ipv4.ip_forward is never touched (docs/ARCHITECTURE.md, "Targets").
+            run.run("ip", "netns", "exec", link.far(), "sysctl", "-qw", "net.ipv4.ip_forward=1");
+            return new ForwardNetwork(namespaces, link, ifb);
+        });
+    }
+
+    private synchronized void buildIpv6() {
+        if (ipv6) {
+            return;
+        }
+        Commands.Runner run = namespaces.commands();
+        link.buildIpv6(run);
+        run.run("ip", "-n", link.near(), "-6", "route", "add", SINK_NET6 + "/64", "via", link.farAddress6());
+        ifb.buildIpv6(run, SINK_NET6 + "1", 64, SINK_NET6 + "2");
+        // As for IPv4: the router namespace's own setting.
+        run.run("ip", "netns", "exec", link.far(), "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+        ipv6 = true;
+    }
+
+    /**
+     * Whether this kernel keeps a forwarded packet's zero-copy pages (Linux 6.17+): before, the copied
+     * column shows 100% on this target too.
+     */
+    public static boolean keepsZeroCopy() {
+        String[] v = System.getProperty("os.version").split("[.-]");
+        int major = Integer.parseInt(v[0]);
+        return major > 6 || (major == 6 && Integer.parseInt(v[1]) >= 17);
+    }
+
+    /** The sink's neighbour behind the router. */
+    static InetAddress destination(IpVersion ip) {
+        return InetAddress.ofLiteral(ip == IpVersion.V6 ? SINK_NET6 + "2" : SINK_NET + ".2");
+    }
+
+    /** The two namespaces, the sender's first. */
+    public List<String> names() {
+        return List.of(link.near(), link.far());
+    }
+
+    @Override
+    public InetSocket openConnected(IpVersion ip, Protocol protocol) {
+        Destination.refusal(target(), protocol).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        if (ip == IpVersion.V6) {
+            buildIpv6();
+        }
+        return SinkNetwork.connectedIn(OwnNamespaces.file(link.near()), destination(ip), SinkNetwork.DESTINATION_PORT,
+                Protocol.UDP);
+    }
+
+    @Override
+    public long deliveredPackets() {
+        return ifb.dropped();
+    }
+
+    @Override
+    public String target() {
+        return TargetChoice.FORWARD;
+    }
+
+    @Override
+    public void close() {
+        new Teardown().close(ifb).close(namespaces).done();
+    }
+}
