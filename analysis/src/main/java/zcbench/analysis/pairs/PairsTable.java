@@ -17,7 +17,8 @@ public final class PairsTable {
     public static final String EXPLAINED = "Rows of this run that differ in one knob (A at its default) or only in"
             + " a later variant (A the earlier): B/A is MB/s with its 99.9% interval, a bootstrap over both rows' forks"
             + " and iterations as compare's; the verdict is \"faster\" or \"slower\" when that interval excludes 1, and"
-            + " needs two forks or more on both rows. The two rows were measured minutes apart.";
+            + " needs two forks or more on both rows. The two rows ran at different times of the run, so the"
+            + " machine's drift between them counts into B/A.";
     private static final int WRAP = 100;
 
     private PairsTable() {

@@ -115,6 +115,11 @@ public final class Cells {
                         + "figures are low.");
             }
         }
+        if (table.hasEvents()) {
+            all.add("Kernel events were counted (run --events): every tracepoint hit costs the sending CPU time, so"
+                    + " this run's MB/s, speedups and CPU figures are those of a slower loop. Read its events per"
+                    + " packet; take MB/s from a run without --events.");
+        }
         all.addAll(table.notes());
         List<String> severalSenders = table.rows().stream()
                 .filter(r -> !List.of("", Knobs.THREADS.defaultValue()).contains(r.params().value(Knobs.THREADS)))

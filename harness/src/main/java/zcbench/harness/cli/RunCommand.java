@@ -77,14 +77,16 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--plan", paramLabel = "PLAN",
-            description = "seed, sizes, full or smoke. Default: seed, or, with -p, the rows -p makes.")
+            description = "seed, sizes, full, modern, crossover, v5 or smoke (above). Default: seed, or, with -p, the"
+                    + " rows -p makes.")
     String plan;
 
     @Option(names = "--target", defaultValue = TargetChoice.SINK, paramLabel = "TARGET",
             description = "sink (a namespace with an ifb device that frees every packet; needs root), forward (through"
                     + " a router namespace to such a sink), peer (to a receiver that checks every packet, in a"
                     + " namespace of its own), loopback (127.0.0.1, where every zero-copy send is copied at"
-                    + " delivery), or a receiver's udp://ADDR:PORT (loopback, 198.18.0.0/15 or 2001:2::/48 only)."
+                    + " delivery), or a receiver's udp://ADDR:PORT or tcp://ADDR:PORT (loopback, 198.18.0.0/15 or"
+                    + " 2001:2::/48 only)."
                     + " -p target=TARGET says the same. Default: ${DEFAULT-VALUE}.")
     String target;
 

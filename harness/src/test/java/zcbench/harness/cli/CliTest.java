@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import zcbench.harness.plan.Plan;
+
 /** The command line's conventions, in process: usage errors, help, and nothing made by bad input. */
 class CliTest {
     @TempDir
@@ -86,6 +88,11 @@ class CliTest {
         assertEquals(0, help.code(), help.err());
         assertTrue(help.out().startsWith("Usage: zcbench run [--plan PLAN] [-p NAME=V1[,V2...]]..."), help.out());
         assertEquals(help.out(), zcbench("run", "-h").out());
+        String planOption = help.out().substring(help.out().indexOf("--plan=PLAN"));
+        for (Plan p : Plan.values()) {
+            assertTrue(planOption.substring(0, planOption.indexOf("--target")).contains(p.id()),
+                    "--plan's own line names plan " + p.id());
+        }
         assertEquals(help.out(), zcbench("run", "--help").out());
         Result top = zcbench("-h");
         assertTrue(top.out().startsWith("Usage: zcbench [-hV] [--jmh-help] [COMMAND]"), top.out());
