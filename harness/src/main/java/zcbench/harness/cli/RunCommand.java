@@ -312,19 +312,9 @@ public final class RunCommand implements Callable<Integer> {
      * @param fromP the values of {@code -p target=}, null when it was not given
      */
     private String runTarget(List<String> fromP) {
-        String chosen = target;
-        if (fromP != null) {
-            if (fromP.size() != 1) {
-                throw usage("-p target takes one target, not " + (fromP.isEmpty() ? "none" : String.join(",", fromP))
-                        + ": every row of a run sends to the same place; run once per target");
-            }
-            if (spec.commandLine().getParseResult().hasMatchedOption("--target") && !target.equals(fromP.getFirst())) {
-                throw usage("--target " + target + " and -p target=" + fromP.getFirst() + " say two targets; give one");
-            }
-            chosen = fromP.getFirst();
-        }
         try {
-            return TargetChoice.check(chosen);
+            return TargetChoice.ofOptions(target, spec.commandLine().getParseResult().hasMatchedOption("--target"),
+                    fromP);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

@@ -39,6 +39,26 @@ public final class TargetChoice {
                 + ", or a receiver's udp://ADDR:PORT or tcp://ADDR:PORT");
     }
 
+    /**
+     * The run's one target from {@code --target} (given or its default) and {@code -p target=} (null when not
+     * given): every row of a run sends to the same place, so two targets are refused.
+     */
+    public static String ofOptions(String option, boolean optionGiven, List<String> fromP) {
+        String chosen = option;
+        if (fromP != null) {
+            if (fromP.size() != 1) {
+                throw new IllegalArgumentException("-p target takes one target, not " + (fromP.isEmpty() ? "none"
+                        : String.join(",", fromP)) + ": every row of a run sends to the same place; run once per target");
+            }
+            if (optionGiven && !option.equals(fromP.getFirst())) {
+                throw new IllegalArgumentException("--target " + option + " and -p target=" + fromP.getFirst()
+                        + " say two targets; give one");
+            }
+            chosen = fromP.getFirst();
+        }
+        return check(chosen);
+    }
+
     /** The target a run uses; a fallback is said on {@code progress}, once. */
     public static String forRun(String requested, PrintStream progress) {
         String reason = fallbackReason(requested);
