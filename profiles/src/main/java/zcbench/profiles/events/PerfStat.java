@@ -104,6 +104,7 @@ public final class PerfStat implements AutoCloseable {
         try {
             control.write((what + "\n").getBytes(StandardCharsets.US_ASCII));
             control.flush();
+            awaitAck(what);
             // perf writes the answer as a C string with its NUL; a line holding "ack" is the answer.
             String line = acks.readLine();
             if (line == null || !line.contains("ack")) {
@@ -112,6 +113,27 @@ public final class PerfStat implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("perf stat did not take '" + what + "': " + e.getMessage() + "; "
                     + errors(), e);
+        }
+    }
+
+    /**
+     * Waits, within a limit, until perf has answered or exited: a perf that neither answers nor exits
+     * would otherwise hold the iteration forever. Its answer comes in one write, so a ready stream holds
+     * the whole line.
+     */
+    private void awaitAck(String what) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_LIMIT_SECONDS);
+        while (!acks.ready() && process.isAlive()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("perf stat did not acknowledge '" + what + "' within "
+                        + EXIT_LIMIT_SECONDS + " s; it still runs (pid " + process.pid() + ")");
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for perf stat to acknowledge '" + what + "'", e);
+            }
         }
     }
 
