@@ -31,8 +31,8 @@ import zcbench.vocabulary.ResultFiles;
  * id row-N; each bar of ours is an SVG g.bar-mark with id bar-N (g.speedup-mark, speedup-N in the speedup
  * chart); a noisy row's marks also have the class noisy. A run with row pairs has their table after the speedup
  * tables, each a tr.pair-row with id pair-N. When the run has flame graphs each row links to its
- * own (relative links, so the run folder can be moved or served as it is). A run that sweeps payloads adds its
- * crossover sentences under the headline and its sweep chart after MB/s against payload; a run of plan v5 adds
+ * own (relative links, so the run folder can be moved or served as it is). A run that sweeps payloads opens with
+ * its crossover sentences and its sweep chart, before the speedup chart; a run of plan v5 adds
  * the 2022 letter's table beside ours ({@link SweepHtml}).
  */
 final class ReportHtml {
@@ -52,8 +52,9 @@ final class ReportHtml {
                 + "id=\"not-a-measurement\">").append(Html.esc(n)).append("</p>\n"));
         b.append("<h1>zcbench report: ").append(Html.esc(table.run().name())).append("</h1>\n");
         if (table.measurement()) {
-            b.append("<p class=\"headline\" id=\"headline\">").append(Html.esc(Headline.of(table)))
-                    .append("</p>\n").append(SweepHtml.headline(crossovers));
+            // A payload sweep is run for its crossovers: they come first, the RFC's headline after them.
+            b.append(SweepHtml.headline(crossovers)).append("<p class=\"headline\" id=\"headline\">")
+                    .append(Html.esc(Headline.of(table))).append("</p>\n");
         }
         b.append("<p class=\"sub\">").append(table.rows().size()).append(" rows, ")
                 .append(Html.esc(Html.setup(table.run()))).append(". ").append(Html.esc(machine(table)))
@@ -66,6 +67,7 @@ final class ReportHtml {
             b.append("<div class=\"banner noisy\" id=\"noisy-banner\">").append(Html.esc(table.noiseSummary()))
                     .append("</div>\n");
         }
+        b.append(SweepHtml.crossover(table, crossovers));
         if (table.measurement()) {
             Charts.speedup(table, "speedup-chart").ifPresent(svg -> b.append("<div class=\"chart\">\n")
                     .append(svg).append("\n</div>\n<p class=\"caption\">").append(Html.esc(Cells.heading(table)))
@@ -80,7 +82,7 @@ final class ReportHtml {
         b.append("</div>\n");
         Charts.mbSByPayload(table, "payload-chart").ifPresent(svg -> b.append("<h2>MB/s against payload</h2>\n")
                 .append("<div class=\"chart\">\n").append(svg).append("\n</div>\n"));
-        b.append(SweepHtml.crossover(table, crossovers)).append(SweepHtml.v5(v5));
+        b.append(SweepHtml.v5(v5));
         Charts.cpu(table, "cpu-chart").ifPresent(svg -> b.append("<h2>CPU time per packet</h2>\n")
                 .append("<div class=\"chart\">\n").append(svg).append("\n</div>\n"));
         profiles.summary().ifPresent(s -> b.append(whereTheTimeWent(table, s, profiles.flames(), outDir)));

@@ -92,6 +92,9 @@ class SweepReportsTest {
         String html = Files.readString(dir.resolve(ResultFiles.REPORT_HTML));
         assertTrue(html.contains("id=\"crossover-headline-1\""));
         assertTrue(html.contains("<svg id='crossover-chart'"));
+        // A sweep's point comes first: its crossovers before the RFC's headline, its chart before the speedups.
+        assertTrue(html.indexOf("id=\"crossover-headline-1\"") < html.indexOf("id=\"headline\""));
+        assertTrue(html.indexOf("<svg id='crossover-chart'") < html.indexOf("<svg id='speedup-chart'"));
         assertTrue(html.contains("<g id='sweep-1' class='sweep-mark'>"));
         assertTrue(html.contains("class='sweep-cpu-mark'"), "CPU ns per KiB drawn");
         assertTrue(html.contains("id=\"crossover-12\""));
