@@ -13,8 +13,19 @@ import zcbench.linux.net.Protocol;
 public sealed interface Destination extends AutoCloseable
         permits SinkNetwork, ForwardNetwork, PeerNetwork, LoopbackDiscard, RemoteTarget {
 
-    /** A new socket of {@code protocol} and {@code ip} connected to the destination; the caller owns it. */
-    InetSocket openConnected(IpVersion ip, Protocol protocol);
+    /**
+     * A new socket of {@code protocol} and {@code ip} connected to the destination; the caller owns it. A
+     * target that cannot carry the protocol refuses it here, with the sentence its skipped row has.
+     */
+    default InetSocket openConnected(IpVersion ip, Protocol protocol) {
+        refusal(target(), protocol).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        return socketTo(ip, protocol);
+    }
+
+    /** What {@link #openConnected} returns once the target has taken the protocol. */
+    InetSocket socketTo(IpVersion ip, Protocol protocol);
 
     /** A new UDP socket of {@code ip} connected to the destination; the caller owns it. */
     default InetSocket openConnectedUdp(IpVersion ip) {

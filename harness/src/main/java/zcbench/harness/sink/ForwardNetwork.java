@@ -77,10 +77,7 @@ public final class ForwardNetwork implements Destination {
     }
 
     @Override
-    public InetSocket openConnected(IpVersion ip, Protocol protocol) {
-        Destination.refusal(target(), protocol).ifPresent(why -> {
-            throw new IllegalArgumentException(why);
-        });
+    public InetSocket socketTo(IpVersion ip, Protocol protocol) {
         if (ip == IpVersion.V6) {
             buildIpv6();
         }

@@ -22,19 +22,11 @@ public final class LoopbackDiscard implements Destination {
     private final Map<IpVersion, TcpDiscard> listeners = new EnumMap<>(IpVersion.class);
 
     @Override
-    public InetSocket openConnected(IpVersion ip, Protocol protocol) {
+    public InetSocket socketTo(IpVersion ip, Protocol protocol) {
         if (protocol == Protocol.TCP) {
             return listeners.computeIfAbsent(ip, TcpDiscard::new).openConnected();
         }
-        int port = discard(ip).localAddress().getPort();
-        InetSocket s = InetSocket.udp(ip);
-        try {
-            s.connect(ip.loopback(), port);
-            return s;
-        } catch (RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        return Protocol.UDP.connect(ip.loopback(), discard(ip).localAddress().getPort());
     }
 
     private InetSocket discard(IpVersion ip) {

@@ -75,7 +75,7 @@ public final class PeerNetwork implements Destination {
     }
 
     @Override
-    public InetSocket openConnected(IpVersion ip, Protocol protocol) {
+    public InetSocket socketTo(IpVersion ip, Protocol protocol) {
         InetSocketAddress at = receiver(ip, protocol).address();
         return SinkNetwork.connectedIn(OwnNamespaces.file(link.near()), at.getAddress(), at.getPort(), protocol);
     }

@@ -79,15 +79,12 @@ public record RemoteTarget(String scheme, InetAddress address, int port) impleme
 
     /** A socket connected to the receiver; {@code ip} must be the address's version, the protocol its scheme. */
     @Override
-    public InetSocket openConnected(IpVersion ip, Protocol protocol) {
-        Destination.refusal(target(), protocol).ifPresent(why -> {
-            throw new IllegalStateException(why);
-        });
+    public InetSocket socketTo(IpVersion ip, Protocol protocol) {
         if (IpVersion.of(address) != ip) {
             throw new IllegalStateException("target " + this + " is an IPv" + IpVersion.of(address).id()
                     + " address and the row asks for ip=" + ip.id() + "; give an address of that version");
         }
-        return SinkNetwork.connected(address, port, protocol);
+        return protocol.connect(address, port);
     }
 
     private String hostPort() {

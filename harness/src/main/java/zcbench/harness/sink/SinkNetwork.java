@@ -124,12 +124,9 @@ public final class SinkNetwork implements Destination {
         return TargetChoice.SINK;
     }
 
-    /** A UDP socket made inside the namespace and connected to the sink's neighbour; TCP is refused. */
+    /** A UDP socket made inside the namespace and connected to the sink's neighbour. */
     @Override
-    public InetSocket openConnected(IpVersion ip, Protocol protocol) {
-        Destination.refusal(target(), protocol).ifPresent(why -> {
-            throw new IllegalArgumentException(why);
-        });
+    public InetSocket socketTo(IpVersion ip, Protocol protocol) {
         if (ip == IpVersion.V6) {
             buildIpv6();
         }
@@ -138,19 +135,7 @@ public final class SinkNetwork implements Destination {
 
     /** A socket of {@code protocol} made inside {@code namespace} and connected there to {@code address}. */
     static InetSocket connectedIn(Path namespace, InetAddress address, int port, Protocol protocol) {
-        return NetNamespace.callIn(namespace, () -> connected(address, port, protocol));
-    }
-
-    /** A socket connected to {@code address}, in the calling thread's namespace; closed if that fails. */
-    static InetSocket connected(InetAddress address, int port, Protocol protocol) {
-        InetSocket s = protocol.open(IpVersion.of(address));
-        try {
-            s.connect(address, port);
-            return s;
-        } catch (RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        return NetNamespace.callIn(namespace, () -> protocol.connect(address, port));
     }
 
     /** Packets the ifb device freed. */

@@ -13,6 +13,7 @@ import zcbench.linux.Errno;
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
+import zcbench.linux.net.Protocol;
 import zcbench.linux.net.Structs;
 
 /**
@@ -47,9 +48,8 @@ final class TcpDiscard implements AutoCloseable {
 
     /** A new TCP socket connected to the listener, whose accepted end a reader drains; the caller owns it. */
     InetSocket openConnected() {
-        InetSocket s = InetSocket.tcp(ip);
+        InetSocket s = Protocol.TCP.connect(ip.loopback(), listener.localAddress().getPort());
         try {
-            s.connect(ip.loopback(), listener.localAddress().getPort());
             InetSocket accepted = accept();
             connections.add(accepted);
             Thread reader = Thread.ofPlatform().daemon().name("zcbench-tcp-discard").unstarted(() -> drain(accepted));
