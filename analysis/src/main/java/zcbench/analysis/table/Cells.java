@@ -20,6 +20,8 @@ public final class Cells {
     /** Shown only when the run had the CPU profiler (every zcbench run has; a bare JMH file may not). */
     public static final String CPU_NS_PER_PACKET = "CPU ns/pkt";
     public static final String NOISY = "NOISY";
+    /** The mark of a zero-copy row whose sends the kernel copied. */
+    public static final String COPIED_MARK = "COPIED";
     public static final String STOLEN = "STOLEN";
 
     private Cells() {
@@ -59,7 +61,7 @@ public final class Cells {
         if (table.measurement()) {
             cells.addAll(List.of(speedup(r), rfc(r), Num.shown(r.rfcSpeedup(), 2)));
         }
-        cells.add(Num.shown(r.copiedPct(), 1) + (r.copiedZeroCopy() ? " COPIED" : ""));
+        cells.add(Num.shown(r.copiedPct(), 1) + (r.copiedZeroCopy() ? " " + COPIED_MARK : ""));
         if (table.hasCpu()) {
             cells.add(Num.shown(r.cpu().get(CpuMetric.NS_PER_PACKET.id()), 0) + (r.stolen() ? " " + STOLEN : ""));
         }

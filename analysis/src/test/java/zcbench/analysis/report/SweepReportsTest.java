@@ -131,6 +131,8 @@ class SweepReportsTest {
         assertTrue(zc8000.speedupInterval().exists());
         assertEquals(2396600 / 1299916.0, zc8000.publishedSpeedup(), 1e-9);
         assertTrue(report.renderText().contains("2396600"), report.renderText());
+        // Our sends/s carry the speedup table's marks: a NOISY row is NOISY here too.
+        assertEquals(zc8000.ours().noisy(), zc8000.cells().get(3).endsWith(" NOISY"), zc8000.cells().get(3));
         Path dir = report.files().getFirst().getParent();
         String html = Files.readString(dir.resolve(ResultFiles.REPORT_HTML));
         assertTrue(html.contains("id=\"v5-12\""));
