@@ -108,13 +108,17 @@ public final class Knobs {
      * where it sent. Its default, {@code sink}, is today's, and every key keeps its form.
      */
     public static final String TARGET = "target";
+    public static final String TARGET_SINK = "sink";
+    public static final String TARGET_FORWARD = "forward";
+    public static final String TARGET_PEER = "peer";
+    public static final String TARGET_LOOPBACK = "loopback";
     /**
      * The targets made on this machine (docs/ARCHITECTURE.md, "Targets"), the default first; a remote
      * receiver, {@code udp://ADDR:PORT} or {@code tcp://ADDR:PORT}, may be named too.
      */
-    public static final List<String> TARGETS = List.of("sink", "forward", "peer", "loopback");
+    public static final List<String> TARGETS = List.of(TARGET_SINK, TARGET_FORWARD, TARGET_PEER, TARGET_LOOPBACK);
     /** The targets that count what reached them: the ifb sink's RX dropped (sink, forward), the peer's receiver. */
-    private static final List<String> COUNTING = List.of("sink", "forward", "peer");
+    private static final List<String> COUNTING = List.of(TARGET_SINK, TARGET_FORWARD, TARGET_PEER);
 
     /** Whether {@code target} counts the packets that reached it, for a row's delivered share. */
     public static boolean countsDelivered(String target) {

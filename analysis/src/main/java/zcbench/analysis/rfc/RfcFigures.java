@@ -56,7 +56,7 @@ public final class RfcFigures {
             .filter(k -> k != Knobs.FLUSH && k != Knobs.CPU).toList();
 
     public static Optional<RfcFigure> lookup(Params p) {
-        if (!p.target().equals("sink") || !AT_DEFAULT_IN_THE_RFC.stream().allMatch(p::atDefault)) {
+        if (!p.target().equals(Knobs.TARGET_SINK) || !AT_DEFAULT_IN_THE_RFC.stream().allMatch(p::atDefault)) {
             return Optional.empty();
         }
         return FIGURES.stream()

@@ -93,7 +93,7 @@ public final class V5Figures {
     }
 
     public static Optional<V5Figure> lookup(Params p) {
-        if (!p.target().equals("sink") || p.batch() != BATCH || !RfcFigures.AT_DEFAULT_IN_THE_RFC.stream()
+        if (!p.target().equals(Knobs.TARGET_SINK) || p.batch() != BATCH || !RfcFigures.AT_DEFAULT_IN_THE_RFC.stream()
                 .allMatch(p::atDefault)) {
             return Optional.empty();
         }

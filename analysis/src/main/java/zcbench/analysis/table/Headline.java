@@ -40,11 +40,11 @@ public final class Headline {
         s.append(" the bytes per second of ").append(Variants.prose(base.params())).append(" with ")
                 .append(r.params().payload()).append("-byte packets")
                 .append(switch (r.params().target()) {
-                    case "sink" -> " to the sink";
-                    case "forward" -> " forwarded by a router namespace to the sink";
-                    case "peer" -> " to a receiver in a peer namespace, where local delivery copies every zero-copy"
+                    case Knobs.TARGET_SINK -> " to the sink";
+                    case Knobs.TARGET_FORWARD -> " forwarded by a router namespace to the sink";
+                    case Knobs.TARGET_PEER -> " to a receiver in a peer namespace, where local delivery copies every zero-copy"
                             + " send";
-                    case "loopback" -> " over loopback, where the kernel copies every zero-copy send";
+                    case Knobs.TARGET_LOOPBACK -> " over loopback, where the kernel copies every zero-copy send";
                     default -> " to " + r.params().target();
                 });
         double claim = rfcClaim(table, r);
@@ -84,7 +84,7 @@ public final class Headline {
 
     private static double rfcOnSink(Params p) {
         // The loop knobs as the RFC's tools ran them, whatever this row's; ubuf_cache is the RFC's own switch.
-        Params asRfc = p.with(Knobs.TARGET, "sink");
+        Params asRfc = p.with(Knobs.TARGET, Knobs.TARGET_SINK);
         for (Knob k : RfcFigures.AT_DEFAULT_IN_THE_RFC) {
             if (k != Knobs.UBUF_CACHE) {
                 asRfc = asRfc.with(k.name(), "");

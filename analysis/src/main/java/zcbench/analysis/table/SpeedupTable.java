@@ -157,7 +157,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         String plan = run.env().get("plan");
         String target = run.env().get("target");
         String again = plan == null ? "add -f " + Math.max(2 * forks, Intervals.MIN_FORKS + 2)
-                : "./zcbench run --plan " + plan + (target == null || "sink".equals(target) ? "" : " --target " + target) + " -f "
+                : "./zcbench run --plan " + plan + (target == null || Knobs.TARGET_SINK.equals(target) ? "" : " --target " + target) + " -f "
                         + Math.max(2 * forks, Intervals.MIN_FORKS + 2);
         String steal = run.env().get("steal_pct_during_run");
         String busy = steal == null ? "" : " (steal time during the run: " + steal + "%)";

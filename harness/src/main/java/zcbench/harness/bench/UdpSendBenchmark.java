@@ -139,7 +139,7 @@ public class UdpSendBenchmark {
         public boolean latency;
 
         /** Where the packets go (docs/ARCHITECTURE.md, "Targets"): sink, forward, peer, loopback or a receiver's udp://. */
-        @Param({"sink"})
+        @Param({Knobs.TARGET_SINK})
         public String target;
 
         /** CPU the sending thread is pinned to: "last", a number, or -1 for unpinned. */

@@ -51,7 +51,7 @@ public final class LoopbackDiscard implements Destination {
 
     @Override
     public String target() {
-        return "loopback";
+        return TargetChoice.LOOPBACK;
     }
 
     @Override

@@ -10,10 +10,10 @@ import zcbench.vocabulary.Knobs;
  * (sink, forward, peer) falls back to loopback where it cannot be made (no root, no iproute2), and says so.
  */
 public final class TargetChoice {
-    public static final String SINK = "sink";
-    public static final String FORWARD = "forward";
-    public static final String PEER = "peer";
-    public static final String LOOPBACK = "loopback";
+    public static final String SINK = Knobs.TARGET_SINK;
+    public static final String FORWARD = Knobs.TARGET_FORWARD;
+    public static final String PEER = Knobs.TARGET_PEER;
+    public static final String LOOPBACK = Knobs.TARGET_LOOPBACK;
     /** The targets made here; a remote receiver's udp:// or tcp:// address is allowed besides. */
     public static final List<String> TARGETS = Knobs.TARGETS;
     /** The targets made of the project's own namespaces. */
