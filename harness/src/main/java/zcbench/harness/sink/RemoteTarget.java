@@ -3,6 +3,7 @@ package zcbench.harness.sink;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
@@ -15,8 +16,6 @@ import zcbench.linux.net.Protocol;
  * summary says what arrived.
  */
 public record RemoteTarget(String scheme, InetAddress address, int port) implements Destination {
-    public static final String UDP = "udp";
-    public static final String TCP = "tcp";
 
     /** Whether {@code target} is written as a remote receiver, right or wrong. */
     public static boolean isRemote(String target) {
@@ -37,8 +36,8 @@ public record RemoteTarget(String scheme, InetAddress address, int port) impleme
         }
         String scheme = uri.getScheme();
         String host = uri.getHost();
-        if (scheme == null || !(scheme.equals(UDP) || scheme.equals(TCP)) || host == null || uri.getPort() <= 0
-                || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+        if (scheme == null || Arrays.stream(Protocol.values()).noneMatch(p -> p.id().equals(scheme)) || host == null
+                || uri.getPort() <= 0 || (uri.getPath() != null && !uri.getPath().isEmpty())) {
             throw new IllegalArgumentException(usage(target));
         }
         String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import zcbench.linux.net.Protocol;
 import zcbench.variants.SendConfig;
+import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
 
@@ -197,6 +199,9 @@ class RowSelectionTest {
                 "a udp row's key is as before");
         assertEquals(Protocol.TCP, SendConfig.of(rows.get(1)::value).protocol());
         assertEquals(Protocol.UDP, SendConfig.of(rows.get(0)::value).protocol());
+        // The knob's values (vocabulary) and the sockets' protocols (linux) are one list of names.
+        assertEquals(new Knob.Choices(Arrays.stream(Protocol.values()).map(Protocol::id).toList()),
+                Knobs.PROTOCOL.values());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> select("protocol=sctp").custom());
         assertTrue(e.getMessage().contains("protocol") && e.getMessage().contains("sctp"), e.getMessage());
