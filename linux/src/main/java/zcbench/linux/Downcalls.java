@@ -29,8 +29,7 @@ final class Downcalls {
     private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
     private static final VarHandle CAPTURED_ERRNO =
             CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final ThreadLocal<MemorySegment> CALL_STATE =
-            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE));
+    private static final ThreadLocal<MemorySegment> CALL_STATE = ThreadLocal.withInitial(Downcalls::newState);
 
     /**
      * For calls that never block (MSG_DONTWAIT sends and reads, io_uring_enter without GETEVENTS):
@@ -71,6 +70,14 @@ final class Downcalls {
         Linker.Option[] all = Stream.concat(Stream.of(Linker.Option.firstVariadicArg(1)), Arrays.stream(options))
                 .toArray(Linker.Option[]::new);
         return errnoCall("syscall", all, JAVA_LONG, args);
+    }
+
+    /**
+     * A call state of its own. An automatic arena's: its session needs no acquire and release
+     * around each downcall, as a shared arena's would (two atomic updates per call).
+     */
+    static MemorySegment newState() {
+        return Arena.ofAuto().allocate(CAPTURE);
     }
 
     /** This thread's call state, passed first to every handle of {@link #errnoCall}. */

@@ -35,9 +35,21 @@ public final class IoUringCalls {
         }
     }
 
-    /** io_uring_enter(2): SQEs consumed, or -errno. {@code arg} is an address, or 0. */
-    public static long enter(int fd, int toSubmit, int minComplete, int flags, long arg, long argSize) {
-        MemorySegment st = state();
+    /**
+     * Where a caller that makes many calls from one thread at a time keeps errno: its own, so that
+     * a call spares the thread-local lookup of {@link Downcalls#state()}. Freed with the last
+     * reference to it.
+     */
+    public static MemorySegment newCallState() {
+        return Downcalls.newState();
+    }
+
+    /**
+     * io_uring_enter(2): SQEs consumed, or -errno. {@code arg} is an address, or 0. {@code st} is
+     * the caller's {@link #newCallState()}.
+     */
+    public static long enter(MemorySegment st, int fd, int toSubmit, int minComplete, int flags, long arg,
+                             long argSize) {
         try {
             return result((long) SYSCALL_6.invokeExact(st, SYS_io_uring_enter, (long) fd, (long) toSubmit,
                     (long) minComplete, (long) flags, arg, argSize), st);
@@ -50,8 +62,8 @@ public final class IoUringCalls {
      * io_uring_enter(2) that cannot block ({@link Downcalls#NON_BLOCKING}): without
      * IORING_ENTER_GETEVENTS the kernel only submits. The caller vouches for the flags.
      */
-    public static long enterNonBlocking(int fd, int toSubmit, int minComplete, int flags, long arg, long argSize) {
-        MemorySegment st = state();
+    public static long enterNonBlocking(MemorySegment st, int fd, int toSubmit, int minComplete, int flags,
+                                        long arg, long argSize) {
         try {
             return result((long) SYSCALL_6_NONBLOCKING.invokeExact(st, SYS_io_uring_enter, (long) fd, (long) toSubmit,
                     (long) minComplete, (long) flags, arg, argSize), st);

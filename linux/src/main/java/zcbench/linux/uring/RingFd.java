@@ -34,6 +34,8 @@ final class RingFd implements AutoCloseable {
     private int registeredIndex = -1;
     private long enters;
     private boolean closed;
+    /** errno of this ring's enters: a ring is entered from one thread at a time. */
+    private final MemorySegment callState = IoUringCalls.newCallState();
 
     private RingFd(int fd) {
         this.fd = fd;
@@ -73,8 +75,8 @@ final class RingFd implements AutoCloseable {
             // Without GETEVENTS the kernel only submits: sends are issued without waiting (a socket
             // that is not ready gets a poll armed), so the call cannot block.
             long rc = (flags & IORING_ENTER_GETEVENTS) == 0
-                    ? IoUringCalls.enterNonBlocking(enterFd, toSubmit, minComplete, flags | enterFlags, arg, argSize)
-                    : IoUringCalls.enter(enterFd, toSubmit, minComplete, flags | enterFlags, arg, argSize);
+                    ? IoUringCalls.enterNonBlocking(callState, enterFd, toSubmit, minComplete, flags | enterFlags, arg, argSize)
+                    : IoUringCalls.enter(callState, enterFd, toSubmit, minComplete, flags | enterFlags, arg, argSize);
             if (rc >= 0 || (flags & IORING_ENTER_EXT_ARG) != 0 && rc == -Errno.ETIME) {
                 return rc;
             }

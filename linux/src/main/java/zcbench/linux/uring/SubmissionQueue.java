@@ -19,6 +19,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 import zcbench.linux.Errno;
 import zcbench.linux.LinuxException;
@@ -45,6 +46,18 @@ public final class SubmissionQueue implements AutoCloseable {
     private static final long SQE_FILE_INDEX = offset(IO_URING_SQE, "file_index");
     private static final long SQE_ADDR3 = offset(IO_URING_SQE, "addr3");
     private static final long SQE_PAD2 = offset(IO_URING_SQE, "__pad2");
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
+
+    static {
+        // writeSqe packs the fields into words at these offsets, least significant byte first.
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN || SQE_SIZE != 64
+                || SQE_OPCODE != 0 || SQE_FLAGS != 1 || SQE_IOPRIO != 2 || SQE_FD != 4 || SQE_OFF != 8
+                || SQE_ADDR != 16 || SQE_LEN != 24 || SQE_MSG_FLAGS != 28 || SQE_USER_DATA != 32
+                || SQE_BUF_INDEX != 40 || SQE_PERSONALITY != 42 || SQE_FILE_INDEX != 44 || SQE_ADDR3 != 48
+                || SQE_PAD2 != 56) {
+            throw new IllegalStateException("struct io_uring_sqe is not laid out as SubmissionQueue packs it");
+        }
+    }
 
     private final RingFd ringFd;
     /** sq.head, which the kernel moves past the SQEs it has consumed. */
@@ -108,23 +121,24 @@ public final class SubmissionQueue implements AutoCloseable {
         return at;
     }
 
-    /** Writes every field, so that nothing of the SQE's previous use survives. */
+    /**
+     * Writes every field, so that nothing of the SQE's previous use survives, as the SQE's eight
+     * 8-byte words: eight checked stores where one per field would be fourteen, a share of a
+     * packet's time at batch 1 (docs/ARCHITECTURE.md, "What a packet costs in user space"). The
+     * words follow {@link UringStructs#IO_URING_SQE}'s offsets, which the class checks as it loads,
+     * in the machine's byte order, little-endian on every architecture zcbench runs on.
+     */
     private void writeSqe(long at, int opcode, int flags, int ioprio, int fd, long off, long addr, int len,
                           int msgFlags, long userData, int bufIndex) {
-        sqes.set(ValueLayout.JAVA_BYTE, at + SQE_OPCODE, (byte) opcode);
-        sqes.set(ValueLayout.JAVA_BYTE, at + SQE_FLAGS, (byte) flags);
-        sqes.set(ValueLayout.JAVA_SHORT, at + SQE_IOPRIO, (short) ioprio);
-        sqes.set(ValueLayout.JAVA_INT, at + SQE_FD, fd);
-        sqes.set(ValueLayout.JAVA_LONG, at + SQE_OFF, off);
-        sqes.set(ValueLayout.JAVA_LONG, at + SQE_ADDR, addr);
-        sqes.set(ValueLayout.JAVA_INT, at + SQE_LEN, len);
-        sqes.set(ValueLayout.JAVA_INT, at + SQE_MSG_FLAGS, msgFlags);
-        sqes.set(ValueLayout.JAVA_LONG, at + SQE_USER_DATA, userData);
-        sqes.set(ValueLayout.JAVA_SHORT, at + SQE_BUF_INDEX, (short) bufIndex);
-        sqes.set(ValueLayout.JAVA_SHORT, at + SQE_PERSONALITY, (short) 0);
-        sqes.set(ValueLayout.JAVA_INT, at + SQE_FILE_INDEX, 0);
-        sqes.set(ValueLayout.JAVA_LONG, at + SQE_ADDR3, 0L);
-        sqes.set(ValueLayout.JAVA_LONG, at + SQE_PAD2, 0L);
+        sqes.set(WORD, at, (opcode & 0xffL) | (flags & 0xffL) << 8 | (ioprio & 0xffffL) << 16 | (long) fd << 32);
+        sqes.set(WORD, at + SQE_OFF, off);
+        sqes.set(WORD, at + SQE_ADDR, addr);
+        sqes.set(WORD, at + SQE_LEN, (len & 0xffffffffL) | (long) msgFlags << 32);
+        sqes.set(WORD, at + SQE_USER_DATA, userData);
+        // buf_index; personality and file_index stay 0.
+        sqes.set(WORD, at + SQE_BUF_INDEX, bufIndex & 0xffffL);
+        sqes.set(WORD, at + SQE_ADDR3, 0L);
+        sqes.set(WORD, at + SQE_PAD2, 0L);
     }
 
     public void prepNop(long userData) {

@@ -110,6 +110,50 @@ class IoUringSendTest {
         }
     }
 
+    /**
+     * Every field the SQE is packed with reaches the kernel whole: the registered buffer named by a
+     * buf_index above 0 (its bytes arrive, not buffer 0's), the length, a MSG_ flag and all 64 bits
+     * of user_data. An SQE left with an earlier request's fields would send the wrong bytes.
+     */
+    @Test
+    void fixedSendZcSendsTheRegisteredBufferItsIndexNames() {
+        try (IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
+            MemorySegment first = arena.allocate(4096, 4096);
+            MemorySegment second = arena.allocate(4096, 4096);
+            first.fill((byte) 0x11);
+            for (int i = 0; i < 4096; i++) {
+                second.set(ValueLayout.JAVA_BYTE, i, (byte) (i * 13 + 5));
+            }
+            ring.registration().registerBuffers(first, second);
+            ring.registration().registerFiles(tx.fd());
+            long userData = 0xfedc_ba98_7654_3210L;
+            int zc = IORING_SEND_ZC_REPORT_USAGE | IORING_RECVSEND_FIXED_BUF;
+            // An earlier SQE in the same slot with every field different, so that a field the
+            // packing missed would keep its value.
+            ring.sq().prepSendZc(0, true, first, 4000, NetConstants.MSG_DONTWAIT, zc, 0, 1);
+            ring.sq().submitAndWait(1);
+            reap(ring, 2);
+            for (int i = 0; i < 7; i++) {
+                ring.sq().prepNop(100 + i);
+            }
+            ring.sq().submit();
+            reap(ring, 7);
+            MemorySegment in = arena.allocate(65536);
+            assertEquals(4000, LinuxException.check("recv", rx.recv(in, in.byteSize(), NetConstants.MSG_DONTWAIT)));
+
+            ring.sq().prepSendZc(0, true, second.asSlice(96), 3000, NetConstants.MSG_DONTWAIT, zc, 1, userData);
+            ring.sq().submitAndWait(1);
+            List<Cqe> cqes = reap(ring, 2);
+            assertEquals(new Cqe(userData, 3000, IORING_CQE_F_MORE), cqes.get(0));
+            assertEquals(userData, cqes.get(1).userData());
+            assertTrue(cqes.get(1).notif());
+            long n = LinuxException.check("recv", rx.recv(in, in.byteSize(), NetConstants.MSG_DONTWAIT));
+            assertEquals(3000, n);
+            assertArrayEquals(second.asSlice(96, 3000).toArray(ValueLayout.JAVA_BYTE),
+                    in.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE), "buffer 1's bytes, from the offset given");
+        }
+    }
+
     @Test
     void aFailedSendZcStillGetsItsOneNotification() {
         try (IoUring ring = IoUring.open(8, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
