@@ -65,11 +65,29 @@ final class Downcalls {
      * would leave the register's upper half undefined.
      */
     static MethodHandle syscall(int variadicArgs, Linker.Option... options) {
+        return errnoCall("syscall", syscallOptions(options), JAVA_LONG, syscallArgs(variadicArgs));
+    }
+
+    /**
+     * The same without errno: a failure comes back as -1 and nothing more. Capturing errno costs a
+     * call into the JVM and a thread-local read after every call, a share of a packet's time at
+     * batch 1; this is for a call that, when it failed, can be made again to learn why
+     * ({@link IoUringCalls#submit}).
+     */
+    static MethodHandle syscallWithoutErrno(int variadicArgs, Linker.Option... options) {
+        return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
+                FunctionDescriptor.of(JAVA_LONG, syscallArgs(variadicArgs)), syscallOptions(options));
+    }
+
+    private static MemoryLayout[] syscallArgs(int variadicArgs) {
         MemoryLayout[] args = new MemoryLayout[variadicArgs + 1];
         Arrays.fill(args, JAVA_LONG);
-        Linker.Option[] all = Stream.concat(Stream.of(Linker.Option.firstVariadicArg(1)), Arrays.stream(options))
+        return args;
+    }
+
+    private static Linker.Option[] syscallOptions(Linker.Option... options) {
+        return Stream.concat(Stream.of(Linker.Option.firstVariadicArg(1)), Arrays.stream(options))
                 .toArray(Linker.Option[]::new);
-        return errnoCall("syscall", all, JAVA_LONG, args);
     }
 
     /**

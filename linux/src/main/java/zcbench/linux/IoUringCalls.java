@@ -5,6 +5,7 @@ import static zcbench.linux.Downcalls.linkage;
 import static zcbench.linux.Downcalls.result;
 import static zcbench.linux.Downcalls.state;
 import static zcbench.linux.Downcalls.syscall;
+import static zcbench.linux.Downcalls.syscallWithoutErrno;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -19,7 +20,10 @@ public final class IoUringCalls {
     private static final MethodHandle SYSCALL_3 = syscall(3);
     private static final MethodHandle SYSCALL_4 = syscall(4);
     private static final MethodHandle SYSCALL_6 = syscall(6);
-    private static final MethodHandle SYSCALL_6_NONBLOCKING = syscall(6, NON_BLOCKING);
+    private static final MethodHandle SYSCALL_6_SUBMIT = syscallWithoutErrno(6, NON_BLOCKING);
+
+    /** What {@link #submit} returns when the call failed: errno was not read. */
+    public static final long FAILED = -1;
 
     private IoUringCalls() {
     }
@@ -59,14 +63,16 @@ public final class IoUringCalls {
     }
 
     /**
-     * io_uring_enter(2) that cannot block ({@link Downcalls#NON_BLOCKING}): without
-     * IORING_ENTER_GETEVENTS the kernel only submits. The caller vouches for the flags.
+     * io_uring_enter(2) without IORING_ENTER_GETEVENTS, which only submits and so cannot block
+     * ({@link Downcalls#NON_BLOCKING}); the caller vouches for the flags. Returns the SQEs consumed,
+     * or {@link #FAILED} without errno: io_uring_enter fails only when it consumed nothing (having
+     * consumed some, it returns their count), so the caller learns why by making the same call
+     * again with {@link #enter}, which may then succeed where a transient failure (EAGAIN) passed.
      */
-    public static long enterNonBlocking(MemorySegment st, int fd, int toSubmit, int minComplete, int flags,
-                                        long arg, long argSize) {
+    public static long submit(int fd, int toSubmit, int flags) {
         try {
-            return result((long) SYSCALL_6_NONBLOCKING.invokeExact(st, SYS_io_uring_enter, (long) fd, (long) toSubmit,
-                    (long) minComplete, (long) flags, arg, argSize), st);
+            return (long) SYSCALL_6_SUBMIT.invokeExact(SYS_io_uring_enter, (long) fd, (long) toSubmit, 0L,
+                    (long) flags, 0L, 0L);
         } catch (Throwable t) {
             throw linkage(t);
         }

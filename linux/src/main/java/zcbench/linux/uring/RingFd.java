@@ -72,11 +72,19 @@ final class RingFd implements AutoCloseable {
     long enter(int toSubmit, int minComplete, int flags, long arg, long argSize) {
         while (true) {
             enters++;
+            long rc;
             // Without GETEVENTS the kernel only submits: sends are issued without waiting (a socket
-            // that is not ready gets a poll armed), so the call cannot block.
-            long rc = (flags & IORING_ENTER_GETEVENTS) == 0
-                    ? IoUringCalls.enterNonBlocking(callState, enterFd, toSubmit, minComplete, flags | enterFlags, arg, argSize)
-                    : IoUringCalls.enter(callState, enterFd, toSubmit, minComplete, flags | enterFlags, arg, argSize);
+            // that is not ready gets a poll armed), so the call cannot block. The fast form does not
+            // read errno; a failure is made again with it (IoUringCalls.submit says why that is safe).
+            if ((flags & IORING_ENTER_GETEVENTS) == 0 && arg == 0L && minComplete == 0) {
+                rc = IoUringCalls.submit(enterFd, toSubmit, flags | enterFlags);
+                if (rc == IoUringCalls.FAILED) {
+                    enters++;
+                    rc = IoUringCalls.enter(callState, enterFd, toSubmit, 0, flags | enterFlags, 0L, 0L);
+                }
+            } else {
+                rc = IoUringCalls.enter(callState, enterFd, toSubmit, minComplete, flags | enterFlags, arg, argSize);
+            }
             if (rc >= 0 || (flags & IORING_ENTER_EXT_ARG) != 0 && rc == -Errno.ETIME) {
                 return rc;
             }

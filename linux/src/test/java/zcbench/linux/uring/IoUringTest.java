@@ -123,4 +123,32 @@ class IoUringTest {
         LinuxException e = assertThrows(LinuxException.class, () -> IoUring.open(0, 0));
         assertEquals("io_uring_setup(0, flags 0x0): EINVAL (Invalid argument)", e.getMessage());
     }
+
+    /**
+     * The submit-only enter reads no errno; when it fails, the same call is made again with errno
+     * captured, which names the error. A SINGLE_ISSUER ring refuses a submission from a thread
+     * other than its creator with EEXIST, consuming nothing.
+     */
+    @Test
+    void aFailedSubmitIsMadeAgainToNameItsError() throws InterruptedException {
+        try (IoUring ring = IoUring.open(4, IORING_SETUP_COOP_TASKRUN | IORING_SETUP_SINGLE_ISSUER)) {
+            ring.sq().prepNop(1);
+            long entersBefore = ring.enters();
+            Throwable[] thrown = new Throwable[1];
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    ring.sq().submit();
+                } catch (Throwable t) {
+                    thrown[0] = t;
+                }
+            });
+            other.join(10_000);
+            assertTrue(thrown[0] instanceof LinuxException, "the other thread's submit failed: " + thrown[0]);
+            assertEquals("io_uring_enter(to_submit 1, min_complete 0): EEXIST (File exists)", thrown[0].getMessage());
+            assertEquals(entersBefore + 2, ring.enters(), "the failed call and the one that named its error");
+            assertEquals(1, ring.sq().pending(), "the SQE was not consumed");
+            assertEquals(1, ring.sq().submitAndWait(1), "its own thread submits it");
+            assertEquals(1, ring.cq().reap((u, r, f) -> assertEquals(1, u)));
+        }
+    }
 }
