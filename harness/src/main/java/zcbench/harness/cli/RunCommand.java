@@ -140,11 +140,12 @@ public final class RunCommand implements Callable<Integer> {
 
     /** What to run, once every input has been checked: the plan as asked, before JMH's options time it. */
     private record Request(PlanSpec spec, String target, List<String> jmhArgs, CommandLineOptions jmh,
-                           FlameMode flame, boolean jfr, Map<String, List<String>> selection, String rerunOf) {
+                           FlameMode flame, boolean jfr, boolean events, Map<String, List<String>> selection,
+                           String rerunOf) {
         /** What plan.json records, for --rerun to repeat. */
         RunSettings settings() {
             return new RunSettings(spec.id(), target, spec.timing(), jmhArgs, flame == null ? null : flame.cliName(),
-                    jfr, selection, rerunOf, spec.rows().stream().map(Row::params).toList());
+                    jfr, events, selection, rerunOf, spec.rows().stream().map(Row::params).toList());
         }
     }
 
@@ -241,7 +242,8 @@ public final class RunCommand implements Callable<Integer> {
         progress.printf("zcbench: plan %s, %d %s on %s, about %s; results in %s%n", plan.id(), plan.rows().size(),
                 plan.rows().size() == 1 ? "row" : "rows", target,
                 Waiting.format(Duration.ofSeconds(plan.estimatedSeconds())), folder.dir());
-        Profiling profiling = Profiling.prepare(request.flame(), request.jfr(), events, folder.dir(), progress);
+        Profiling profiling = Profiling.prepare(request.flame(), request.jfr(), request.events(), folder.dir(),
+                progress);
         PlanRunner.Outcome outcome = new PlanRunner(plan, target, request.jmh(), folder, profiling, verbose,
                 progress, waitLimit(), lock::expectEndIn).run();
         profiling.finish(outcome.results(), progress);
@@ -302,7 +304,7 @@ public final class RunCommand implements Callable<Integer> {
         String id = chosen == null ? CUSTOM_PLAN : chosen.id();
         Timing timing = chosen == null ? Plan.SEED.timing() : chosen.timing();
         PlanSpec spec = withFlameWarmup(new PlanSpec(id, timing, rows), flameMode);
-        return new Request(spec, runTarget, args.rest(), jmh, flameMode, jfr, selection.asMap(), null);
+        return new Request(spec, runTarget, args.rest(), jmh, flameMode, jfr, events, selection.asMap(), null);
     }
 
     /**
@@ -321,10 +323,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Request rerunRequest(JmhArgs args, FlameMode flameMode) {
-        if (plan != null || !args.rowParams().isEmpty() || flameMode != null || jfr
+        if (plan != null || !args.rowParams().isEmpty() || flameMode != null || jfr || events
                 || spec.commandLine().getParseResult().hasMatchedOption("--target")) {
-            throw usage("--rerun repeats the settings of its run folder; leave out --plan, -p, --target, --flame and"
-                    + " --jfr (JMH options such as -i or -f replace the run's own)");
+            throw usage("--rerun repeats the settings of its run folder; leave out --plan, -p, --target, --flame,"
+                    + " --jfr and --events (JMH options such as -i or -f replace the run's own)");
         }
         Rerun.Which which;
         RunSettings settings;
@@ -353,9 +355,14 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(folder.resolve(ResultFiles.PLAN_JSON) + ": " + e.getMessage());
         }
+        String noEvents = settings.events() ? KernelEventsProfiler.missing() : null;
+        if (noEvents != null) {
+            throw usage(folder.resolve(ResultFiles.PLAN_JSON) + " asks for --events, and " + noEvents);
+        }
         String id = settings.plan() + "-rerun-" + which.id();
         PlanSpec spec = new PlanSpec(id, settings.timing(), rows);
-        return new Request(spec, settings.target(), jmhArgs, jmh, flameOfRun, settings.jfr(), settings.selection(),
+        return new Request(spec, settings.target(), jmhArgs, jmh, flameOfRun, settings.jfr(), settings.events(),
+                settings.selection(),
                 folder.toAbsolutePath().normalize().toString());
     }
 

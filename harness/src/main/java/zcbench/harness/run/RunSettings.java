@@ -27,12 +27,13 @@ import zcbench.vocabulary.ResultFiles;
  * @param jmhArgs   the JMH options given, without the -p of row parameters (those are in rows)
  * @param flame     --flame's mode, or null
  * @param jfr       --jfr
+ * @param events    --events (false in runs from before plan.json recorded it)
  * @param selection the -p values that chose the rows, for the record
  * @param rerunOf   the run folder this one reran rows of, or null
  * @param rows      every row, each with every knob
  */
 public record RunSettings(String plan, String target, Timing timing, List<String> jmhArgs, String flame, boolean jfr,
-                          Map<String, List<String>> selection, String rerunOf, List<Map<String, String>> rows) {
+                          boolean events, Map<String, List<String>> selection, String rerunOf, List<Map<String, String>> rows) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public List<Row> planRows() {
@@ -85,7 +86,7 @@ public record RunSettings(String plan, String target, Timing timing, List<String
             });
         }
         Map<String, List<String>> selection = s.selection() == null ? null : currentNames(s.selection());
-        return new RunSettings(s.plan(), s.target(), s.timing(), s.jmhArgs(), s.flame(), s.jfr(), selection,
+        return new RunSettings(s.plan(), s.target(), s.timing(), s.jmhArgs(), s.flame(), s.jfr(), s.events(), selection,
                 s.rerunOf(), rows);
     }
 

@@ -9,6 +9,7 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 
+import zcbench.analysis.table.Num;
 import zcbench.analysis.table.Units;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
@@ -51,8 +52,10 @@ record ThreadResults(List<List<List<Double>>> mbPerSecond) {
             for (int i = 0; i < iterations.size(); i++) {
                 List<Double> threads = iterations.get(i);
                 for (int t = 0; t < threads.size(); t++) {
-                    sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%.1f%n", rowKey, f + 1, i + 1, t + 1,
-                            threads.get(t)));
+                    // Three decimals, as every MB/s column: a sender starved by the JVM's threads on a
+                    // shared CPU may send a few KiB in an iteration, which must not read as 0.
+                    sb.append(String.format(Locale.ROOT, "%s,%d,%d,%d,%s%n", rowKey, f + 1, i + 1, t + 1,
+                            Num.fixed(threads.get(t), 3)));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package zcbench.harness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,9 +81,10 @@ class PlanRunnerTest {
 
         // --rerun failed: the row without a result; --rerun noisy: a row whose error is above 5%.
         folder.writeText(ResultFiles.PLAN_JSON, new RunSettings("test", "loopback", spec.timing(), List.of("-i", "1"), null,
-                false, Map.of(), null, spec.rows().stream().map(Row::params).toList()).toJson());
+                false, true, Map.of(), null, spec.rows().stream().map(Row::params).toList()).toJson());
         RunSettings settings = RunSettings.read(folder.dir());
         assertEquals(spec.rows(), settings.planRows());
+        assertTrue(settings.events(), "--events is repeated by a rerun");
         assertEquals(List.of(spec.rows().get(1)), Rerun.rows(Rerun.Which.FAILED, folder.dir(), settings));
         assertEquals(List.of(), Rerun.rows(Rerun.Which.NOISY, folder.dir(), settings),
                 "one iteration: the error is unknown, which is not noisy");
@@ -94,8 +96,11 @@ class PlanRunnerTest {
             Files.writeString(file, Files.readString(file).replace("\"ubuf_cache\"", "\"ubufCache\""));
         }
         assertTrue(Files.readString(folder.jmhJson()).contains("\"ubufCache\""));
+        Path planJson = folder.dir().resolve(ResultFiles.PLAN_JSON);
+        Files.writeString(planJson, Files.readString(planJson).replace("\"events\" : true,", ""));
         RunSettings old = RunSettings.read(folder.dir());
         assertEquals(spec.rows(), old.planRows());
+        assertFalse(old.events(), "a plan.json from before --events was recorded had none");
         assertEquals(List.of(spec.rows().get(1)), Rerun.rows(Rerun.Which.FAILED, folder.dir(), old));
         assertEquals(List.of(spec.rows().get(2)), Rerun.rows(Rerun.Which.NOISY, folder.dir(), old));
     }
