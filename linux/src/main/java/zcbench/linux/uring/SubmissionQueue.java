@@ -130,7 +130,8 @@ public final class SubmissionQueue implements AutoCloseable {
      */
     private void writeSqe(long at, int opcode, int flags, int ioprio, int fd, long off, long addr, int len,
                           int msgFlags, long userData, int bufIndex) {
-        sqes.set(WORD, at, (opcode & 0xffL) | (flags & 0xffL) << 8 | (ioprio & 0xffffL) << 16 | (long) fd << 32);
+        sqes.set(WORD, at + SQE_OPCODE,
+                (opcode & 0xffL) | (flags & 0xffL) << 8 | (ioprio & 0xffffL) << 16 | (long) fd << 32);
         sqes.set(WORD, at + SQE_OFF, off);
         sqes.set(WORD, at + SQE_ADDR, addr);
         sqes.set(WORD, at + SQE_LEN, (len & 0xffffffffL) | (long) msgFlags << 32);
