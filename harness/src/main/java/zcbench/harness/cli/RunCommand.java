@@ -362,8 +362,7 @@ public final class RunCommand implements Callable<Integer> {
         String id = settings.plan() + "-rerun-" + which.id();
         PlanSpec spec = new PlanSpec(id, settings.timing(), rows);
         return new Request(spec, settings.target(), jmhArgs, jmh, flameOfRun, settings.jfr(), settings.events(),
-                settings.selection(),
-                folder.toAbsolutePath().normalize().toString());
+                settings.selection(), folder.toAbsolutePath().normalize().toString());
     }
 
     /**

@@ -33,7 +33,8 @@ import zcbench.vocabulary.ResultFiles;
  * @param rows      every row, each with every knob
  */
 public record RunSettings(String plan, String target, Timing timing, List<String> jmhArgs, String flame, boolean jfr,
-                          boolean events, Map<String, List<String>> selection, String rerunOf, List<Map<String, String>> rows) {
+                          boolean events, Map<String, List<String>> selection, String rerunOf,
+                          List<Map<String, String>> rows) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public List<Row> planRows() {
@@ -86,8 +87,8 @@ public record RunSettings(String plan, String target, Timing timing, List<String
             });
         }
         Map<String, List<String>> selection = s.selection() == null ? null : currentNames(s.selection());
-        return new RunSettings(s.plan(), s.target(), s.timing(), s.jmhArgs(), s.flame(), s.jfr(), s.events(), selection,
-                s.rerunOf(), rows);
+        return new RunSettings(s.plan(), s.target(), s.timing(), s.jmhArgs(), s.flame(), s.jfr(), s.events(),
+                selection, s.rerunOf(), rows);
     }
 
     private static <V> Map<String, V> currentNames(Map<String, V> byName) {
