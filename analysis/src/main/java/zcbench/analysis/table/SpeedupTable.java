@@ -164,7 +164,8 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         return noisy.size() + " of " + rows.size() + " rows noisy" + unjudged + " (99.9% error above " + share
                 + " of the score: row" + (noisy.size() > 1 ? "s " : " ")
                 + String.join(", ", noisy.stream().map(r -> Integer.toString(r.no())).toList())
-                + "): rerun on a quiet machine" + busy + ", or with more forks: " + again;
+                // The table's numbers, which are not the run's order that the progress lines count in.
+                + " of the table): rerun on a quiet machine" + busy + ", or with more forks: " + again;
     }
 
     /** The sentence every output shows when a zero-copy row was copied after all. */

@@ -131,7 +131,7 @@ class SpeedupOutputsTest {
 
     @Test
     void theNoiseSummaryNamesTheNoisyRowsAndWhatToDo() {
-        assertEquals("7 of 9 rows noisy (99.9% error above 5% of the score: rows 2, 3, 4, 6, 7, 8, 9): rerun on a "
+        assertEquals("7 of 9 rows noisy (99.9% error above 5% of the score: rows 2, 3, 4, 6, 7, 8, 9 of the table): rerun on a "
                 + "quiet machine (steal time during the run: 0.01%), or with more forks: ./zcbench run --plan seed -f 6",
                 table(Fixtures.SEED_SINK_FORKS).noiseSummary());
         assertTrue(SMOKE_SINK.noiseSummary().startsWith("Not a measurement: no row is judged for noise"));
