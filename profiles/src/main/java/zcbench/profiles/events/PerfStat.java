@@ -1,8 +1,7 @@
 package zcbench.profiles.events;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,12 +33,12 @@ public final class PerfStat implements AutoCloseable {
 
     private final Process process;
     private final OutputStream control;
-    private final BufferedReader acks;
+    private final InputStream acks;
 
     private PerfStat(Process process) {
         this.process = process;
         this.control = process.getOutputStream();
-        this.acks = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.acks = process.getInputStream();
     }
 
     /** perf's arguments: CSV, every event, system-wide on {@code cpus} ("" for all), disabled until enabled. */
@@ -83,9 +82,9 @@ public final class PerfStat implements AutoCloseable {
 
     /** Turns the counters off, ends perf and returns what they counted. */
     public Map<KernelEvent, Long> stop() {
-        send("disable");
-        Libc.kill(process.pid(), Libc.SIGINT);
         try {
+            send("disable");
+            Libc.kill(process.pid(), Libc.SIGINT);
             if (!process.waitFor(EXIT_LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("perf stat did not exit within " + EXIT_LIMIT_SECONDS + " s of SIGINT");
             }
@@ -104,11 +103,10 @@ public final class PerfStat implements AutoCloseable {
         try {
             control.write((what + "\n").getBytes(StandardCharsets.US_ASCII));
             control.flush();
-            awaitAck(what);
-            // perf writes the answer as a C string with its NUL; a line holding "ack" is the answer.
-            String line = acks.readLine();
-            if (line == null || !line.contains("ack")) {
-                throw new IllegalStateException("perf stat did not acknowledge '" + what + "': " + errors());
+            String answer = awaitAnswer(what);
+            if (!answer.equals("ack")) {
+                throw new IllegalStateException("perf stat did not acknowledge '" + what + "'"
+                        + (answer.isEmpty() ? "" : " (it answered '" + answer + "')") + ": " + errors());
             }
         } catch (IOException e) {
             throw new IllegalStateException("perf stat did not take '" + what + "': " + e.getMessage() + "; "
@@ -117,13 +115,27 @@ public final class PerfStat implements AutoCloseable {
     }
 
     /**
-     * Waits, within a limit, until perf has answered or exited: a perf that neither answers nor exits
-     * would otherwise hold the iteration forever. Its answer comes in one write, so a ready stream holds
-     * the whole line.
+     * perf's answer line, read byte by byte within a limit: a perf that neither answers nor exits would
+     * otherwise hold the iteration forever. perf writes each answer as a C string, "ack\n" and its NUL, so
+     * the NUL of one answer comes before the next; NULs are skipped. Empty when perf exited first.
      */
-    private void awaitAck(String what) throws IOException {
+    private String awaitAnswer(String what) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_LIMIT_SECONDS);
-        while (!acks.ready() && process.isAlive()) {
+        StringBuilder answer = new StringBuilder();
+        while (true) {
+            if (acks.available() > 0) {
+                int b = acks.read();
+                if (b < 0 || b == '\n') {
+                    return answer.toString();
+                }
+                if (b != 0) {
+                    answer.append((char) b);
+                }
+                continue;
+            }
+            if (!process.isAlive()) {
+                return answer.toString();
+            }
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("perf stat did not acknowledge '" + what + "' within "
                         + EXIT_LIMIT_SECONDS + " s; it still runs (pid " + process.pid() + ")");
@@ -200,18 +212,35 @@ public final class PerfStat implements AutoCloseable {
                     + " kernel lacks (" + tracefs.get().resolve("events") + ")");
         }
         List<String> trial = List.of(perf, "stat", "-x,", "-e", events(), "-a", "true");
+        Path err = null;
         try {
-            Process p = new ProcessBuilder(trial).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(EXIT_LIMIT_SECONDS, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            // stderr goes to a file, so that the wait below has its limit: reading a pipe would wait for perf.
+            err = Files.createTempFile("zcbench-perf-check", ".txt");
+            Process p = new ProcessBuilder(trial).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(err.toFile()).start();
+            if (!p.waitFor(EXIT_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
                 return Optional.of("--events needs perf to count tracepoints on every CPU, and '"
-                        + String.join(" ", trial) + "' failed: " + err.lines().findFirst().orElse("no message"));
+                        + String.join(" ", trial) + "' did not end within " + EXIT_LIMIT_SECONDS + " s");
+            }
+            if (p.exitValue() != 0) {
+                return Optional.of("--events needs perf to count tracepoints on every CPU, and '"
+                        + String.join(" ", trial) + "' failed: "
+                        + Files.readString(err).lines().findFirst().orElse("no message"));
             }
         } catch (IOException e) {
             return Optional.of("--events needs perf (linux-perf), and it cannot be started: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("--events: interrupted checking perf");
+        } finally {
+            if (err != null) {
+                try {
+                    Files.deleteIfExists(err);
+                } catch (IOException e) {
+                    // a temporary file left behind; the check's answer stands
+                }
+            }
         }
         return Optional.empty();
     }

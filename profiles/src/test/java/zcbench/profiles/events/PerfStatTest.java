@@ -2,11 +2,13 @@ package zcbench.profiles.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,32 @@ class PerfStatTest {
             0,,skb:kfree_skb,300457310,100.00,,
             1771,,raw_syscalls:sys_enter,300456702,100.00,,
             """;
+
+    /**
+     * A stand-in for perf on its control descriptors: it answers as perf does, "ack\n" and the C string's
+     * NUL, to {@code answers} commands, then stays silent; SIGINT makes it print the recorded counts.
+     */
+    private static List<String> fakePerf(int answers) {
+        String csv = RECORDED.strip().replace("\n", "\\n");
+        String answer = "read c; printf 'ack\\n\\0'; ";
+        return List.of("sh", "-c", "trap 'printf \"" + csv + "\\n\" >&2; exit 0' INT; " + answer.repeat(answers)
+                + "while :; do sleep 0.01; done");
+    }
+
+    @Test
+    void eachAnswerIsReadThoughPerfEndsItWithANul() {
+        try (PerfStat perf = PerfStat.start(fakePerf(2))) {
+            assertEquals(1600L, perf.stop().get(KernelEvent.IO_URING_COMPLETE));
+        }
+    }
+
+    @Test
+    void anUnansweredDisableFailsWithinItsLimit() {
+        PerfStat perf = PerfStat.start(fakePerf(1));
+        IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(IllegalStateException.class, perf::stop));
+        assertTrue(e.getMessage().startsWith("perf stat did not acknowledge 'disable' within 10 s"), e.getMessage());
+    }
 
     @Test
     void countsEveryEventAndSkipsPerfsNotes() {
