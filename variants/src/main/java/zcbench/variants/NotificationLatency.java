@@ -30,7 +30,7 @@ public final class NotificationLatency {
 
     /**
      * For ids of which at most {@code maxInFlight} await their notification at once; the table holds four
-     * times that, so an id seen late still finds its time.
+     * times that, so an id seen late still finds its time, and {@link #sent} refuses one that would not.
      */
     public NotificationLatency(int maxInFlight) {
         int capacity = Integer.highestOneBit(Math.max(4, maxInFlight * 4 - 1)) << 1;
@@ -44,9 +44,20 @@ public final class NotificationLatency {
         recording = on;
     }
 
-    /** Send {@code id} completed at {@code nanoTime}. */
+    /**
+     * Send {@code id} completed at {@code nanoTime}. Its slot must be free: ids in flight need not be
+     * recycled ({@code ubuf_cache=off} numbers every request anew), so a send whose notification is still
+     * awaited a table's length of ids later would otherwise have its time overwritten, and the slowest
+     * notification, the one the maximum is for, would be recorded as a fast one.
+     */
     public void sent(int id, long nanoTime) {
-        sentAt[id & mask] = nanoTime;
+        int at = id & mask;
+        if (sentAt[at] != NONE) {
+            throw new IllegalStateException("latency: send " + Integer.toUnsignedString(id) + " would take the"
+                    + " slot of a send " + sentAt.length + " ids earlier whose notification has not come; a"
+                    + " notification that late cannot be timed here");
+        }
+        sentAt[at] = nanoTime;
     }
 
     /** The notification of send {@code id} was seen at {@code nanoTime}. */
