@@ -174,6 +174,11 @@ public class UdpSendBenchmark {
                 closeAll();
                 openAll(config);
                 meter = SenderMeter.open(pinTo);
+                // Said only now: a thread this sender started while opening (the peer's receiver, a TCP
+                // reader) inherits its CPU, and is confined only if it exists when the first sender confines.
+                if (placement != null) {
+                    placement.pinned(pinTo);
+                }
                 // Confined after the cycle: a thread started during it (a cleaner, a pool worker) inherits
                 // the sender's CPU and would otherwise stay there, working into the first iterations.
                 if (first && placement != null) {
@@ -234,7 +239,6 @@ public class UdpSendBenchmark {
             affinityBefore = Affinity.currentThread();
             Affinity.pinCurrentThread(pinTo);
             placement = SenderPlacement.of(threads);
-            placement.pinned(pinTo);
         }
 
         /** Undoes {@link #place}: the other threads' CPUs, then this one's; the caller says what failed. */

@@ -103,8 +103,9 @@ public final class PeerNetwork implements Destination {
     @Override
     public synchronized void close() {
         Teardown t = new Teardown();
-        Totals total = received();
+        // Totals once the receivers have stopped: a packet read while they stop counts, a bad stamp too.
         receivers.values().forEach(t::close);
+        Totals total = received();
         receivers.clear();
         t.close(namespaces);
         if (total.packets() > 0) {

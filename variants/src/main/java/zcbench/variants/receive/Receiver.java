@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import zcbench.linux.Errno;
 import zcbench.linux.LinuxException;
+import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
@@ -149,20 +150,26 @@ public final class Receiver implements AutoCloseable {
         synchronized (this) {
             t = thread;
         }
+        boolean stopped = true;
         if (t != null) {
             try {
                 t.join(10 * POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            stopped = !t.isAlive();
         }
-        if (udp != null) {
-            udp.close();
+        // Closed either way: a thread still reading is woken by its socket's close.
+        TcpLoop loop = tcpLoop;
+        new Teardown().close(udp).step(() -> {
+            if (loop != null) {
+                loop.close();
+            }
+        }).close(tcp).done();
+        if (!stopped) {
+            throw new IllegalStateException("receiver thread " + t.getName() + " did not stop within "
+                    + 10 * POLL_MILLIS + " ms; its sockets were closed under it");
         }
-        if (tcpLoop != null) {
-            tcpLoop.close();
-        }
-        closeQuietly(tcp, null);
     }
 
     private static void closeQuietly(AutoCloseable c, Exception cause) {
