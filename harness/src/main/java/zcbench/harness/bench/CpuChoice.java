@@ -49,4 +49,29 @@ public final class CpuChoice {
         }
         return cpu;
     }
+
+    /** Every sender's CPU for {@code cpu} and {@code threads}, sender 0 first ({@link #forThread}); none when unpinned. */
+    public static int[] senders(String cpu, int threads) {
+        int first = parse(cpu);
+        if (first < 0) {
+            return new int[0];
+        }
+        int[] cpus = new int[threads];
+        for (int i = 0; i < threads; i++) {
+            cpus[i] = forThread(first, i, threads);
+        }
+        return cpus;
+    }
+
+    /**
+     * The CPUs this process may use that no sender takes, where the fork's other threads are confined;
+     * empty when the senders take them all and the others share the senders' CPUs ({@code CpuIsolation}).
+     */
+    public static BitSet leftToOthers(int[] senders) {
+        BitSet others = Affinity.currentThread();
+        for (int cpu : senders) {
+            others.clear(cpu);
+        }
+        return others;
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,9 +85,8 @@ public final class Environment {
      */
     private static Map<String, Object> cpuPlacement() {
         Map<String, Object> m = new LinkedHashMap<>();
-        int sender = CpuChoice.parse("last");
-        java.util.BitSet others = Affinity.currentThread();
-        others.clear(sender);
+        int sender = CpuChoice.parse(Knobs.CPU.defaultValue());
+        BitSet others = CpuChoice.leftToOthers(new int[] {sender});
         m.put("sender_cpu", sender);
         m.put("other_threads_cpus", others.isEmpty() ? "none left: the fork's other threads share CPU " + sender
                 : others.toString());

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import zcbench.linux.LinuxException;
+import zcbench.linux.proc.CpuTicks;
+import zcbench.linux.proc.ProcFile;
+
 /**
  * A run's env.json: the environment at its start with what the run was (plan, timing, target, arguments),
  * then what the run left behind by its end (when it finished, the steal time during it, the load).
@@ -15,7 +19,7 @@ public final class RunEnvironment {
     private static final double STEAL_SCALE = 100;
 
     private final Map<String, Object> fields;
-    private Optional<CpuTimes> cpuAtStart = Optional.empty();
+    private Optional<CpuTicks> cpuAtStart = Optional.empty();
 
     private RunEnvironment(Map<String, Object> fields) {
         this.fields = fields;
@@ -41,16 +45,29 @@ public final class RunEnvironment {
 
     /** From here on the steal time counts: just before the first row, once the run folder is written. */
     public void startRows() {
-        cpuAtStart = CpuTimes.now();
+        cpuAtStart = machineTicks();
     }
 
     /** Adds the end of the run: finished_at, steal_pct_during_run where /proc/stat tells it, loadavg_at_end. */
     public Map<String, Object> finish() {
         fields.put("finished_at", OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        cpuAtStart.flatMap(start -> CpuTimes.now().map(end -> end.stealPercentSince(start)))
+        cpuAtStart.flatMap(start -> machineTicks().map(end -> end.minus(start).stealPercent()))
                 .filter(Double::isFinite)
                 .ifPresent(steal -> fields.put("steal_pct_during_run", Math.round(steal * STEAL_SCALE) / STEAL_SCALE));
         fields.put("loadavg_at_end", Environment.loadAverage());
         return fields;
+    }
+
+    /**
+     * The whole machine's line of /proc/stat now, read at the start and end of a run to tell how much CPU time
+     * the hypervisor gave to others (steal): a busy host shows there before it shows in the numbers. Empty
+     * when /proc/stat cannot be read, which leaves the steal out of env.json rather than failing the run.
+     */
+    static Optional<CpuTicks> machineTicks() {
+        try (ProcFile stat = CpuTicks.open()) {
+            return Optional.of(CpuTicks.parse(stat.reread(), CpuTicks.MACHINE));
+        } catch (LinuxException | IllegalStateException e) {
+            return Optional.empty();
+        }
     }
 }

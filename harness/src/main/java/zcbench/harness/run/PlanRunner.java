@@ -26,6 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 
+import zcbench.harness.bench.CpuChoice;
 import zcbench.harness.bench.DeclaredParams;
 import zcbench.harness.bench.UdpSendBenchmark;
 import zcbench.harness.plan.PlanSpec;
@@ -223,7 +224,13 @@ public final class PlanRunner {
 
     /** Whether the row's senders leave no CPU for the fork's other threads (docs/ARCHITECTURE.md). */
     static boolean sendersTakeEveryCpu(Row row) {
-        return !"-1".equals(row.value(Knobs.CPU.name())) && threads(row) >= Row.ALLOWED_CPUS.get().cardinality();
+        int[] senders = sendingCpus(row);
+        return senders.length > 0 && CpuChoice.leftToOthers(senders).isEmpty();
+    }
+
+    /** The CPU each of the row's senders is pinned to, sender 0 first; none when unpinned. */
+    static int[] sendingCpus(Row row) {
+        return CpuChoice.senders(row.value(Knobs.CPU.name()), threads(row));
     }
 
     private static int threads(Row row) {

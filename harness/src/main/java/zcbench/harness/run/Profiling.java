@@ -3,15 +3,14 @@ package zcbench.harness.run;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 
-import zcbench.harness.bench.CpuChoice;
 import zcbench.harness.bench.LatencyOutput;
 import zcbench.harness.plan.Row;
 import zcbench.profiles.async.FlameMode;
@@ -20,7 +19,6 @@ import zcbench.profiles.async.FlameSession;
 import zcbench.profiles.cpu.CpuCostProfiler;
 import zcbench.profiles.events.KernelEventsProfiler;
 import zcbench.profiles.jfr.JfrSession;
-import zcbench.vocabulary.Knobs;
 
 /**
  * The profilers of a run: async-profiler flame graphs, JFR and kernel event counts on request, the
@@ -57,14 +55,8 @@ public final class Profiling implements PlanRunner.RowOptions {
     }
 
     /** perf's -C for the row: each sender's CPU (docs/ARCHITECTURE.md, "The sender alone"), "" when unpinned. */
-    static String sendingCpus(Row row) {
-        int first = CpuChoice.parse(row.value(Knobs.CPU.name()));
-        int threads = Integer.parseInt(row.value(Knobs.THREADS.name()));
-        if (first < 0) {
-            return "";
-        }
-        return IntStream.range(0, threads).mapToObj(i -> Integer.toString(CpuChoice.forThread(first, i, threads)))
-                .collect(Collectors.joining(","));
+    static String perfCpus(Row row) {
+        return Arrays.stream(PlanRunner.sendingCpus(row)).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
     @Override
@@ -77,7 +69,7 @@ public final class Profiling implements PlanRunner.RowOptions {
         }
         if (events) {
             // Before the CPU cost: perf starts before and stops after the time that profiler counts.
-            builder.addProfiler(KernelEventsProfiler.class, sendingCpus(row));
+            builder.addProfiler(KernelEventsProfiler.class, perfCpus(row));
         }
         // Last: JMH stops profilers in reverse order, so the CPU cost stops counting before
         // async-profiler spends CPU writing its graphs.

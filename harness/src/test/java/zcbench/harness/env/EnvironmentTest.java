@@ -9,6 +9,8 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import zcbench.linux.proc.CpuTicks;
+
 /** What env.json records beyond the kernel and sysctls: provenance, and what a number depends on. */
 class EnvironmentTest {
 
@@ -60,11 +62,8 @@ class EnvironmentTest {
     }
 
     @Test
-    void stealIsAShareOfAllCpuTimeSinceEarlier() {
-        CpuTimes before = new CpuTimes(new long[] {100, 0, 50, 800, 0, 0, 0, 10});
-        CpuTimes after = new CpuTimes(new long[] {190, 0, 90, 1650, 0, 0, 0, 30});
-        assertEquals(2.0, after.stealPercentSince(before), 1e-9); // 20 of 1000 ticks
-        assertTrue(Double.isNaN(before.stealPercentSince(before)));
-        assertTrue(CpuTimes.now().isPresent(), "/proc/stat has a steal column on any kernel since 2.6.11");
+    void theMachinesCpuTimeIsReadForTheSteal() {
+        CpuTicks ticks = RunEnvironment.machineTicks().orElseThrow();
+        assertTrue(ticks.total() > 0, ticks.toString());
     }
 }

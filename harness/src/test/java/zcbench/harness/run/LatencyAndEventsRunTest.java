@@ -41,11 +41,11 @@ class LatencyAndEventsRunTest {
     void eventsAreCountedOnTheSendingCpusOrEveryCpuWhenUnpinned() {
         BitSet allowed = Row.ALLOWED_CPUS.get();
         int last = allowed.length() - 1;
-        assertEquals(Integer.toString(last), Profiling.sendingCpus(new Row(Map.of("variant", "uring_zc"))));
-        assertEquals("", Profiling.sendingCpus(new Row(Map.of("variant", "uring_zc", "cpu", "-1"))));
+        assertEquals(Integer.toString(last), Profiling.perfCpus(new Row(Map.of("variant", "uring_zc"))));
+        assertEquals("", Profiling.perfCpus(new Row(Map.of("variant", "uring_zc", "cpu", "-1"))));
         if (allowed.cardinality() > 1) {
             assertEquals(last + "," + allowed.previousSetBit(last - 1),
-                    Profiling.sendingCpus(new Row(Map.of("variant", "uring_zc", "threads", "2"))));
+                    Profiling.perfCpus(new Row(Map.of("variant", "uring_zc", "threads", "2"))));
         }
     }
 

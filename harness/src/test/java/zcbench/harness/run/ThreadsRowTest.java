@@ -1,6 +1,7 @@
 package zcbench.harness.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -41,6 +42,15 @@ class ThreadsRowTest {
         // Each sender has its own sink, so the ifb counts of the two add up to the row's packets, once.
         assertTrue(delivered > 0.9 * packets && delivered <= packets * 1.001,
                 "delivered " + delivered + " of " + packets + " packets");
+    }
+
+    @Test
+    void theSendersTakeEveryCpuOnlyWhenPinnedAndAsManyAsTheCpus() {
+        int cpus = Row.ALLOWED_CPUS.get().cardinality();
+        String all = Integer.toString(cpus);
+        assertTrue(PlanRunner.sendersTakeEveryCpu(new Row(Map.of("variant", "uring_zc", "threads", all))));
+        assertFalse(PlanRunner.sendersTakeEveryCpu(new Row(Map.of("variant", "uring_zc", "threads", all, "cpu", "-1"))));
+        assertEquals(cpus == 1, PlanRunner.sendersTakeEveryCpu(new Row(Map.of("variant", "uring_zc"))));
     }
 
     private static RunResult measuresBoth(Path tmp, String target) throws Exception {

@@ -16,7 +16,19 @@ public record CpuTicks(long user, long nice, long system, long idle, long iowait
     /** Numbers on a CPU's line that this record holds: user .. steal (guest and guest_nice are in user and nice). */
     public static final int FIELDS = 8;
 
-    /** The line labelled {@code label} ("cpu1", or "cpu" for the whole machine) in a reading of /proc/stat. */
+    private static final String PATH = "/proc/stat";
+    /** /proc/stat grows with the CPUs and interrupts; its per-CPU lines come first, but pread wants it whole. */
+    private static final int CAPACITY = 1 << 20;
+
+    /** The label of the whole machine's line, the sum of every CPU's. */
+    public static final String MACHINE = "cpu";
+
+    /** /proc/stat, opened to be read again with {@link ProcFile#reread()}. */
+    public static ProcFile open() {
+        return new ProcFile(PATH, CAPACITY);
+    }
+
+    /** The line labelled {@code label} ({@link #label(int)}, or {@link #MACHINE}) in a reading of /proc/stat. */
     public static CpuTicks parse(ProcText stat, String label) {
         long[] v = new long[FIELDS];
         read(stat, lineStart(label), v, 0);
@@ -30,7 +42,7 @@ public record CpuTicks(long user, long nice, long system, long idle, long iowait
 
     /** The label of CPU {@code cpu}'s line. */
     public static String label(int cpu) {
-        return "cpu" + cpu;
+        return MACHINE + cpu;
     }
 
     /** The {@link #FIELDS} numbers of the line starting {@code lineStart} into {@code into[at..]}: no allocation. */
@@ -67,6 +79,19 @@ public record CpuTicks(long user, long nice, long system, long idle, long iowait
     /** Every tick of the interval, steal included: the CPU's wall time as the kernel counts it. */
     public long total() {
         return busy() + idle + iowait + steal;
+    }
+
+    /** Steal in percent of every tick of the interval; NaN when no tick passed. */
+    public double stealPercent() {
+        return stealPercent(steal, total());
+    }
+
+    /**
+     * {@code steal} ticks in percent of {@code total}, for sums over several CPUs that are kept as
+     * numbers, not records; NaN when {@code total} is not above 0.
+     */
+    public static double stealPercent(long steal, long total) {
+        return total > 0 ? 100.0 * steal / total : Double.NaN;
     }
 
     public static long nanos(long ticks) {

@@ -54,13 +54,24 @@ class CpuTicksTest {
     }
 
     @Test
+    void stealIsAShareOfEveryTickOfTheInterval() {
+        CpuTicks before = new CpuTicks(100, 0, 50, 800, 0, 0, 0, 10);
+        CpuTicks after = new CpuTicks(190, 0, 90, 1650, 0, 0, 0, 30);
+        // 20 of 1000 ticks
+        assertEquals(2.0, after.minus(before).stealPercent(), 1e-9);
+        assertEquals(2.0, CpuTicks.stealPercent(20, 1000), 1e-9);
+        assertTrue(Double.isNaN(before.minus(before).stealPercent()));
+        assertTrue(Double.isNaN(CpuTicks.stealPercent(0, 0)));
+    }
+
+    @Test
     void twoCpusAddUp() {
         CpuTicks cpu0 = CpuTicks.parse(ProcText.of("/proc/stat", AFTER), "cpu0")
                 .minus(CpuTicks.parse(ProcText.of("/proc/stat", BEFORE), "cpu0"));
         CpuTicks cpu1 = CpuTicks.parse(ProcText.of("/proc/stat", AFTER), "cpu1")
                 .minus(CpuTicks.parse(ProcText.of("/proc/stat", BEFORE), "cpu1"));
-        CpuTicks all = CpuTicks.parse(ProcText.of("/proc/stat", AFTER), "cpu")
-                .minus(CpuTicks.parse(ProcText.of("/proc/stat", BEFORE), "cpu"));
+        CpuTicks all = CpuTicks.parse(ProcText.of("/proc/stat", AFTER), CpuTicks.MACHINE)
+                .minus(CpuTicks.parse(ProcText.of("/proc/stat", BEFORE), CpuTicks.MACHINE));
         assertEquals(all, cpu0.plus(cpu1), "the machine's line is the sum of its CPUs'");
     }
 
@@ -74,10 +85,12 @@ class CpuTicksTest {
 
     @Test
     void thisMachinesFilesParse() {
-        try (ProcFile stat = new ProcFile("/proc/stat", 1 << 20);
+        try (ProcFile stat = CpuTicks.open();
              ProcFile own = new ProcFile("/proc/thread-self/schedstat", 256)) {
             CpuTicks cpu0 = CpuTicks.parse(stat.reread(), CpuTicks.label(0));
             assertTrue(cpu0.total() > 0, cpu0.toString());
+            CpuTicks machine = CpuTicks.parse(stat.reread(), CpuTicks.MACHINE);
+            assertTrue(machine.total() >= cpu0.total(), machine + " against " + cpu0);
             long ran = Schedstat.parse(own.reread()).runNanos();
             long x = 0;
             for (long end = System.nanoTime() + 20_000_000L; System.nanoTime() < end; ) {

@@ -17,8 +17,6 @@ import zcbench.linux.sched.Rusage;
  * read into arrays and buffers kept from the open and allocate nothing.
  */
 public final class SenderMeter implements AutoCloseable {
-    /** /proc/stat grows with the CPUs and interrupts; its per-CPU lines come first, but pread wants it whole. */
-    private static final int STAT_CAPACITY = 1 << 20;
     private static final int SCHEDSTAT_CAPACITY = 256;
 
     // Where each figure sits in a reading.
@@ -59,7 +57,7 @@ public final class SenderMeter implements AutoCloseable {
         ProcFile schedstat = new ProcFile(Schedstat.path(CpuIsolation.currentTid()), SCHEDSTAT_CAPACITY);
         SenderMeter meter;
         try {
-            meter = new SenderMeter(cpu, cpu < 0 ? null : new ProcFile("/proc/stat", STAT_CAPACITY), schedstat);
+            meter = new SenderMeter(cpu, cpu < 0 ? null : CpuTicks.open(), schedstat);
         } catch (RuntimeException e) {
             schedstat.close();
             throw e;

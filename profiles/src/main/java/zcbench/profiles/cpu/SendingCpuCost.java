@@ -75,9 +75,8 @@ public final class SendingCpuCost {
         }
         if (pinned) {
             cost.put(CpuMetric.SOFTIRQ_NS_PER_PACKET, (double) CpuTicks.nanos(softirq) / packets);
-            if (total > 0) {
-                cost.put(CpuMetric.STEAL_PCT, 100.0 * steal / total);
-            }
+            // NaN, no figure, when no tick passed.
+            cost.put(CpuMetric.STEAL_PCT, CpuTicks.stealPercent(steal, total));
         }
         return cost;
     }
