@@ -210,7 +210,7 @@ public final class PlanRunner {
 
     /**
      * What the row needs that {@code machine} lacks, or why {@code target} cannot take it (TCP to the
-     * sink); nothing for a row the fork will refuse with its own reason.
+     * sink, IPv6 to an IPv4 receiver); nothing for a row the fork will refuse with its own reason.
      */
     public static Optional<String> needs(Row row, String target, Requirements.Machine machine) {
         SendConfig config;
@@ -219,7 +219,8 @@ public final class PlanRunner {
         } catch (IllegalArgumentException refusedInTheFork) {
             return Optional.empty();
         }
-        return Destination.refusal(target, config.protocol()).or(() -> Requirements.unmet(config, machine));
+        return Destination.refusal(target, config.ip(), config.protocol())
+                .or(() -> Requirements.unmet(config, machine));
     }
 
     /** Whether the row's senders leave no CPU for the fork's other threads (docs/ARCHITECTURE.md). */

@@ -15,16 +15,17 @@ public sealed interface Destination extends AutoCloseable
 
     /**
      * A new socket of {@code protocol} and {@code ip} connected to the destination; the caller owns it. A
-     * target that cannot carry the protocol refuses it here, with the sentence its skipped row has.
+     * target that cannot carry the protocol or the IP version refuses it here, with the sentence its skipped
+     * row has.
      */
     default InetSocket openConnected(IpVersion ip, Protocol protocol) {
-        refusal(target(), protocol).ifPresent(why -> {
+        refusal(target(), ip, protocol).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
         return socketTo(ip, protocol);
     }
 
-    /** What {@link #openConnected} returns once the target has taken the protocol. */
+    /** What {@link #openConnected} returns once the target has taken the protocol and the IP version. */
     InetSocket socketTo(IpVersion ip, Protocol protocol);
 
     /** A new UDP socket of {@code ip} connected to the destination; the caller owns it. */
@@ -50,19 +51,34 @@ public sealed interface Destination extends AutoCloseable
     void close();
 
     /**
-     * Why a sender of {@code protocol} cannot use {@code target}, in one sentence; empty when it can.
-     * Asked before a row forks (docs/ARCHITECTURE.md, "Skipped rows").
+     * Why a sender of {@code protocol} over {@code ip} cannot use {@code target}, in one sentence; empty when it
+     * can. Asked before a row forks (docs/ARCHITECTURE.md, "Skipped rows").
      */
-    static Optional<String> refusal(String target, Protocol protocol) {
+    static Optional<String> refusal(String target, IpVersion ip, Protocol protocol) {
         if (protocol == Protocol.TCP && (target.equals(TargetChoice.SINK) || target.equals(TargetChoice.FORWARD))) {
             return Optional.of("protocol=tcp cannot go to target " + target + ": its ifb device frees every packet, so"
                     + " no TCP handshake completes (use target peer or loopback)");
         }
-        for (Protocol scheme : Protocol.values()) {
-            if (target.startsWith(scheme.id() + "://") && scheme != protocol) {
-                return Optional.of("target " + target + " is a " + scheme.name() + " receiver and the row sends "
-                        + protocol.name() + ": give protocol=" + scheme.id() + " or a " + protocol.id() + ":// target");
-            }
+        if (!RemoteTarget.isRemote(target)) {
+            // The project's own targets and loopback take both IP versions.
+            return Optional.empty();
+        }
+        RemoteTarget remote;
+        try {
+            remote = RemoteTarget.parse(target);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        if (remote.protocol() != protocol) {
+            return Optional.of("target " + target + " is a " + remote.protocol().name() + " receiver and the row sends "
+                    + protocol.name() + ": give protocol=" + remote.protocol().id() + " or a " + protocol.id()
+                    + ":// target");
+        }
+        IpVersion at = IpVersion.of(remote.address());
+        if (at != ip) {
+            return Optional.of("target " + target + " is an IPv" + at.id() + " receiver and the row sends over IPv"
+                    + ip.id() + ": give ip=" + at.id() + " or an IPv" + ip.id() + " receiver's address ("
+                    + remote.scheme() + "://" + (ip == IpVersion.V6 ? "[ADDR]" : "ADDR") + ":PORT)");
         }
         return Optional.empty();
     }

@@ -1,12 +1,17 @@
 package zcbench.harness.sink;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
+import zcbench.linux.ns.NetNamespace;
 
 /**
  * The forward target (docs/ARCHITECTURE.md, "Targets"): the sender's namespace, a veth pair
@@ -18,6 +23,10 @@ public final class ForwardNetwork implements Destination {
     static final String ROUTER = "r";
     private static final String SINK_NET = "198.18.2";
     private static final String SINK_NET6 = "2001:2:0:2::";
+    /** net.ipv4.ip_forward. */
+    static final Path IPV4_FORWARDING = Path.of("/proc/sys/net/ipv4/ip_forward");
+    /** net.ipv6.conf.all.forwarding. */
+    static final Path IPV6_FORWARDING = Path.of("/proc/sys/net/ipv6/conf/all/forwarding");
 
     private final OwnNamespaces namespaces;
     private final VethLink link;
@@ -38,7 +47,7 @@ public final class ForwardNetwork implements Destination {
             IfbCounter ifb = IfbCounter.build(run, link.far(), SINK_NET + ".1", 24, SINK_NET + ".2");
             // The router namespace's own setting, made with it and gone with it: the machine's
             // net.ipv4.ip_forward is never touched (docs/ARCHITECTURE.md, "Targets").
-            run.run("ip", "netns", "exec", link.far(), "sysctl", "-qw", "net.ipv4.ip_forward=1");
+            switchOn(link.far(), IPV4_FORWARDING);
             return new ForwardNetwork(namespaces, link, ifb);
         });
     }
@@ -52,8 +61,25 @@ public final class ForwardNetwork implements Destination {
         run.run("ip", "-n", link.near(), "-6", "route", "add", SINK_NET6 + "/64", "via", link.farAddress6());
         ifb.buildIpv6(run, SINK_NET6 + "1", 64, SINK_NET6 + "2");
         // As for IPv4: the router namespace's own setting.
-        run.run("ip", "netns", "exec", link.far(), "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+        switchOn(link.far(), IPV6_FORWARDING);
         ipv6 = true;
+    }
+
+    /**
+     * Writes 1 to {@code setting} in {@code namespace} alone. A /proc/sys/net file acts on the network namespace
+     * of the thread that opens it, so this thread enters the namespace for the write: no process, and no
+     * sysctl binary to depend on.
+     */
+    private static void switchOn(String namespace, Path setting) {
+        NetNamespace.<Void>callIn(OwnNamespaces.file(namespace), () -> {
+            try {
+                Files.writeString(setting, "1", StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot switch on forwarding in the router namespace " + namespace
+                        + " (" + e + "); the forward target needs root", e);
+            }
+            return null;
+        });
     }
 
     /**

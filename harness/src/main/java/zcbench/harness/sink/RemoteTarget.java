@@ -76,13 +76,17 @@ public record RemoteTarget(String scheme, InetAddress address, int port) impleme
                 + " give the receiving machine an address there";
     }
 
-    /** A socket connected to the receiver; {@code ip} must be the address's version, the protocol its scheme. */
+    /** The protocol the receiver takes, its scheme's. */
+    public Protocol protocol() {
+        return Protocol.of(scheme);
+    }
+
+    /**
+     * A socket connected to the receiver, of the address's IP version; {@link #openConnected} has refused a row
+     * of another version or protocol.
+     */
     @Override
     public InetSocket socketTo(IpVersion ip, Protocol protocol) {
-        if (IpVersion.of(address) != ip) {
-            throw new IllegalStateException("target " + this + " is an IPv" + IpVersion.of(address).id()
-                    + " address and the row asks for ip=" + ip.id() + "; give an address of that version");
-        }
         return protocol.connect(address, port);
     }
 

@@ -171,6 +171,28 @@ class PlanRunnerTest {
     }
 
     @Test
+    void anIpv6RowToAnIpv4ReceiverIsSkippedBeforeItForksInOneSentence(@TempDir Path tmp) throws Exception {
+        String target = "udp://127.0.0.1:9000";
+        Row ipv6 = new Row(Map.of("variant", "copy", "payload", "4096", "ip", "6"));
+        String sentence = "target udp://127.0.0.1:9000 is an IPv4 receiver and the row sends over IPv6: give ip=4 or"
+                + " an IPv6 receiver's address (udp://[ADDR]:PORT)";
+        assertEquals(Optional.of(sentence), PlanRunner.needs(ipv6, target, Requirements.THIS_MACHINE));
+        Row ipv4 = new Row(Map.of("variant", "copy", "payload", "4096"));
+        assertEquals(Optional.empty(), PlanRunner.needs(ipv4, target, Requirements.THIS_MACHINE));
+        assertEquals(Optional.empty(), PlanRunner.needs(ipv6, "loopback", Requirements.THIS_MACHINE));
+        PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(ipv6));
+        RunFolder folder = RunFolder.create(tmp, "test");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PlanRunner.Outcome outcome = new PlanRunner(spec, target, new CommandLineOptions(), folder,
+                PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(5), left -> { }).run();
+        assertEquals(List.of(new PlanRunner.Skipped(ipv6, sentence)), outcome.skipped());
+        assertEquals(List.of(), outcome.failures(), "a skipped row is not a failed one");
+        assertEquals(List.of(), outcome.results(), "nothing forked");
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("SKIPPED: " + sentence));
+    }
+
+    @Test
     void aTcpRowToTheSinkIsRefusedBeforeItForksInOneSentence(@TempDir Path tmp) throws Exception {
         Row tcp = new Row(Map.of("variant", "msg_zerocopy", "payload", "4096", "protocol", "tcp"));
         String sentence = "protocol=tcp cannot go to target sink: its ifb device frees every packet, so no TCP"

@@ -40,17 +40,18 @@ class LoopbackDiscardTest {
 
     @Test
     void theSinkIsRefusedForTcpInOneSentence() {
-        String why = Destination.refusal("sink", Protocol.TCP).orElseThrow();
+        String why = Destination.refusal("sink", IpVersion.V4, Protocol.TCP).orElseThrow();
         assertEquals("protocol=tcp cannot go to target sink: its ifb device frees every packet, so no TCP handshake"
                 + " completes (use target peer or loopback)", why);
-        assertTrue(Destination.refusal("loopback", Protocol.TCP).isEmpty());
-        assertTrue(Destination.refusal("sink", Protocol.UDP).isEmpty());
-        assertTrue(Destination.refusal("peer", Protocol.TCP).isEmpty());
-        assertTrue(Destination.refusal("forward", Protocol.TCP).orElseThrow().startsWith(
+        assertTrue(Destination.refusal("loopback", IpVersion.V4, Protocol.TCP).isEmpty());
+        assertTrue(Destination.refusal("sink", IpVersion.V4, Protocol.UDP).isEmpty());
+        assertTrue(Destination.refusal("peer", IpVersion.V4, Protocol.TCP).isEmpty());
+        assertTrue(Destination.refusal("forward", IpVersion.V4, Protocol.TCP).orElseThrow().startsWith(
                 "protocol=tcp cannot go to target forward: its ifb device frees every packet"));
         assertEquals("target udp://198.18.3.2:9000 is a UDP receiver and the row sends TCP: give protocol=udp or a"
-                + " tcp:// target", Destination.refusal("udp://198.18.3.2:9000", Protocol.TCP).orElseThrow());
-        assertTrue(Destination.refusal("tcp://198.18.3.2:9000", Protocol.TCP).isEmpty());
+                + " tcp:// target",
+                Destination.refusal("udp://198.18.3.2:9000", IpVersion.V4, Protocol.TCP).orElseThrow());
+        assertTrue(Destination.refusal("tcp://198.18.3.2:9000", IpVersion.V4, Protocol.TCP).isEmpty());
     }
 
     private static long readers() {

@@ -11,6 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import zcbench.linux.net.IpVersion;
+import zcbench.linux.net.Protocol;
+
 /** Traffic only to loopback and the benchmarking ranges; any other address refused in one sentence. */
 class RemoteTargetTest {
 
@@ -50,5 +53,28 @@ class RemoteTargetTest {
     void aBadReceiverIsRefused(String target, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TargetChoice.check(target));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    /**
+     * A receiver takes rows of its address's IP version: a row of the other is refused before it forks, and by
+     * openConnected in the fork, in one sentence saying which ip to give.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "udp://127.0.0.1:9000 | udp | 6 | target udp://127.0.0.1:9000 is an IPv4 receiver and the row sends over IPv6:"
+            + " give ip=4 or an IPv6 receiver's address (udp://[ADDR]:PORT)",
+        "tcp://[2001:2:0:0:0:0:0:2]:9000 | tcp | 4 | target tcp://[2001:2:0:0:0:0:0:2]:9000 is an IPv6 receiver and"
+            + " the row sends over IPv4: give ip=6 or an IPv4 receiver's address (tcp://ADDR:PORT)"})
+    void aRowOfTheOtherIpVersionIsRefusedInOneSentence(String target, String protocol, String ip, String sentence) {
+        Protocol p = Protocol.of(protocol);
+        IpVersion other = IpVersion.of(ip);
+        assertEquals(sentence, Destination.refusal(target, other, p).orElseThrow());
+        IpVersion own = other == IpVersion.V6 ? IpVersion.V4 : IpVersion.V6;
+        assertTrue(Destination.refusal(target, own, p).isEmpty(), "the receiver's own version is taken");
+        try (Destination remote = Destination.open(target)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> remote.openConnected(other, p));
+            assertEquals(sentence, e.getMessage());
+        }
     }
 }

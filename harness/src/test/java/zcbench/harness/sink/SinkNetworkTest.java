@@ -113,7 +113,7 @@ class SinkNetworkTest {
         try (SinkNetwork sink = SinkNetwork.create()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> sink.openConnected(IpVersion.V4, Protocol.TCP));
-            assertEquals(Destination.refusal("sink", Protocol.TCP).orElseThrow(), e.getMessage());
+            assertEquals(Destination.refusal("sink", IpVersion.V4, Protocol.TCP).orElseThrow(), e.getMessage());
         }
     }
 }

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -69,6 +73,33 @@ class TopologiesTest {
             assertTrue(OwnNamespaces.list().containsAll(names), names.toString());
         }
         assertEquals(List.of(), leftovers());
+    }
+
+    /** The router namespace forwards by its own settings, both read back inside it; the machine's stay as they were. */
+    @Test
+    void onlyTheRouterNamespaceForwards() throws IOException {
+        String machine4 = Files.readString(ForwardNetwork.IPV4_FORWARDING);
+        String machine6 = Files.readString(ForwardNetwork.IPV6_FORWARDING);
+        try (ForwardNetwork forward = ForwardNetwork.create(Commands::run);
+             InetSocket s = forward.openConnectedUdp(IpVersion.V6)) {
+            String router = forward.names().get(1);
+            assertEquals("1", readIn(router, ForwardNetwork.IPV4_FORWARDING));
+            assertEquals("1", readIn(router, ForwardNetwork.IPV6_FORWARDING));
+            assertEquals(machine4, Files.readString(ForwardNetwork.IPV4_FORWARDING), "the machine's net.ipv4.ip_forward");
+            assertEquals(machine6, Files.readString(ForwardNetwork.IPV6_FORWARDING),
+                    "the machine's net.ipv6.conf.all.forwarding");
+        }
+        assertEquals(List.of(), leftovers());
+    }
+
+    private static String readIn(String namespace, Path setting) {
+        return NetNamespace.callIn(OwnNamespaces.file(namespace), () -> {
+            try {
+                return Files.readString(setting).trim();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Every step of the making fails once in turn: nothing is left behind, and the failure is the step's. */
