@@ -131,7 +131,11 @@ public final class Fixtures {
      * iteration, row i (in jmh.json's order) given {@code value} of i: figures a run of today's profiler has.
      */
     public static Path withSecondary(String name, Path dir, String metric, String unit, IntToDoubleFunction value) {
-        Path copy = copy(name, dir);
+        return withSecondary(copy(name, dir), metric, unit, value);
+    }
+
+    /** The same on a copy already made (run), so that a row can be given several such figures. */
+    public static Path withSecondary(Path copy, String metric, String unit, IntToDoubleFunction value) {
         Path json = copy.resolve("jmh.json");
         try {
             ObjectMapper mapper = new ObjectMapper();

@@ -3,11 +3,13 @@ package zcbench.analysis.compare;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import zcbench.analysis.jmh.Params;
+import zcbench.analysis.table.Mark;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.vocabulary.Knobs;
@@ -18,6 +20,8 @@ public final class CompareCsv {
     private record Column(String name, Function<ComparisonRow, String> value) {
     }
 
+    /** The last knob whose column was there when the marks' columns after noisy were appended: they follow it. */
+    private static final String LAST_KNOB_BEFORE_MARKS = Knobs.LATENCY.name();
     private static final List<Column> ALL = columns();
     public static final List<String> COLUMNS = ALL.stream().map(Column::name).toList();
 
@@ -52,16 +56,24 @@ public final class CompareCsv {
                 new Column("verdict", r -> r.verdict().text()),
                 new Column("a_copied_pct", r -> copied(r.a())),
                 new Column("b_copied_pct", r -> copied(r.b())),
-                new Column("a_noisy", r -> noisy(r.a())),
-                new Column("b_noisy", r -> noisy(r.b())),
+                mark("a_", Mark.NOISY, ComparisonRow::a),
+                mark("b_", Mark.NOISY, ComparisonRow::b),
                 new Column("a_forks", r -> forks(r.a())),
                 new Column("b_forks", r -> forks(r.b())),
                 param(Knobs.POLL.name()),
                 param(Knobs.VERIFY.name()),
                 new Column(RowKey.COLUMN, ComparisonRow::label)));
-        // A knob added since gets its column here, at the end, in Knobs' order (COLUMNS.md).
-        Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
-                .forEach(n -> c.add(param(n)));
+        // The knobs up to the last that was there when the other marks' columns were appended, those columns, then
+        // each knob added since, at the end in Knobs' order (COLUMNS.md).
+        List<String> knobs = Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
+                .toList();
+        int before = knobs.indexOf(LAST_KNOB_BEFORE_MARKS) + 1;
+        knobs.subList(0, before).forEach(n -> c.add(param(n)));
+        Arrays.stream(Mark.values()).filter(m -> m != Mark.NOISY).forEach(m -> {
+            c.add(mark("a_", m, ComparisonRow::a));
+            c.add(mark("b_", m, ComparisonRow::b));
+        });
+        knobs.subList(before, knobs.size()).forEach(n -> c.add(param(n)));
         return List.copyOf(c);
     }
 
@@ -78,8 +90,9 @@ public final class CompareCsv {
         return r == null ? "" : Num.fixed(r.mbS().error(), 3);
     }
 
-    private static String noisy(SpeedupRow r) {
-        return r == null || !r.hasInterval() ? "" : Boolean.toString(r.noisy());
+    /** The mark's column of one run's row ("a_" or "b_"), empty when the row is only in the other run. */
+    private static Column mark(String side, Mark mark, Function<ComparisonRow, SpeedupRow> row) {
+        return new Column(side + mark.id(), r -> row.apply(r) == null ? "" : mark.cell(row.apply(r)));
     }
 
     private static String forks(SpeedupRow r) {

@@ -40,8 +40,9 @@ public final class CompareText {
         return out.toString();
     }
 
+    /** MB/s with every mark of the row, as the speedup table shows them. */
     private static String mbS(SpeedupRow r) {
-        return Num.shown(r.mbS().score(), 0) + (r.noisy() ? " " + Cells.NOISY : "");
+        return Cells.mbS(r).shown();
     }
 
     /** Which runs, what is compared, what rows are matched on, and the rule for the verdict. */

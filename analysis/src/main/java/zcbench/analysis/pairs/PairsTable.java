@@ -1,8 +1,13 @@
 package zcbench.analysis.pairs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import zcbench.analysis.compare.CompareText;
+import zcbench.analysis.table.Cell;
+import zcbench.analysis.table.Cells;
+import zcbench.analysis.table.Mark;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupMarkdown;
 import zcbench.analysis.table.TextTable;
@@ -18,17 +23,24 @@ public final class PairsTable {
             + " a later variant (A the earlier): B/A is MB/s with its 99.9% interval, a bootstrap over both rows' forks"
             + " and iterations as compare's; the verdict is \"faster\" or \"slower\" when that interval excludes 1, and"
             + " needs two forks or more on both rows. The two rows ran at different times of the run, so the"
-            + " machine's drift between them counts into B/A.";
+            + " machine's drift between them counts into B/A. A's and B's MB/s carry their rows' marks ("
+            + Arrays.stream(Mark.values()).map(Mark::word).collect(Collectors.joining(", "))
+            + ") as the speedup table does: a B/A is no surer than either of its rows.";
     private static final int WRAP = 100;
 
     private PairsTable() {
     }
 
-    public static List<String> cells(RowPair p) {
-        return List.of(p.label(), p.group(), p.a().no() + " → " + p.b().no(), Num.shown(p.a().mbS().score(), 0),
-                Num.shown(p.b().mbS().score(), 0), Num.shown(p.ratio().value(), 3),
-                CompareText.interval(p.ratio().interval().low(), p.ratio().interval().high()),
-                p.ratio().verdict().text());
+    /** Under {@link #HEADERS}; A's and B's MB/s each with its row's marks, as the speedup table shows them. */
+    public static List<Cell> cells(RowPair p) {
+        return List.of(Cell.plain(p.label()), Cell.plain(p.group()), Cell.plain(p.a().no() + " → " + p.b().no()),
+                Cells.mbS(p.a()), Cells.mbS(p.b()), Cell.plain(Num.shown(p.ratio().value(), 3)),
+                Cell.plain(CompareText.interval(p.ratio().interval().low(), p.ratio().interval().high())),
+                Cell.plain(p.ratio().verdict().text()));
+    }
+
+    private static List<String> shown(RowPair p) {
+        return cells(p).stream().map(Cell::shown).toList();
     }
 
     /** For the terminal; empty without pairs. */
@@ -37,7 +49,7 @@ public final class PairsTable {
             return "";
         }
         List<List<String>> lines = new ArrayList<>(List.of(HEADERS));
-        pairs.forEach(p -> lines.add(cells(p)));
+        pairs.forEach(p -> lines.add(shown(p)));
         return "\n" + TITLE + "\n" + TextTable.wrap(EXPLAINED, WRAP, "") + TextTable.render(lines, NUMERIC);
     }
 
@@ -49,7 +61,7 @@ public final class PairsTable {
         StringBuilder md = new StringBuilder("\n## ").append(TITLE).append("\n\n").append(EXPLAINED).append("\n\n")
                 .append(SpeedupMarkdown.line(HEADERS))
                 .append(SpeedupMarkdown.line(NUMERIC.stream().map(n -> n ? "---:" : "---").toList()));
-        pairs.forEach(p -> md.append(SpeedupMarkdown.line(cells(p))));
+        pairs.forEach(p -> md.append(SpeedupMarkdown.line(shown(p))));
         return md.toString();
     }
 }

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -42,6 +43,7 @@ import zcbench.analysis.compare.Ratio;
 import zcbench.analysis.compare.Verdict;
 import zcbench.analysis.profile.ProfileSummary;
 import zcbench.analysis.stats.Interval;
+import zcbench.analysis.table.Mark;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.vocabulary.CpuMetric;
@@ -288,10 +290,26 @@ final class Charts {
         return new IntervalBars.Mark(idPrefix + r.no(), cssClass, whisker, colour, null);
     }
 
-    /** "7  io_uring zc fixed, flush=false, nr_reqs=8", with payload and target when a chart spans groups. */
+    /**
+     * "7  io_uring zc fixed, flush=false, nr_reqs=8  [NOISY]", with payload and target when a chart spans groups,
+     * and each mark of the row.
+     */
     private static String category(SpeedupRow r, boolean withGroup) {
         return r.no() + "  " + r.test() + (withGroup ? " (" + r.params().payload() + " B, " + r.params().target()
-                + ")" : "") + (r.copiedZeroCopy() ? "  [COPIED]" : "") + (r.noisy() ? "  [NOISY]" : "");
+                + ")" : "") + Mark.of(r).stream().map(m -> "  [" + m.word() + "]").collect(Collectors.joining());
+    }
+
+    /**
+     * A ratio's name with the marks of its two rows, "name  [A: NOISY]  [B: NOISY COPIED]": a B/A is no surer than
+     * either row.
+     */
+    static String marked(String name, SpeedupRow a, SpeedupRow b) {
+        return name + side("A", a) + side("B", b);
+    }
+
+    private static String side(String which, SpeedupRow r) {
+        List<Mark> marks = Mark.of(r);
+        return marks.isEmpty() ? "" : "  [" + which + ":" + Mark.suffix(marks) + "]";
     }
 
     private static Double finite(double v) {

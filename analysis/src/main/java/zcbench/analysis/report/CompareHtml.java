@@ -7,6 +7,8 @@ import zcbench.analysis.compare.Comparison;
 import zcbench.analysis.compare.ComparisonRow;
 import zcbench.analysis.compare.EnvironmentDiff;
 import zcbench.analysis.compare.Verdict;
+import zcbench.analysis.table.Cell;
+import zcbench.analysis.table.Cells;
 import zcbench.analysis.table.Num;
 import zcbench.vocabulary.RowKey;
 
@@ -19,6 +21,11 @@ final class CompareHtml {
             "99.9% interval", "verdict", "A copied %", "B copied %");
     private static final List<Boolean> NUMERIC = List.of(true, false, true, true, true, true, true, true, false,
             true, true);
+    /**
+     * The figures of each run's row in the table, in their order there: NOISY stands by +/-, COPIED by copied %, as
+     * in the speedup table, and beside MB/s each mark whose figure this table does not show.
+     */
+    private static final List<String> SIDE = List.of(Cells.MB_S, Cells.ERROR, Cells.COPIED);
 
     private CompareHtml() {
     }
@@ -41,22 +48,25 @@ final class CompareHtml {
         if (!matched.isEmpty()) {
             String chartTitle = "B/A per row (A: " + c.a().name() + ", B: " + c.b().name() + ")";
             b.append("<div class=\"chart\">\n").append(Charts.ratios(
-                    matched.stream().map(ComparisonRow::label).toList(),
+                    matched.stream().map(r -> Charts.marked(r.label(), r.a(), r.b())).toList(),
                     matched.stream().map(ComparisonRow::asRatio).toList(), chartTitle, "ratio-chart"))
                     .append("\n</div>\n");
         }
         b.append("<div class=\"scroll\"><table class=\"compare\">\n").append(Html.th(HEADERS, NUMERIC));
         int no = 0;
         for (ComparisonRow r : matched) {
+            List<Cell> sideA = Cells.figures(r.a(), SIDE);
+            List<Cell> sideB = Cells.figures(r.b(), SIDE);
             b.append("<tr class=\"compare-row\" id=\"cmp-").append(++no).append("\">")
                     .append(Html.td(Integer.toString(no), true)).append(Html.td(r.label(), false))
-                    .append(Html.td(Num.shown(r.a().mbS().score(), 0), true)).append(Html.error(r.a()))
-                    .append(Html.td(Num.shown(r.b().mbS().score(), 0), true)).append(Html.error(r.b()))
+                    .append(Html.td(sideA.get(0), true)).append(Html.td(sideA.get(1), true))
+                    .append(Html.td(sideB.get(0), true)).append(Html.td(sideB.get(1), true))
                     .append(Html.td(Num.shown(r.ratio(), 3), true))
                     .append(Html.td(CompareText.interval(r), true)).append("<td><span class=\"badge ")
                     .append(r.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-')).append("\">")
                     .append(Html.esc(r.verdict().text())).append("</span></td>")
-                    .append(Html.copied(r.a())).append(Html.copied(r.b())).append("</tr>\n");
+                    .append(Html.td(sideA.get(2), true)).append(Html.td(sideB.get(2), true))
+                    .append("</tr>\n");
         }
         b.append("</table></div>\n");
         for (Verdict side : List.of(Verdict.ONLY_A, Verdict.ONLY_B)) {

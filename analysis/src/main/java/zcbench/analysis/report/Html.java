@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Run;
-import zcbench.analysis.stats.Intervals;
-import zcbench.analysis.table.Num;
-import zcbench.analysis.table.SpeedupRow;
+import zcbench.analysis.table.Cell;
 
 /** The parts both HTML pages share: the page itself with its style, escaping, cells. */
 final class Html {
@@ -37,8 +35,8 @@ final class Html {
             tr.copied td { background: #fff5f5; }
             .badge { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 12px; font-weight: 700;
                      color: #fff; background: #718096; margin-left: 4px; }
-            .badge.copied, .badge.slower { background: #c53030; }
-            .badge.noisy { background: #b7791f; }
+            .badge.copied, .badge.undelivered, .badge.slower { background: #c53030; }
+            .badge.noisy, .badge.stolen { background: #b7791f; }
             tr.noisy td:nth-child(4) { background: #fffbeb; }
             .banner.noisy { background: #fffbeb; border-color: #b7791f; color: #744210; }
             .banner.not-a-measurement { background: #fffbeb; border-color: #b7791f; color: #744210; font-size: 18px; }
@@ -78,6 +76,14 @@ final class Html {
         return (numeric ? "<td class=\"num\">" : "<td>") + esc(text) + "</td>";
     }
 
+    /** A figure with a badge per mark beside it, classed by the mark ("badge noisy"). */
+    static String td(Cell cell, boolean numeric) {
+        StringBuilder s = new StringBuilder(numeric ? "<td class=\"num\">" : "<td>").append(esc(cell.text()));
+        cell.marks().forEach(m -> s.append("<span class=\"badge ").append(m.id()).append("\">").append(m.word())
+                .append("</span>"));
+        return s.append("</td>").toString();
+    }
+
     static String link(String href, String text) {
         return "<a href=\"" + esc(href) + "\">" + esc(text) + "</a>";
     }
@@ -109,11 +115,6 @@ final class Html {
         return s.append("</ul>\n").toString();
     }
 
-    /** A row's copied %, with a red badge when a zero-copy row was copied. */
-    static String copied(SpeedupRow r) {
-        return "<td class=\"num\">" + Num.shown(r.copiedPct(), 1)
-                + (r.copiedZeroCopy() ? "<span class=\"badge copied\">COPIED</span>" : "") + "</td>";
-    }
 
     /** How the run was measured: its rows' timings (usually one), JMH and the JDK, and zcbench's version. */
     static String setup(Run run) {
@@ -121,13 +122,5 @@ final class Html {
         String timings = String.join("; ", run.results().stream().map(JmhResult::timing).distinct().toList());
         return timings + " per row; JMH " + r.jmhVersion() + ", JDK " + r.jdkVersion() + ", zcbench "
                 + run.env().getOrDefault("zcbench_version", "(version not recorded)");
-    }
-
-    /** A row's +/- cell: half-width and share of the score, with a badge when the row is noisy. */
-    static String error(SpeedupRow r) {
-        String text = r.hasInterval() ? Num.shown(r.mbS().error(), 0) + " ("
-                + Num.fixed(Intervals.errorPercent(r.mbS()), 1) + "%)" : "-";
-        return "<td class=\"num\">" + esc(text) + (r.noisy() ? "<span class=\"badge noisy\">NOISY</span>" : "")
-                + "</td>";
     }
 }

@@ -13,6 +13,7 @@ import zcbench.analysis.pairs.RowPair;
 import zcbench.analysis.profile.FlameGraphs;
 import zcbench.analysis.profile.ProfileSummary;
 import zcbench.analysis.profile.RunProfiles;
+import zcbench.analysis.table.Cell;
 import zcbench.analysis.table.Cells;
 import zcbench.analysis.table.Headline;
 import zcbench.analysis.table.Num;
@@ -142,17 +143,14 @@ final class ReportHtml {
             headers.add(FLAME);
             numeric.add(false);
         }
-        int copied = headers.indexOf(Cells.COPIED);
-        int error = headers.indexOf(Cells.ERROR);
         StringBuilder s = new StringBuilder("<div class=\"scroll\"><table class=\"speedup\">\n")
                 .append(Html.th(headers, numeric));
         for (SpeedupRow r : g.rows()) {
             s.append("<tr class=\"result-row").append(r.copiedZeroCopy() ? " copied" : "")
                     .append(r.noisy() ? " noisy" : "").append("\" id=\"row-").append(r.no()).append("\">");
-            List<String> cells = Cells.of(table, r);
+            List<Cell> cells = Cells.cells(table, r);
             for (int i = 0; i < cells.size(); i++) {
-                s.append(i == copied ? Html.copied(r) : i == error ? Html.error(r)
-                        : Html.td(cells.get(i), numeric.get(i)));
+                s.append(Html.td(cells.get(i), numeric.get(i)));
             }
             for (Counter counter : EXTRA.keySet()) {
                 s.append(Html.td(Num.shown(r.perPacket().get(counter.id()), 3), true));
@@ -188,7 +186,8 @@ final class ReportHtml {
     private static String pairsTable(List<RowPair> pairs) {
         StringBuilder s = new StringBuilder("<h2 id=\"row-pairs\">").append(PairsTable.TITLE).append("</h2>\n")
                 .append("<p class=\"sub\">").append(Html.esc(PairsTable.EXPLAINED)).append("</p>\n")
-                .append("<div class=\"chart\">\n").append(Charts.ratios(pairs.stream().map(RowPair::label).toList(),
+                .append("<div class=\"chart\">\n").append(Charts.ratios(pairs.stream()
+                        .map(p -> Charts.marked(p.label(), p.a(), p.b())).toList(),
                         pairs.stream().map(RowPair::ratio).toList(), "B/A per row pair", "pairs-chart"))
                 .append("\n</div>\n")
                 .append("<div class=\"scroll\"><table class=\"pairs\">\n")
@@ -198,7 +197,7 @@ final class ReportHtml {
             // numbered as in the chart above
             s.append("<tr class=\"pair-row\" id=\"pair-").append(i + 1).append("\">")
                     .append(Html.td(Integer.toString(i + 1), true));
-            List<String> cells = PairsTable.cells(pairs.get(i));
+            List<Cell> cells = PairsTable.cells(pairs.get(i));
             for (int c = 0; c < cells.size(); c++) {
                 s.append(Html.td(cells.get(c), PairsTable.NUMERIC.get(c)));
             }
@@ -281,15 +280,18 @@ final class ReportHtml {
         return s.append("</tr>\n").toString();
     }
 
+    /** The sending CPU's figures of the row, each with the marks the speedup table puts beside it (STOLEN). */
     private static String sendingCpuCells(SpeedupRow r) {
+        List<String> headers = List.copyOf(SENDING_CPU.values());
         StringBuilder s = new StringBuilder();
-        SENDING_CPU.keySet().forEach(m -> s.append(Html.td(Num.shown(r.cpu().get(m.id()), 0), true)));
+        SENDING_CPU.forEach((m, header) -> s.append(Html.td(new Cell(Num.shown(r.cpu().get(m.id()), 0),
+                Cells.beside(r, header, headers)), true)));
         return s.toString();
     }
 
     private static Map<CpuMetric, String> sendingCpu() {
         Map<CpuMetric, String> columns = new LinkedHashMap<>();
-        columns.put(CpuMetric.NS_PER_PACKET, "CPU ns/pkt");
+        columns.put(CpuMetric.NS_PER_PACKET, Cells.CPU_NS_PER_PACKET);
         columns.put(CpuMetric.SENDER_NS_PER_PACKET, "sender ns/pkt");
         columns.put(CpuMetric.SOFTIRQ_NS_PER_PACKET, "softirq ns/pkt");
         columns.put(CpuMetric.OTHER_THREADS_NS_PER_PACKET, "other threads ns/pkt");

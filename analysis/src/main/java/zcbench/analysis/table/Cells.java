@@ -2,6 +2,7 @@ package zcbench.analysis.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import zcbench.analysis.rfc.RfcFigures;
 import zcbench.analysis.stats.Bootstrap;
 import zcbench.analysis.stats.Interval;
@@ -15,14 +16,17 @@ import zcbench.vocabulary.ResultFiles;
  * that is not a measurement has no speedup and no RFC columns.
  */
 public final class Cells {
+    public static final String MB_S = "MB/s";
     public static final String COPIED = "copied %";
     public static final String ERROR = "+/-";
     /** Shown only when the run had the CPU profiler (every zcbench run has; a bare JMH file may not). */
     public static final String CPU_NS_PER_PACKET = "CPU ns/pkt";
-    public static final String NOISY = "NOISY";
-    /** The mark of a zero-copy row whose sends the kernel copied. */
-    public static final String COPIED_MARK = "COPIED";
-    public static final String STOLEN = "STOLEN";
+    /**
+     * The figure a mark concerns, which it stands beside. A mark not here, or whose figure a table does not show,
+     * stands beside MB/s, so that a mark added to {@link Mark} shows everywhere without a place of its own.
+     */
+    private static final Map<Mark, String> BESIDE = Map.of(Mark.NOISY, ERROR, Mark.COPIED, COPIED, Mark.STOLEN,
+            CPU_NS_PER_PACKET);
 
     private Cells() {
     }
@@ -32,7 +36,7 @@ public final class Cells {
 
     private static List<Column> columns(SpeedupTable table) {
         List<Column> c = new ArrayList<>(List.of(new Column("no", true), new Column("test", false),
-                new Column("MB/s", true), new Column(ERROR, true)));
+                new Column(MB_S, true), new Column(ERROR, true)));
         if (table.measurement()) {
             c.addAll(List.of(new Column("speedup [99.9%]", true), new Column("RFC MB/s", true),
                     new Column("RFC speedup", true)));
@@ -53,28 +57,71 @@ public final class Cells {
         return columns(table).stream().map(Column::numeric).toList();
     }
 
+    /** The row's cells as text and Markdown show them, each mark after the figure it stands beside. */
     public static List<String> of(SpeedupTable table, SpeedupRow r) {
-        List<String> cells = new ArrayList<>(List.of(Integer.toString(r.no()),
+        return cells(table, r).stream().map(Cell::shown).toList();
+    }
+
+    /** The row's cells, under {@link #headers}, each with the marks that stand beside it. */
+    public static List<Cell> cells(SpeedupTable table, SpeedupRow r) {
+        List<String> headers = headers(table);
+        List<String> texts = new ArrayList<>(List.of(Integer.toString(r.no()),
                 r.test() + (table.measurement() && table.isBaseline(r) ? " (baseline)" : ""),
-                Num.shown(r.mbS().score(), 0),
-                error(r)));
+                figure(r, MB_S), figure(r, ERROR)));
         if (table.measurement()) {
-            cells.addAll(List.of(speedup(r), rfc(r), Num.shown(r.rfcSpeedup(), 2)));
+            texts.addAll(List.of(speedup(r), rfc(r), Num.shown(r.rfcSpeedup(), 2)));
         }
-        cells.add(Num.shown(r.copiedPct(), 1) + (r.copiedZeroCopy() ? " " + COPIED_MARK : ""));
+        texts.add(figure(r, COPIED));
         if (table.hasCpu()) {
-            cells.add(Num.shown(r.cpu().get(CpuMetric.NS_PER_PACKET.id()), 0) + (r.stolen() ? " " + STOLEN : ""));
+            texts.add(figure(r, CPU_NS_PER_PACKET));
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            cells.add(new Cell(texts.get(i), beside(r, headers.get(i), headers)));
         }
         return List.copyOf(cells);
     }
 
-    /** "5509 (14.5%) NOISY": the half-width, its share of the score, and the mark when above 5%. */
-    public static String error(SpeedupRow r) {
+    /**
+     * The row's figures under these headers (of {@link #MB_S}, {@link #ERROR}, {@link #COPIED},
+     * {@link #CPU_NS_PER_PACKET}), as a table that shows some of them gives them (pairs, compare).
+     */
+    public static List<Cell> figures(SpeedupRow r, List<String> headers) {
+        return headers.stream().map(h -> new Cell(figure(r, h), beside(r, h, headers))).toList();
+    }
+
+    /** MB/s with every mark of its row, for a table that shows no other figure of it (row pairs, compare). */
+    public static Cell mbS(SpeedupRow r) {
+        return figures(r, List.of(MB_S)).getFirst();
+    }
+
+    /**
+     * The marks of r that stand beside the column header in a table of these headers: each beside the figure it
+     * concerns; beside MB/s when that figure is not in the table, or the mark concerns no other.
+     */
+    public static List<Mark> beside(SpeedupRow r, String header, List<String> headers) {
+        return Mark.of(r).stream().filter(m -> {
+            String figure = BESIDE.getOrDefault(m, MB_S);
+            return figure.equals(header) || header.equals(MB_S) && !headers.contains(figure);
+        }).toList();
+    }
+
+    private static String figure(SpeedupRow r, String header) {
+        return switch (header) {
+            case MB_S -> Num.shown(r.mbS().score(), 0);
+            case ERROR -> error(r);
+            case COPIED -> Num.shown(r.copiedPct(), 1);
+            case CPU_NS_PER_PACKET -> Num.shown(r.cpu().get(CpuMetric.NS_PER_PACKET.id()), 0);
+            default -> throw new IllegalArgumentException("no figure under " + header);
+        };
+    }
+
+    /** "5509 (14.5%)": the half-width and its share of the score. */
+    private static String error(SpeedupRow r) {
         if (!r.hasInterval()) {
             return "-";
         }
-        return Num.shown(r.mbS().error(), 0) + " (" + Num.fixed(Intervals.errorPercent(r.mbS()), 1) + "%)"
-                + (r.noisy() ? " " + NOISY : "");
+        return Num.shown(r.mbS().error(), 0) + " (" + Num.fixed(Intervals.errorPercent(r.mbS()), 1) + "%)";
     }
 
     /** "2.88 [2.41, 3.20]", or the speedup alone when it has no interval. */
@@ -111,8 +158,8 @@ public final class Cells {
             List<String> stolen = table.rows().stream().filter(SpeedupRow::stolen)
                     .map(r -> Integer.toString(r.no())).toList();
             if (!stolen.isEmpty()) {
-                all.add("Row" + (stolen.size() > 1 ? "s " : " ") + String.join(", ", stolen) + " " + STOLEN
-                        + ": the hypervisor gave the sending CPU to another guest for more than "
+                all.add("Row" + (stolen.size() > 1 ? "s " : " ") + String.join(", ", stolen) + " "
+                        + Mark.STOLEN.word() + ": the hypervisor gave the sending CPU to another guest for more than "
                         + Num.fixed(CpuMetric.STOLEN_PCT, 0) + "% of the time (steal), so MB/s and the CPU "
                         + "figures are low.");
             }
@@ -141,7 +188,7 @@ public final class Cells {
                 + Bootstrap.REPLICATES + " replicates drawing forks, then iterations within each drawn fork, with "
                 + "replacement) whose percentile interval is widened by t/z for the row's samples, as Student's t "
                 + "would be; the variation between forks widens it further, but with few forks it can only span "
-                + "the forks measured. A row is NOISY when its error is above "
+                + "the forks measured. A row is " + Mark.NOISY.word() + " when its error is above "
                 + Num.fixed(100 * Intervals.NOISY_SHARE, 0) + "% of its score.";
         if (oneFork.isEmpty()) {
             return method;

@@ -22,8 +22,6 @@ import zcbench.vocabulary.RowKey;
 public final class SpeedupCsv {
     /** The comment marker of the first line of a run that is not a measurement. */
     public static final char COMMENT = '#';
-    /** The column that marks a row whose sending CPU lost more than {@link CpuMetric#STOLEN_PCT} to steal. */
-    public static final String STOLEN = "stolen";
     /** The last knob whose column was there when the sending CPU's columns were appended: they follow it. */
     private static final String LAST_KNOB_BEFORE_SENDING_CPU = Knobs.THREADS.name();
 
@@ -89,7 +87,7 @@ public final class SpeedupCsv {
         CpuMetric.ids(true).forEach(n -> c.add(cpu(n)));
         c.add(new Column("speedup_ci_low", r -> Num.fixed(r.speedupInterval().low(), 4), true));
         c.add(new Column("speedup_ci_high", r -> Num.fixed(r.speedupInterval().high(), 4), true));
-        c.add(new Column("noisy", r -> r.hasInterval() ? Boolean.toString(r.noisy()) : ""));
+        c.add(mark(Mark.NOISY));
         c.add(new Column("forks", r -> Integer.toString(r.forks())));
         c.add(new Column("samples", r -> Integer.toString(r.mbSSamples().sampleCount())));
         c.add(param(Knobs.POLL.name()));
@@ -104,8 +102,7 @@ public final class SpeedupCsv {
         int before = knobs.indexOf(LAST_KNOB_BEFORE_SENDING_CPU) + 1;
         knobs.subList(0, before).forEach(n -> c.add(param(n)));
         CpuMetric.ids(false).forEach(n -> c.add(cpu(n)));
-        c.add(new Column(STOLEN, r -> Double.isFinite(r.cpu().getOrDefault(CpuMetric.STEAL_PCT.id(), Double.NaN))
-                ? Boolean.toString(r.stolen()) : ""));
+        c.add(mark(Mark.STOLEN));
         knobs.subList(before, knobs.size()).forEach(n -> c.add(param(n)));
         SpeedupTable.COUNTERS_AFTER_ROW.forEach(n -> c.add(perPacket(n)));
         KernelEvent.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.events().get(n), 6))));
@@ -115,6 +112,10 @@ public final class SpeedupCsv {
 
     private static Column cpu(String id) {
         return new Column(id, r -> Num.fixed(r.cpu().get(id), 3));
+    }
+
+    private static Column mark(Mark mark) {
+        return new Column(mark.id(), mark::cell);
     }
 
     private static Column param(String name) {

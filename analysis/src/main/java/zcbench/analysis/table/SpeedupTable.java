@@ -123,8 +123,8 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         if (short_.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("UNDELIVERED: the sink counted fewer than " + DELIVERED_PCT_FLAG + "% of the packets of row"
-                + (short_.size() > 1 ? "s " : " ") + String.join(", ", short_)
+        return Optional.of(Mark.UNDELIVERED.word() + ": the sink counted fewer than " + DELIVERED_PCT_FLAG
+                + "% of the packets of row" + (short_.size() > 1 ? "s " : " ") + String.join(", ", short_)
                 + " (delivered % column): UDP drops silently, so their MB/s overstate what was sent.");
     }
 
@@ -175,8 +175,9 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         if (copied.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("COPIED: the kernel copied the sends of zero-copy row" + (copied.size() > 1 ? "s " : " ")
-                + String.join(", ", copied) + " (copied % > 0), so their MB/s measure a copy, not zero-copy."
+        return Optional.of(Mark.COPIED.word() + ": the kernel copied the sends of zero-copy row"
+                + (copied.size() > 1 ? "s " : " ") + String.join(", ", copied)
+                + " (copied % > 0), so their MB/s measure a copy, not zero-copy."
                 + " The kernel copies every zero-copy send to loopback at delivery: measure zero-copy on the sink.");
     }
 

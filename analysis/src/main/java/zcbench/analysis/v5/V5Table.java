@@ -8,7 +8,7 @@ import zcbench.analysis.rfc.V5Figure;
 import zcbench.analysis.rfc.V5Figures;
 import zcbench.analysis.stats.Interval;
 import zcbench.analysis.stats.Intervals;
-import zcbench.analysis.table.Cells;
+import zcbench.analysis.table.Mark;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
@@ -43,13 +43,14 @@ public record V5Table(List<Line> lines) {
                     + Num.fixed(speedupInterval.high(), 2) + "]" : "";
             return List.of(Integer.toString(published.payload()), published.column().header(),
                     ours == null ? published.column().row() + " (not run)" : ours.no() + "  " + ours.test(),
-                    Num.shown(sendsPerSecond, 0) + marks(), Double.isFinite(speedup) ? Num.fixed(speedup, 2) + interval : "-",
+                    Num.shown(sendsPerSecond, 0) + marks(),
+                    Double.isFinite(speedup) ? Num.fixed(speedup, 2) + interval : "-",
                     Num.fixed(published.sendsPerSecond(), 0), Num.shown(publishedSpeedup(), 2));
         }
 
-        /** The marks our row has in the speedup table: its error above 5% of its score, its sends copied. */
+        /** Every mark our row has in the speedup table, beside the one figure of it this table shows. */
         private String marks() {
-            return ours == null ? "" : (ours.noisy() ? " " + Cells.NOISY : "") + (ours.copiedZeroCopy() ? " " + Cells.COPIED_MARK : "");
+            return ours == null ? "" : Mark.suffix(Mark.of(ours));
         }
     }
 

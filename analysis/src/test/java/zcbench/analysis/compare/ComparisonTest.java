@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -22,7 +23,9 @@ import zcbench.analysis.AnalysisException;
 import zcbench.analysis.Fixtures;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.report.CompareReports;
+import zcbench.analysis.table.Num;
 import zcbench.analysis.table.Variants;
+import zcbench.vocabulary.CpuMetric;
 
 class ComparisonTest {
     static final List<String> REAL_RUNS = Fixtures.REAL_RUNS;
@@ -100,6 +103,38 @@ class ComparisonTest {
         assertTrue(text.contains("Compared: target: sink -> loopback."), text);
         assertEquals(9, text.lines().filter(l -> l.contains(" unknown: one fork ")).count(), text);
         assertEquals(7, text.lines().filter(l -> l.contains(" 0 / 100")).count(), text);
+    }
+
+    /**
+     * Every mark of either run's row stands beside that run's MB/s, in the terminal, compare.csv and compare.html:
+     * B is seed-loopback (its zero-copy rows COPIED) with one row's sending CPU taken by a neighbour (STOLEN).
+     */
+    @Test
+    void everyMarkOfEitherRunsRowIsShownBesideItsMbS() throws IOException {
+        Path stolen = Fixtures.withSecondary(Fixtures.SEED_LOOPBACK, tmp.resolve("b"), CpuMetric.STEAL_PCT.id(), "%",
+                i -> i == 0 ? 5.0 : 0.5);
+        Comparison c = Comparison.of(SEED, Run.load(stolen));
+        List<ComparisonRow> marked = c.matched().stream().filter(r -> r.b().stolen()).toList();
+        assertEquals(List.of("copy-65435-b1-sink"), marked.stream().map(ComparisonRow::label).toList());
+        String text = CompareText.render(c);
+        for (ComparisonRow r : c.matched()) {
+            String line = text.lines().filter(l -> l.strip().startsWith(r.label() + " ")).findFirst().orElseThrow();
+            assertTrue(line.contains(Num.shown(r.b().mbS().score(), 0) + (r.b().noisy() ? " NOISY" : "")
+                    + (r.b().copiedZeroCopy() ? " COPIED" : "") + (r.b().stolen() ? " STOLEN" : "") + "  "), line);
+        }
+        assertEquals(7, text.lines().filter(l -> l.contains(" COPIED ")).count(), text);
+        assertEquals(1, text.lines().filter(l -> l.contains(" STOLEN ")).count(), text);
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(CompareCsv.render(c))).getRecords();
+        for (CSVRecord r : records) {
+            boolean isMarked = r.get("row").equals(marked.getFirst().label());
+            assertEquals(isMarked ? "true" : "false", r.get("b_stolen"), r.toString());
+            assertEquals("", r.get("a_stolen"), "A has no steal figures: " + r);
+        }
+        String html = Files.readString(CompareReports.write(Fixtures.resource(Fixtures.SEED_SINK), stolen,
+                tmp.resolve("cmp")).files().get(1));
+        assertEquals(1, html.split(Pattern.quote("<span class=\"badge stolen\">STOLEN</span>"), -1).length - 1);
+        assertTrue(html.contains("copy-65435-b1-sink  [A: NOISY]  [B: NOISY STOLEN]"), "the chart names each side's marks");
     }
 
     /**
@@ -208,17 +243,26 @@ class ComparisonTest {
                 .parse(new StringReader(csv)).getRecords();
         assertEquals(9, records.size());
         assertEquals(CompareCsv.COLUMNS, records.getFirst().getParser().getHeaderNames());
-        // Knobs added after the row key follow it, in Knobs' order.
+        // Knobs added after the row key follow it, in Knobs' order; the marks but noisy after latency, A's and B's.
         int row = CompareCsv.COLUMNS.indexOf("row");
         assertEquals(List.of("poll", "verify", "row"), CompareCsv.COLUMNS.subList(row - 2, row + 1));
-        assertEquals(Knobs.names().stream().filter(CompareCsv.COLUMNS.subList(row + 1, CompareCsv.COLUMNS.size())::contains)
-                .toList(), CompareCsv.COLUMNS.subList(row + 1, CompareCsv.COLUMNS.size()));
+        List<String> after = new ArrayList<>(CompareCsv.COLUMNS.subList(row + 1, CompareCsv.COLUMNS.size()));
+        List<String> marks = List.of("a_copied", "b_copied", "a_undelivered", "b_undelivered", "a_stolen", "b_stolen");
+        int marksAt = after.indexOf(marks.getFirst());
+        assertEquals(marks, after.subList(marksAt, marksAt + marks.size()));
+        assertEquals(Knobs.LATENCY.name(), after.get(marksAt - 1));
+        after.removeAll(marks);
+        assertEquals(Knobs.names().stream().filter(after::contains).toList(), after);
         for (CSVRecord r : records) {
             assertEquals(CompareCsv.COLUMNS.size(), r.size(), r.toString());
             assertEquals("sink -> loopback", r.get("target"));
             assertTrue(Double.parseDouble(r.get("a_mb_s")) > 0, r.toString());
             assertTrue(r.get("row").endsWith("-sink") && r.get("row").startsWith(r.get("variant") + "-65435-b"),
                     r.toString());
+            // loopback copies every zero-copy send; the sink none; copy and uring_send have nothing to copy
+            boolean zeroCopy = !r.get("a_copied_pct").isEmpty();
+            assertEquals(zeroCopy ? "false" : "", r.get("a_copied"), r.toString());
+            assertEquals(zeroCopy ? "true" : "", r.get("b_copied"), r.toString());
         }
         assertEquals("copy-65435-b1-sink", records.getFirst().get("row"));
     }

@@ -129,7 +129,8 @@ class RowPairsTest {
                 CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
             assertEquals(PairsCsv.COLUMNS, parser.getHeaderNames());
             assertEquals(List.of("pair", "knob", "a_value", "b_value", "payload", "target", "a_no", "b_no", "a_mb_s",
-                    "b_mb_s", "ratio", "ratio_low", "ratio_high", "verdict", "a_forks", "b_forks", "row"),
+                    "b_mb_s", "ratio", "ratio_low", "ratio_high", "verdict", "a_forks", "b_forks", "row", "a_noisy",
+                    "b_noisy", "a_copied", "b_copied", "a_undelivered", "b_undelivered", "a_stolen", "b_stolen"),
                     parser.getHeaderNames());
             List<CSVRecord> records = parser.getRecords();
             assertEquals(pairs.size(), records.size());
@@ -142,6 +143,10 @@ class RowPairsTest {
             assertTrue(Double.parseDouble(ubuf.get("ratio_low")) <= ratio
                     && ratio <= Double.parseDouble(ubuf.get("ratio_high")));
             assertEquals(row(7).params().key() + "--vs--" + row(8).params().key(), ubuf.get("row"));
+            // both rows noisy and neither copied; no figure to judge the others by (the run predates them)
+            Map.of("a_noisy", "true", "b_noisy", "true", "a_copied", "false", "b_copied", "false", "a_undelivered", "",
+                    "b_undelivered", "", "a_stolen", "", "b_stolen", "").forEach((column, value) ->
+                    assertEquals(value, ubuf.get(column), column));
         }
     }
 

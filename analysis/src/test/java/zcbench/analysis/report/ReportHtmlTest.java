@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import zcbench.analysis.Fixtures;
+import zcbench.analysis.table.Num;
+import zcbench.analysis.table.SpeedupRow;
 import zcbench.vocabulary.CpuMetric;
 
 class ReportHtmlTest {
@@ -165,6 +167,38 @@ class ReportHtmlTest {
     }
 
     /**
+     * A row whose sending CPU a neighbour took has STOLEN beside its CPU ns/pkt in where the time went, as the
+     * speedup table has it, and in its label in the CPU chart.
+     */
+    @Test
+    void aStolenRowIsMarkedInWhereTheTimeWentAndInTheCpuChart() throws IOException {
+        Path run = Fixtures.withSecondary(Fixtures.FLAME_SINK, tmp.resolve("today"),
+                CpuMetric.SENDER_NS_PER_PACKET.id(), "ns/packet", i -> 1000.0 + i);
+        Fixtures.withSecondary(run, CpuMetric.STEAL_PCT.id(), "%", i -> i == 0 ? 5.0 : 0.5);
+        RunReport report = RunReports.writeAll(run);
+        List<SpeedupRow> stolen = report.table().rows().stream().filter(SpeedupRow::stolen).toList();
+        assertEquals(1, stolen.size());
+        SpeedupRow row = stolen.getFirst();
+        String html = Files.readString(report.files().get(2));
+        String badge = "<span class=\"badge stolen\">STOLEN</span>";
+        List<String> profileRows = html.lines().filter(l -> l.startsWith("<tr class=\"profile-row\"")).toList();
+        assertEquals(5, profileRows.size());
+        for (String line : profileRows) {
+            boolean marked = line.startsWith("<tr class=\"profile-row\" id=\"profile-" + row.no() + "\">");
+            assertEquals(marked ? 1 : 0, count(line, badge), line);
+            if (marked) {
+                assertTrue(line.contains("<td class=\"num\">" + Num.shown(row.cpu().get(CpuMetric.NS_PER_PACKET.id()),
+                        0) + badge + "</td><td class=\"num\">" + Num.shown(row.cpu().get(
+                        CpuMetric.SENDER_NS_PER_PACKET.id()), 0) + "</td>"), "beside CPU ns/pkt: " + line);
+            }
+        }
+        String chart = html.substring(html.indexOf("<svg id='cpu-chart'"));
+        chart = chart.substring(0, chart.indexOf("</svg>"));
+        assertEquals(1, count(chart, "[STOLEN]"), chart);
+        assertTrue(chart.contains(row.no() + "  " + row.test() + "  [STOLEN]"), chart);
+    }
+
+    /**
      * Today's runs name a row's graphs by its key and write it, and ubuf_cache, into profile-summary.csv; the
      * report links every row to its graph by the summary, and without one by the key.
      */
@@ -233,7 +267,9 @@ class ReportHtmlTest {
         String html = html(Fixtures.SEED_SINK_FORKS);
         List<String> noisy = List.of("2", "3", "4", "6", "7", "8", "9"); // speedup.csv's noisy column
         assertEquals(noisy, ids(html, "<tr class=\"result-row noisy\" id=\"row-(\\d+)\">"));
-        assertEquals(noisy.size(), count(html, "<span class=\"badge noisy\">NOISY</span>"));
+        String speedupTable = html.substring(html.indexOf("<h2>Speedup table</h2>"),
+                html.indexOf("<h2 id=\"row-pairs\">"));
+        assertEquals(noisy.size(), count(speedupTable, "<span class=\"badge noisy\">NOISY</span>"));
         assertEquals(noisy, ids(html, "<g id='bar-(\\d+)' class='bar-mark noisy'>").stream()
                 .sorted((a, b) -> Integer.parseInt(a) - Integer.parseInt(b)).toList());
         assertEquals(List.of("3", "4", "6", "7", "8", "9"),

@@ -75,7 +75,7 @@ class SpeedupOutputsTest {
         assertEquals(LatencyPercentile.ids(), after.subList(measured + 1 + KernelEvent.ids().size(), after.size()));
         // Before them the knobs up to threads, then the sending CPU's columns, then any knob added since.
         List<String> sendingCpu = new ArrayList<>(CpuMetric.ids(false));
-        sendingCpu.add(SpeedupCsv.STOLEN);
+        sendingCpu.add(Mark.STOLEN.id());
         int cpuAt = after.indexOf(sendingCpu.getFirst());
         assertEquals(sendingCpu, after.subList(cpuAt, cpuAt + sendingCpu.size()));
         assertEquals(Knobs.THREADS.name(), after.get(cpuAt - 1));

@@ -41,16 +41,16 @@ class StolenRowTest {
         assertEquals(5.0, row.cpu().get(CpuMetric.STEAL_PCT.id()), 1e-9);
 
         int cpuColumn = Cells.headers(table).indexOf(Cells.CPU_NS_PER_PACKET);
-        assertTrue(Cells.of(table, row).get(cpuColumn).endsWith(" " + Cells.STOLEN));
+        assertTrue(Cells.of(table, row).get(cpuColumn).endsWith(" " + Mark.STOLEN.word()));
         table.rows().stream().filter(r -> !r.stolen())
-                .forEach(r -> assertFalse(Cells.of(table, r).get(cpuColumn).contains(Cells.STOLEN)));
-        assertTrue(Cells.notes(table).stream().anyMatch(n -> n.startsWith("Row " + row.no() + " " + Cells.STOLEN)),
+                .forEach(r -> assertFalse(Cells.of(table, r).get(cpuColumn).contains(Mark.STOLEN.word())));
+        assertTrue(Cells.notes(table).stream().anyMatch(n -> n.startsWith("Row " + row.no() + " " + Mark.STOLEN.word())),
                 Cells.notes(table).toString());
-        assertTrue(SpeedupMarkdown.render(table).contains(Cells.STOLEN));
+        assertTrue(SpeedupMarkdown.render(table).contains(Mark.STOLEN.word()));
 
         for (CSVRecord r : csv(table)) {
             boolean marked = Integer.parseInt(r.get("no")) == row.no();
-            assertEquals(Boolean.toString(marked), r.get(SpeedupCsv.STOLEN));
+            assertEquals(Boolean.toString(marked), r.get(Mark.STOLEN.id()));
             assertEquals(marked ? "5.000" : "0.500", r.get(CpuMetric.STEAL_PCT.id()));
         }
     }
@@ -61,7 +61,7 @@ class StolenRowTest {
                 Variant.DEFAULT_BASELINE.id());
         assertTrue(table.rows().stream().noneMatch(SpeedupRow::stolen));
         for (CSVRecord r : csv(table)) {
-            assertEquals("", r.get(SpeedupCsv.STOLEN), "no steal figure, no mark either way");
+            assertEquals("", r.get(Mark.STOLEN.id()), "no steal figure, no mark either way");
         }
     }
 }
