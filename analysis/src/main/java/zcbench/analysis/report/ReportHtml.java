@@ -87,12 +87,8 @@ final class ReportHtml {
         Charts.cpu(table, "cpu-chart").ifPresent(svg -> b.append("<h2>CPU time per packet</h2>\n")
                 .append("<div class=\"chart\">\n").append(svg).append("\n</div>\n"));
         profiles.summary().ifPresent(s -> b.append(whereTheTimeWent(table, s, profiles.flames(), outDir)));
-        b.append(sideTable("Kernel events per packet", "events-table", SideTables.events(table),
-                "Tracepoints counted by perf stat on the sending CPUs over the measured iterations (run --events),"
-                        + " divided by the packets sent."));
-        b.append(sideTable("Notification latency", "latency-table", SideTables.latency(table),
-                "Microseconds from a zero-copy send's completion (send CQE or sendmsg's return) to its notification,"
-                        + " every fork's measured iterations (latency=true)."));
+        b.append(sideTable(SideTables.EVENTS, "events-table", SideTables.events(table)));
+        b.append(sideTable(SideTables.LATENCY, "latency-table", SideTables.latency(table)));
         LatencyChart.of(table, "latency-chart").ifPresent(svg -> b.append("<div class=\"chart\">\n").append(svg)
                 .append("\n</div>\n"));
         b.append("<h2>Speedup table</h2>\n");
@@ -164,13 +160,14 @@ final class ReportHtml {
     }
 
     /** A table beside the speedup table (SideTables), with its heading and caption; empty without lines. */
-    private static String sideTable(String heading, String id, List<List<String>> lines, String caption) {
+    private static String sideTable(SideTables.Title title, String id, List<List<String>> lines) {
         if (lines.isEmpty()) {
             return "";
         }
         List<Boolean> numeric = SideTables.numeric(lines);
-        StringBuilder s = new StringBuilder("<h2>").append(heading).append("</h2>\n<div class=\"scroll\"><table id=\"")
-                .append(id).append("\">\n").append(Html.th(lines.getFirst(), numeric));
+        StringBuilder s = new StringBuilder("<h2>").append(title.heading())
+                .append("</h2>\n<div class=\"scroll\"><table id=\"").append(id).append("\">\n")
+                .append(Html.th(lines.getFirst(), numeric));
         for (List<String> line : lines.subList(1, lines.size())) {
             s.append("<tr>");
             for (int i = 0; i < line.size(); i++) {
@@ -178,7 +175,7 @@ final class ReportHtml {
             }
             s.append("</tr>\n");
         }
-        return s.append("</table></div>\n<p class=\"caption\">").append(Html.esc(caption)).append("</p>\n")
+        return s.append("</table></div>\n<p class=\"caption\">").append(Html.esc(title.caption())).append("</p>\n")
                 .toString();
     }
 

@@ -19,6 +19,17 @@ public final class SideTables {
     private static final String NO = "no";
     private static final String TEST = "test";
 
+    /** A side table's heading and the sentence that says what its numbers are, as every output shows them. */
+    public record Title(String heading, String caption) {
+    }
+
+    public static final Title EVENTS = new Title("Kernel events per packet",
+            "Tracepoints counted by perf stat on the sending CPUs over the measured iterations (run --events),"
+                    + " divided by the packets sent.");
+    public static final Title LATENCY = new Title("Notification latency",
+            "Microseconds from a zero-copy send's completion (send CQE or sendmsg's return) to its notification,"
+                    + " every fork's measured iterations (latency=true).");
+
     private SideTables() {
     }
 

@@ -15,7 +15,10 @@ public final class SpeedupMarkdown {
         return render(table, "");
     }
 
-    /** @param sections more sections of the same run (its row pairs), after the tables and before the notes */
+    /**
+     * @param sections more sections of the same run (its row pairs), after the tables (the side tables of kernel
+     *                 events and latency among them) and before the notes
+     */
     public static String render(SpeedupTable table, String sections) {
         StringBuilder md = new StringBuilder("**").append(Headline.of(table)).append("**\n\n")
                 .append("# zcbench speedup table: ").append(table.run().name()).append("\n\n")
@@ -29,6 +32,8 @@ public final class SpeedupMarkdown {
                 md.append(line(r.copiedZeroCopy() ? cells.stream().map(c -> "**" + c + "**").toList() : cells));
             }
         }
+        side(md, SideTables.EVENTS, SideTables.events(table));
+        side(md, SideTables.LATENCY, SideTables.latency(table));
         md.append(sections).append("\n");
         table.copiedWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
         table.undeliveredWarning().ifPresent(w -> md.append("- **").append(w).append("**\n"));
@@ -36,6 +41,17 @@ public final class SpeedupMarkdown {
                 .append(table.noisyRows().isEmpty() ? "\n" : "**\n");
         Cells.notes(table).forEach(n -> md.append("- ").append(n).append("\n"));
         return md.toString();
+    }
+
+    /** A table beside the speedup table (SideTables) as a section of its own; nothing without lines. */
+    private static void side(StringBuilder md, SideTables.Title title, List<List<String>> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        md.append("\n## ").append(title.heading()).append("\n\n").append(title.caption()).append("\n\n")
+                .append(line(lines.getFirst()))
+                .append(line(SideTables.numeric(lines).stream().map(n -> n ? "---:" : "---").toList()));
+        lines.subList(1, lines.size()).forEach(l -> md.append(line(l)));
     }
 
     /** One Markdown table line, a "|" in a cell escaped. */

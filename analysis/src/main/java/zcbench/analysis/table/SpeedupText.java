@@ -32,9 +32,8 @@ public final class SpeedupText {
             g.rows().forEach(r -> lines.add(Cells.of(table, r)));
             out.append(TextTable.render(lines, Cells.numeric(table), widths));
         }
-        side(out, "Kernel events per packet, on the sending CPUs (run --events):", SideTables.events(table));
-        side(out, "Notification latency, microseconds from a send's completion to its notification (latency=true):",
-                SideTables.latency(table));
+        side(out, SideTables.EVENTS, SideTables.events(table));
+        side(out, SideTables.LATENCY, SideTables.latency(table));
         out.append(sections).append("\n");
         table.copiedWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
         table.undeliveredWarning().ifPresent(w -> out.append(TextTable.wrap("* " + w, WRAP, "  ")));
@@ -45,9 +44,10 @@ public final class SpeedupText {
         return out.toString();
     }
 
-    private static void side(StringBuilder out, String title, List<List<String>> lines) {
+    private static void side(StringBuilder out, SideTables.Title title, List<List<String>> lines) {
         if (!lines.isEmpty()) {
-            out.append("\n").append(title).append("\n").append(TextTable.render(lines, SideTables.numeric(lines)));
+            out.append("\n").append(TextTable.wrap(title.heading() + ": " + title.caption(), WRAP, ""))
+                    .append(TextTable.render(lines, SideTables.numeric(lines)));
         }
     }
 }

@@ -84,6 +84,10 @@ class LatencyHistogramsTest {
                 .filter(f -> f.getFileName().toString().equals(ResultFiles.REPORT_HTML)).findFirst().orElseThrow());
         assertTrue(html.contains("id=\"latency-table\""), "the latency table in report.html");
         assertTrue(html.contains("<svg id='latency-chart'"), "the percentile plot in report.html");
+        String md = Files.readString(run.resolve(ResultFiles.SPEEDUP_MD));
+        assertTrue(md.contains("\n## " + SideTables.LATENCY.heading() + "\n\n" + SideTables.LATENCY.caption()), md);
+        assertTrue(md.contains("| 7 | io_uring zc fixed, flush=false, nr_reqs=8 | 501"), "row 7's p50 in speedup.md: " + md);
+        assertFalse(md.contains(SideTables.EVENTS.heading()), "no events table without events");
     }
 
     @Test
@@ -123,6 +127,12 @@ class LatencyHistogramsTest {
         assertEquals(List.of("7", "io_uring zc fixed, flush=false, nr_reqs=8", "-", "2.000", "-", "-", "-", "-",
                 "0.125"), lines.get(7));
         String text = RunReports.writeAll(run).renderText();
-        assertTrue(text.contains("Kernel events per packet"), text);
+        assertTrue(text.contains(SideTables.EVENTS.heading() + ": " + SideTables.EVENTS.caption().substring(0, 20)),
+                text);
+        String md = Files.readString(run.resolve(ResultFiles.SPEEDUP_MD));
+        assertTrue(md.contains("\n## " + SideTables.EVENTS.heading() + "\n\n"), md);
+        assertTrue(md.contains("| 7 | io_uring zc fixed, flush=false, nr_reqs=8 | - | 2.000 | - | - | - | - | 0.125 |"),
+                "row 7's events in speedup.md: " + md);
+        assertFalse(md.contains(SideTables.LATENCY.heading()), "no latency table without latency");
     }
 }
