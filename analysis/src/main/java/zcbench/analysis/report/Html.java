@@ -115,7 +115,6 @@ final class Html {
         return s.append("</ul>\n").toString();
     }
 
-
     /** How the run was measured: its rows' timings (usually one), JMH and the JDK, and zcbench's version. */
     static String setup(Run run) {
         JmhResult r = run.results().getFirst();
