@@ -2,6 +2,7 @@ package zcbench.harness.cli;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Row;
@@ -18,21 +19,29 @@ final class DryRun {
     static String render(PlanSpec plan, String target) {
         Timing t = plan.timing();
         int perRow = plan.estimatedSecondsPerRow();
+        List<Row> rows = plan.rows();
+        List<Optional<String>> needs = PlanRunner.needs(rows, target, Requirements.THIS_MACHINE);
+        int running = PlanRunner.running(needs);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("plan %s: %d %s on %s, about %s (per row: %d fork%s, %d warm-up x %d ms, %d measured x"
-                        + " %d ms, about %s)%n", plan.id(), plan.rows().size(), plan.rows().size() == 1 ? "row" : "rows",
-                target, Waiting.format(Duration.ofSeconds(plan.estimatedSeconds())), t.forks(),
+        sb.append(String.format("plan %s: %s, about %s (per row: %d fork%s, %d warm-up x %d ms, %d measured x"
+                        + " %d ms, about %s)%n", plan.id(), RunCommand.rowsOn(rows.size(), running, target),
+                Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(running))), t.forks(),
                 t.forks() == 1 ? "" : "s", t.warmupIterations(), t.warmupMillis(), t.measurementIterations(),
                 t.measurementMillis(), Waiting.format(Duration.ofSeconds(perRow))));
-        List<Row> rows = plan.rows();
         int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0);
         String number = "%" + Integer.toString(rows.size()).length() + "d";
+        int ran = 0;
         for (int i = 0; i < rows.size(); i++) {
-            String skipped = PlanRunner.needs(rows.get(i), target, Requirements.THIS_MACHINE)
-                    .map(n -> "; skipped here: " + n).orElse("");
-            sb.append(String.format("  " + number + "  %-" + width + "s  about %s, done after %s%s%n", i + 1,
-                    rows.get(i).label(), Waiting.format(Duration.ofSeconds(perRow)),
-                    Waiting.format(Duration.ofSeconds((long) perRow * (i + 1))), skipped));
+            String line;
+            if (needs.get(i).isPresent()) {
+                // A skipped row forks nothing: it adds no time.
+                line = "skipped here: " + needs.get(i).get();
+            } else {
+                ran++;
+                line = "about " + Waiting.format(Duration.ofSeconds(perRow)) + ", done after "
+                        + Waiting.format(Duration.ofSeconds((long) perRow * ran));
+            }
+            sb.append(String.format("  " + number + "  %-" + width + "s  %s%n", i + 1, rows.get(i).label(), line));
         }
         return sb.toString();
     }

@@ -21,7 +21,12 @@ public record PlanSpec(String id, Timing timing, List<Row> rows) {
     }
 
     public int estimatedSeconds() {
-        return estimatedSecondsPerRow() * rows.size() + RUN_OVERHEAD_SECONDS;
+        return estimatedSeconds(rows.size());
+    }
+
+    /** For {@code running} of the rows, the others skipped here: a skipped row forks nothing. */
+    public int estimatedSeconds(int running) {
+        return estimatedSecondsPerRow() * running + RUN_OVERHEAD_SECONDS;
     }
 
     /** "2 min 45 s", "18 min", "10 s". */

@@ -138,18 +138,24 @@ public final class PlanRunner {
         JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), waitLimit, out);
         String stopped = null;
         StringBuilder perThread = new StringBuilder(ThreadResults.HEADER);
+        List<Optional<String>> allNeeds = needs(rows, target, machine);
+        int toRun = running(allNeeds);
+        int ran = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             if (stopped != null) {
                 failures.add(new Failure(row, "not run: " + stopped));
                 continue;
             }
-            long left = remaining(started, i, rows.size());
+            long left = remaining(started, ran, toRun);
             progress.remaining(left);
             String which = "[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ", target=" + target;
             out.printf("%s  (row %s; about %s left)%n", which, row.key(target),
                     Waiting.format(Duration.ofSeconds(left)));
-            Optional<String> needs = needs(row);
+            Optional<String> needs = allNeeds.get(i);
+            if (needs.isEmpty()) {
+                ran++;
+            }
             if (needs.isPresent()) {
                 skipped.add(new Skipped(row, needs.get()));
                 out.println(UNDER_LABEL + "SKIPPED: " + needs.get());
@@ -204,8 +210,14 @@ public final class PlanRunner {
         return new Outcome(results, failures, skipped);
     }
 
-    private Optional<String> needs(Row row) {
-        return needs(row, target, machine);
+    /** {@link #needs(Row, String, Requirements.Machine)} of every row, in order: empty for a row that runs. */
+    public static List<Optional<String>> needs(List<Row> rows, String target, Requirements.Machine machine) {
+        return rows.stream().map(r -> needs(r, target, machine)).toList();
+    }
+
+    /** How many of the rows run here: those that need nothing. */
+    public static int running(List<Optional<String>> needs) {
+        return (int) needs.stream().filter(Optional::isEmpty).count();
     }
 
     /**
@@ -262,6 +274,7 @@ public final class PlanRunner {
     }
 
     /** Seconds the rows not yet run will take: the plan's estimate at first, then the pace so far, rounded up. */
+    /** Of the rows that run (skipped rows take no time): {@code done} of {@code total} have. */
     private long remaining(long started, int done, int total) {
         if (done == 0) {
             return (long) plan.estimatedSecondsPerRow() * total;

@@ -123,6 +123,29 @@ class CliTest {
         assertEquals(0, tmp.toFile().list().length, "nothing written");
     }
 
+    /** A row skipped here forks nothing: the dry run says why in its place and counts no time for it. */
+    @Test
+    void aDryRunCountsNoTimeForARowSkippedHere() {
+        var stdout = System.out;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        Result r;
+        try {
+            r = zcbench("run", "-p", "variant=copy", "-p", "ip=6,4", "-p", "target=udp://127.0.0.1:9000", "--dry-run",
+                    "--out", tmp.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.getFirst().startsWith("plan custom: 2 rows on udp://127.0.0.1:9000 (1 skipped here), about 21"
+                + " s (per row: 3 forks, "), lines.getFirst());
+        assertTrue(lines.get(1).matches("  1  copy payload=65435 batch=8 ip=6 +skipped here: target udp://127\\.0\\.0"
+                + "\\.1:9000 is an IPv4 receiver and the row sends over IPv6: give ip=4 .*"), lines.get(1));
+        assertTrue(lines.get(2).matches("  2  copy payload=65435 batch=8 +about 18 s, done after 18 s"), lines.get(2));
+    }
+
     /** -p target= is --target's synonym: the dry run names the target, the rows keep their labels. */
     @ParameterizedTest
     @CsvSource({"forward", "peer", "loopback", "udp://198.18.3.2:9000"})

@@ -183,9 +183,11 @@ class PlanRunnerTest {
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(ipv6));
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
+        List<Long> left = new java.util.ArrayList<>();
         PlanRunner.Outcome outcome = new PlanRunner(spec, target, new CommandLineOptions(), folder,
                 PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
-                Duration.ofSeconds(5), left -> { }).run();
+                Duration.ofSeconds(5), left::add).run();
+        assertEquals(List.of(0L), left, "a skipped row takes no time");
         assertEquals(List.of(new PlanRunner.Skipped(ipv6, sentence)), outcome.skipped());
         assertEquals(List.of(), outcome.failures(), "a skipped row is not a failed one");
         assertEquals(List.of(), outcome.results(), "nothing forked");
