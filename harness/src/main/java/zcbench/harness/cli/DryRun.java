@@ -9,6 +9,7 @@ import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.Waiting;
+import zcbench.harness.sink.TargetChoice;
 import zcbench.variants.Requirements;
 
 /** What {@code run --dry-run} prints: the rows in order, each with its time and when it would end. */
@@ -20,7 +21,8 @@ final class DryRun {
         Timing t = plan.timing();
         int perRow = plan.estimatedSecondsPerRow();
         List<Row> rows = plan.rows();
-        List<Optional<String>> needs = PlanRunner.needs(rows, target, Requirements.THIS_MACHINE);
+        // The rows a run would skip: on the target it would fall back to, when it would.
+        List<Optional<String>> needs = PlanRunner.needs(rows, TargetChoice.wouldUse(target), Requirements.THIS_MACHINE);
         int running = PlanRunner.running(needs);
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("plan %s: %s, about %s (per row: %d fork%s, %d warm-up x %d ms, %d measured x"

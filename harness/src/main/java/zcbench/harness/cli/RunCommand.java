@@ -187,8 +187,10 @@ public final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return printDryRun(request, plan);
         }
-        try (RunLock lock = takeRunLock(plan, request.target())) {
-            String target = TargetChoice.forRun(request.target(), progress);
+        // Before the lock, whose holder states how long the run will take: that depends on the rows the target
+        // skips.
+        String target = TargetChoice.forRun(request.target(), progress);
+        try (RunLock lock = takeRunLock(plan, target)) {
             RunFolder folder = RunFolder.create(out, plan.id());
             RunEnvironment env = recordRun(folder, request, plan, target);
             PlanRunner.Outcome outcome = runRows(request, plan, target, folder, lock);

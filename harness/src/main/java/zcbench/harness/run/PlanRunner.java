@@ -152,10 +152,11 @@ public final class PlanRunner {
             String which = "[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ", target=" + target;
             out.printf("%s  (row %s; about %s left)%n", which, row.key(target),
                     Waiting.format(Duration.ofSeconds(left)));
-            Optional<String> needs = allNeeds.get(i);
-            if (needs.isEmpty()) {
+            if (allNeeds.get(i).isEmpty()) {
                 ran++;
             }
+            // Asked again just before the row: what the machine has can change during a run (free huge pages).
+            Optional<String> needs = needs(row);
             if (needs.isPresent()) {
                 skipped.add(new Skipped(row, needs.get()));
                 out.println(UNDER_LABEL + "SKIPPED: " + needs.get());
@@ -210,7 +211,14 @@ public final class PlanRunner {
         return new Outcome(results, failures, skipped);
     }
 
-    /** {@link #needs(Row, String, Requirements.Machine)} of every row, in order: empty for a row that runs. */
+    private Optional<String> needs(Row row) {
+        return needs(row, target, machine);
+    }
+
+    /**
+     * {@link #needs(Row, String, Requirements.Machine)} of every row, in order, as the run starts (for its time
+     * estimates): empty for a row that runs.
+     */
     public static List<Optional<String>> needs(List<Row> rows, String target, Requirements.Machine machine) {
         return rows.stream().map(r -> needs(r, target, machine)).toList();
     }
@@ -273,8 +281,10 @@ public final class PlanRunner {
         }
     }
 
-    /** Seconds the rows not yet run will take: the plan's estimate at first, then the pace so far, rounded up. */
-    /** Of the rows that run (skipped rows take no time): {@code done} of {@code total} have. */
+    /**
+     * Seconds the rows not yet run will take: the plan's estimate at first, then the pace so far, rounded up.
+     * {@code done} and {@code total} count only the rows that run: a skipped row takes no time.
+     */
     private long remaining(long started, int done, int total) {
         if (done == 0) {
             return (long) plan.estimatedSecondsPerRow() * total;

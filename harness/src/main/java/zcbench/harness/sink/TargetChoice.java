@@ -71,6 +71,11 @@ public final class TargetChoice {
         return LOOPBACK;
     }
 
+    /** The target a run asked for {@code requested} sends to, as {@link #forRun} decides it, saying nothing. */
+    public static String wouldUse(String requested) {
+        return fallbackReason(requested) == null ? requested : LOOPBACK;
+    }
+
     /** What a dry run says when a run would fall back; a dry run itself lists the target asked for. */
     public static void sayForDryRun(String requested, PrintStream progress) {
         String reason = fallbackReason(requested);
