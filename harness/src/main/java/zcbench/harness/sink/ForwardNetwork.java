@@ -70,13 +70,19 @@ public final class ForwardNetwork implements Destination {
      * of the thread that opens it, so this thread enters the namespace for the write: no process, and no
      * sysctl binary to depend on.
      */
-    private static void switchOn(String namespace, Path setting) {
+    static void switchOn(String namespace, Path setting) {
+        write(namespace, setting, "1");
+    }
+
+    /** {@code value} into {@code setting} of {@code namespace}, from a thread that enters it for the write. */
+    static void write(String namespace, Path setting, String value) {
         NetNamespace.<Void>callIn(OwnNamespaces.file(namespace), () -> {
             try {
-                Files.writeString(setting, "1", StandardOpenOption.WRITE);
+                Files.writeString(setting, value, StandardOpenOption.WRITE);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot switch on forwarding in the router namespace " + namespace
-                        + " (" + e + "); the forward target needs root", e);
+                throw new IllegalStateException("cannot write " + value + " to " + setting + " in the router namespace "
+                        + namespace + " (" + e + "): the forward target needs a writable /proc/sys (a container may"
+                        + " mount it read-only)", e);
             }
             return null;
         });
