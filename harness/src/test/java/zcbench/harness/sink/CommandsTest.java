@@ -20,10 +20,10 @@ class CommandsTest {
     @Test
     void aCommandThatDoesNotEndIsKilledAtItsLimitSayingWhatItPrinted() {
         String script = "echo $$; exec sleep 30";
-        IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(15),
                 () -> assertThrows(IllegalStateException.class,
-                        () -> Commands.run(Duration.ofSeconds(1), "sh", "-c", script)));
-        Matcher m = Pattern.compile(Pattern.quote("sh -c " + script + ": no answer within 1 s, killed; it printed: ")
+                        () -> Commands.run(Duration.ofSeconds(3), "sh", "-c", script)));
+        Matcher m = Pattern.compile(Pattern.quote("sh -c " + script + ": no answer within 3 s, killed; it printed: ")
                 + "(\\d+)").matcher(e.getMessage());
         assertTrue(m.matches(), e.getMessage());
         assertFalse(ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false),
