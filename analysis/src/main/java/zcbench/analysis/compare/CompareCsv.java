@@ -22,6 +22,8 @@ public final class CompareCsv {
 
     /** The last knob whose column was there when the marks' columns after noisy were appended: they follow it. */
     private static final String LAST_KNOB_BEFORE_MARKS = Knobs.LATENCY.name();
+    /** The marks whose columns follow that knob; a mark added since has its columns at the very end. */
+    private static final List<Mark> MARKS_AFTER_THE_KNOB = List.of(Mark.COPIED, Mark.UNDELIVERED, Mark.STOLEN);
     private static final List<Column> ALL = columns();
     public static final List<String> COLUMNS = ALL.stream().map(Column::name).toList();
 
@@ -64,17 +66,22 @@ public final class CompareCsv {
                 param(Knobs.VERIFY.name()),
                 new Column(RowKey.COLUMN, ComparisonRow::label)));
         // The knobs up to the last that was there when the other marks' columns were appended, those columns, then
-        // each knob added since, at the end in Knobs' order (COLUMNS.md).
+        // each knob added since in Knobs' order, then each mark added since (COLUMNS.md): columns only ever grow at
+        // the end.
         List<String> knobs = Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
                 .toList();
         int before = knobs.indexOf(LAST_KNOB_BEFORE_MARKS) + 1;
         knobs.subList(0, before).forEach(n -> c.add(param(n)));
-        Arrays.stream(Mark.values()).filter(m -> m != Mark.NOISY).forEach(m -> {
-            c.add(mark("a_", m, ComparisonRow::a));
-            c.add(mark("b_", m, ComparisonRow::b));
-        });
+        MARKS_AFTER_THE_KNOB.forEach(m -> addMark(c, m));
         knobs.subList(before, knobs.size()).forEach(n -> c.add(param(n)));
+        Arrays.stream(Mark.values()).filter(m -> m != Mark.NOISY && !MARKS_AFTER_THE_KNOB.contains(m))
+                .forEach(m -> addMark(c, m));
         return List.copyOf(c);
+    }
+
+    private static void addMark(List<Column> c, Mark m) {
+        c.add(mark("a_", m, ComparisonRow::a));
+        c.add(mark("b_", m, ComparisonRow::b));
     }
 
     /** The parameter's value, "a -> b" where it is what the runs compare. */

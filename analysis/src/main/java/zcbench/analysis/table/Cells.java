@@ -22,8 +22,10 @@ public final class Cells {
     /** Shown only when the run had the CPU profiler (every zcbench run has; a bare JMH file may not). */
     public static final String CPU_NS_PER_PACKET = "CPU ns/pkt";
     /**
-     * The figure a mark concerns, which it stands beside. A mark not here, or whose figure a table does not show,
-     * stands beside MB/s, so that a mark added to {@link Mark} shows everywhere without a place of its own.
+     * The figure a mark concerns, which it stands beside. In a table that shows MB/s, a mark not here, or whose
+     * figure the table does not show, stands beside MB/s, so that a mark added to {@link Mark} shows in every such
+     * table without a place of its own. A table without MB/s ("where the time went") shows only the marks of the
+     * figures it has.
      */
     private static final Map<Mark, String> BESIDE = Map.of(Mark.NOISY, ERROR, Mark.COPIED, COPIED, Mark.STOLEN,
             CPU_NS_PER_PACKET);

@@ -11,6 +11,8 @@ import zcbench.vocabulary.CpuMetric;
  * a row's marks, in this order, for the speedup table, row pairs, compare and the v5 table alike.
  */
 public enum Mark {
+    // A mark added later goes last: this order is also that of pairs.csv's mark columns, and a CSV's columns only
+    // ever grow at the end (COLUMNS.md).
     /** Its 99.9% error is above {@link zcbench.analysis.stats.Intervals#NOISY_SHARE} of its score. */
     NOISY(SpeedupRow::hasInterval, SpeedupRow::noisy),
     /** A zero-copy row whose sends the kernel copied: its MB/s measure a copy. */
