@@ -64,8 +64,9 @@ public final class CpuChoice {
     }
 
     /**
-     * The CPUs this process may use that no sender takes, where the fork's other threads are confined;
-     * empty when the senders take them all and the others share the senders' CPUs ({@code CpuIsolation}).
+     * The CPUs this process may use that no sender takes: for env.json and the note on a row whose senders
+     * take every CPU, the same set the fork's {@code CpuIsolation} confines the other threads to (it takes the
+     * senders' pinned CPUs from the process's usable ones itself); empty when the senders take them all.
      */
     public static BitSet leftToOthers(int[] senders) {
         BitSet others = Affinity.currentThread();
