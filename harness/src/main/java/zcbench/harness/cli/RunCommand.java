@@ -187,10 +187,8 @@ public final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return printDryRun(request, plan);
         }
-        // Before the lock, whose holder states how long the run will take: that depends on the rows the target
-        // skips.
-        String target = TargetChoice.forRun(request.target(), progress);
-        try (RunLock lock = takeRunLock(plan, target)) {
+        try (RunLock lock = takeRunLock(plan)) {
+            String target = TargetChoice.forRun(request.target(), progress);
             RunFolder folder = RunFolder.create(out, plan.id());
             RunEnvironment env = recordRun(folder, request, plan, target);
             PlanRunner.Outcome outcome = runRows(request, plan, target, folder, lock);
@@ -218,9 +216,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The machine for this run alone: waits for the run that holds it, up to the wait limit. */
-    private RunLock takeRunLock(PlanSpec plan, String target) throws Busy {
-        RunLock.Holder me = RunLock.Holder.now(plan.id(), plan.rows().size(), plan.estimatedSeconds(
-                PlanRunner.running(PlanRunner.needs(plan.rows(), target, Requirements.THIS_MACHINE))));
+    private RunLock takeRunLock(PlanSpec plan) throws Busy {
+        // Every row's time: which rows this machine skips is asked only once the lock is held, since asking probes
+        // io_uring, which must not disturb a run that is measuring. The first row's progress corrects the estimate.
+        RunLock.Holder me = RunLock.Holder.now(plan.id(), plan.rows().size(), plan.estimatedSeconds());
         return RunLock.acquire(RunLock.defaultFile(), me, waitLimit(), progress);
     }
 

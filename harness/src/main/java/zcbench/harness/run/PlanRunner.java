@@ -138,30 +138,32 @@ public final class PlanRunner {
         JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), waitLimit, out);
         String stopped = null;
         StringBuilder perThread = new StringBuilder(ThreadResults.HEADER);
-        List<Optional<String>> allNeeds = needs(rows, target, machine);
-        int toRun = running(allNeeds);
-        int ran = 0;
+        // The rows after each one that run by the answers at the start: what is left once it is done.
+        List<Optional<String>> atStart = needs(rows, target, machine);
+        int[] runningAfter = new int[rows.size()];
+        for (int j = rows.size() - 2; j >= 0; j--) {
+            runningAfter[j] = runningAfter[j + 1] + (atStart.get(j + 1).isEmpty() ? 1 : 0);
+        }
+        int forked = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             if (stopped != null) {
                 failures.add(new Failure(row, "not run: " + stopped));
                 continue;
             }
-            long left = remaining(started, ran, toRun);
+            // Asked again just before the row: what the machine has can change during a run (free huge pages).
+            Optional<String> needs = needs(row);
+            long left = remaining(started, forked, runningAfter[i] + (needs.isEmpty() ? 1 : 0));
             progress.remaining(left);
             String which = "[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ", target=" + target;
             out.printf("%s  (row %s; about %s left)%n", which, row.key(target),
                     Waiting.format(Duration.ofSeconds(left)));
-            if (allNeeds.get(i).isEmpty()) {
-                ran++;
-            }
-            // Asked again just before the row: what the machine has can change during a run (free huge pages).
-            Optional<String> needs = needs(row);
             if (needs.isPresent()) {
                 skipped.add(new Skipped(row, needs.get()));
                 out.println(UNDER_LABEL + "SKIPPED: " + needs.get());
                 continue;
             }
+            forked++;
             try {
                 if (jmhLock != null) {
                     jmhLock.awaitFree();
@@ -216,8 +218,8 @@ public final class PlanRunner {
     }
 
     /**
-     * {@link #needs(Row, String, Requirements.Machine)} of every row, in order, as the run starts (for its time
-     * estimates): empty for a row that runs.
+     * {@link #needs(Row, String, Requirements.Machine)} of every row, in order: empty for a row that runs. Asked
+     * as a run starts, for its time estimates; each row is asked again just before it.
      */
     public static List<Optional<String>> needs(List<Row> rows, String target, Requirements.Machine machine) {
         return rows.stream().map(r -> needs(r, target, machine)).toList();
@@ -282,15 +284,15 @@ public final class PlanRunner {
     }
 
     /**
-     * Seconds the rows not yet run will take: the plan's estimate at first, then the pace so far, rounded up.
-     * {@code done} and {@code total} count only the rows that run: a skipped row takes no time.
+     * Seconds the {@code ahead} rows still to run will take: the plan's estimate until a row has forked, then
+     * the pace of the {@code forked} so far, rounded up. Only rows that fork count: a skipped row takes no time.
      */
-    private long remaining(long started, int done, int total) {
-        if (done == 0) {
-            return (long) plan.estimatedSecondsPerRow() * total;
+    private long remaining(long started, int forked, int ahead) {
+        if (forked == 0) {
+            return (long) plan.estimatedSecondsPerRow() * ahead;
         }
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        return Math.ceilDiv(elapsedMillis * (total - done) / done, TimeUnit.SECONDS.toMillis(1));
+        return Math.ceilDiv(elapsedMillis * ahead / forked, TimeUnit.SECONDS.toMillis(1));
     }
 
     /**

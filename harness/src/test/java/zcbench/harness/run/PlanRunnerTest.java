@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,7 +184,7 @@ class PlanRunnerTest {
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(ipv6));
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        List<Long> left = new java.util.ArrayList<>();
+        List<Long> left = new ArrayList<>();
         PlanRunner.Outcome outcome = new PlanRunner(spec, target, new CommandLineOptions(), folder,
                 PlanRunner.RowOptions.NONE, false, new PrintStream(console, true, StandardCharsets.UTF_8),
                 Duration.ofSeconds(5), left::add).run();
@@ -222,6 +223,50 @@ class PlanRunnerTest {
         RunResult r = measured.results().getFirst();
         assertTrue(r.getSecondaryResults().containsKey("short_sends"), r.getSecondaryResults().keySet().toString());
         assertTrue(r.getSecondaryResults().get("packets").getScore() > 0);
+    }
+
+    /**
+     * Huge pages free as the run starts and taken before its rows: each row is skipped by the answer just
+     * before it, and the time left counts no time for a row skipped then (nor for those skipped at the start).
+     */
+    @Test
+    void rowsAreAskedAgainJustBeforeTheyRunAndTheTimeLeftFollows(@TempDir Path tmp) throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        Requirements.Machine pagesTakenAfterTheStart = new Requirements.Machine() {
+            public boolean deferTaskrun() {
+                return Requirements.THIS_MACHINE.deferTaskrun();
+            }
+
+            public boolean sendmsgZc() {
+                return Requirements.THIS_MACHINE.sendmsgZc();
+            }
+
+            public boolean sendmsgZcFixedBuf() {
+                return Requirements.THIS_MACHINE.sendmsgZcFixedBuf();
+            }
+
+            public boolean sendVectorized() {
+                return Requirements.THIS_MACHINE.sendVectorized();
+            }
+
+            @Override
+            public long freeHugePages() {
+                // Enough for the two answers at the start, none afterwards.
+                return asked.incrementAndGet() <= 2 ? 8 : 0;
+            }
+        };
+        Row hugetlb = new Row(Map.of("variant", "uring_zc_fixed", "payload", "4096", "memory", "hugetlb"));
+        Row other = new Row(Map.of("variant", "uring_zc_fixed", "payload", "16384", "memory", "hugetlb"));
+        PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(hugetlb, other));
+        List<Long> left = new ArrayList<>();
+        PlanRunner.Outcome outcome = new PlanRunner(spec, "loopback", new CommandLineOptions(),
+                RunFolder.create(tmp, "test"), PlanRunner.RowOptions.NONE, false,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Duration.ofSeconds(5),
+                left::add).on(pagesTakenAfterTheStart).run();
+        assertEquals(2, outcome.skipped().size(), outcome.toString());
+        assertEquals(List.of(), outcome.results(), "nothing forked");
+        long perRow = spec.estimatedSecondsPerRow();
+        assertEquals(List.of(perRow, 0L), left, "the second row's time at first, then none");
     }
 
     /** The plan on loopback, as a machine with only {@code machine}'s features would run it. */
