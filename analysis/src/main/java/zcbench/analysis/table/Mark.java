@@ -12,7 +12,8 @@ import zcbench.vocabulary.CpuMetric;
  */
 public enum Mark {
     // A mark added later goes last: this order is also that of pairs.csv's mark columns, and a CSV's columns only
-    // ever grow at the end (COLUMNS.md).
+    // ever grow at the end (COLUMNS.md). In compare.csv its columns come after every knob of its day; a knob added
+    // after it must then be placed after them, as CompareCsv places the knobs before and after today's marks.
     /** Its 99.9% error is above {@link zcbench.analysis.stats.Intervals#NOISY_SHARE} of its score. */
     NOISY(SpeedupRow::hasInterval, SpeedupRow::noisy),
     /** A zero-copy row whose sends the kernel copied: its MB/s measure a copy. */

@@ -21,12 +21,14 @@ final class DryRun {
         Timing t = plan.timing();
         int perRow = plan.estimatedSecondsPerRow();
         List<Row> rows = plan.rows();
-        // The rows a run would skip: on the target it would fall back to, when it would.
-        List<Optional<String>> needs = PlanRunner.needs(rows, TargetChoice.wouldUse(target), Requirements.THIS_MACHINE);
+        // The rows a run would skip: on the target it would fall back to, when it would, which the header names.
+        String used = TargetChoice.wouldUse(target);
+        List<Optional<String>> needs = PlanRunner.needs(rows, used, Requirements.THIS_MACHINE);
         int running = PlanRunner.running(needs);
+        String shown = used.equals(target) ? target : target + " (" + used + " here)";
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("plan %s: %s, about %s (per row: %d fork%s, %d warm-up x %d ms, %d measured x"
-                        + " %d ms, about %s)%n", plan.id(), RunCommand.rowsOn(rows.size(), running, target),
+                        + " %d ms, about %s)%n", plan.id(), RunCommand.rowsOn(rows.size(), running, shown),
                 Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(running))), t.forks(),
                 t.forks() == 1 ? "" : "s", t.warmupIterations(), t.warmupMillis(), t.measurementIterations(),
                 t.measurementMillis(), Waiting.format(Duration.ofSeconds(perRow))));

@@ -80,7 +80,7 @@ public final class ForwardNetwork implements Destination {
             try {
                 Files.writeString(setting, value, StandardOpenOption.WRITE);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot write " + value + " to " + setting + " in the router namespace "
+                throw new IllegalStateException("cannot write " + value + " to " + setting + " in namespace "
                         + namespace + " (" + e + "): the forward target needs a writable /proc/sys (a container may"
                         + " mount it read-only)", e);
             }
