@@ -33,6 +33,21 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** A dry run's lines: it prints its data on System.out (the run's data stream), not the command line's out. */
+    private static List<String> dryRunLines(String... args) {
+        var stdout = System.out;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        Result r;
+        try {
+            r = zcbench(args);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(0, r.code(), r.err());
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "-p variant=foo                         | variant 'foo' is not one of: copy, msg_zerocopy",
@@ -102,18 +117,8 @@ class CliTest {
 
     @Test
     void aDryRunPrintsTheRowsAndMakesNothing() {
-        StringWriter ignored = new StringWriter();
-        var stdout = System.out;
-        var captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        Result r;
-        try {
-            r = zcbench("run", "--plan", "sizes", "-p", "payload=4096", "--dry-run", "--out", tmp.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, r.code(), r.err() + ignored);
-        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = dryRunLines("run", "--plan", "sizes", "-p", "payload=4096", "--dry-run", "--out",
+                tmp.toString());
         assertEquals("plan sizes: 4 rows on sink, about 1 min 15 s (per row: 3 forks, 1 warm-up x 1000 ms, 4 measured"
                 + " x 1000 ms, about 18 s)", lines.getFirst());
         assertEquals(5, lines.size(), lines.toString());
@@ -126,18 +131,8 @@ class CliTest {
     /** A row skipped here forks nothing: the dry run says why in its place and counts no time for it. */
     @Test
     void aDryRunCountsNoTimeForARowSkippedHere() {
-        var stdout = System.out;
-        var captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        Result r;
-        try {
-            r = zcbench("run", "-p", "variant=copy", "-p", "ip=6,4", "-p", "target=udp://127.0.0.1:9000", "--dry-run",
-                    "--out", tmp.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, r.code(), r.err());
-        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = dryRunLines("run", "-p", "variant=copy", "-p", "ip=6,4", "-p",
+                "target=udp://127.0.0.1:9000", "--dry-run", "--out", tmp.toString());
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.getFirst().startsWith("plan custom: 2 rows on udp://127.0.0.1:9000 (1 skipped here), about 21"
                 + " s (per row: 3 forks, "), lines.getFirst());
@@ -150,18 +145,8 @@ class CliTest {
     @ParameterizedTest
     @CsvSource({"forward", "peer", "loopback", "udp://198.18.3.2:9000"})
     void aTargetGivenWithPChoosesTheRunsTarget(String target) {
-        var stdout = System.out;
-        var captured = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        Result r;
-        try {
-            r = zcbench("run", "--plan", "sizes", "-p", "payload=4096", "-p", "target=" + target, "--dry-run", "--out",
-                    tmp.toString());
-        } finally {
-            System.setOut(stdout);
-        }
-        assertEquals(0, r.code(), r.err());
-        List<String> lines = captured.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = dryRunLines("run", "--plan", "sizes", "-p", "payload=4096", "-p", "target=" + target,
+                "--dry-run", "--out", tmp.toString());
         assertTrue(lines.getFirst().startsWith("plan sizes: 4 rows on " + target + ", "), lines.getFirst());
         assertTrue(lines.get(1).matches("  1  copy payload=4096 batch=8 +about 18 s, done after 18 s"), lines.get(1));
     }
