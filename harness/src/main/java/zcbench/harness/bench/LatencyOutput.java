@@ -32,6 +32,11 @@ public final class LatencyOutput {
         String dir = System.getProperty(DIR_PROPERTY);
         if (dir == null) {
             Histogram h = latency.histogram();
+            if (h.getTotalCount() == 0) {
+                // HdrHistogram answers 0 for an empty histogram's percentiles: no time is printed as none.
+                System.out.printf("zcbench notification latency, thread %d: no send was timed%n", thread);
+                return;
+            }
             System.out.printf("zcbench notification latency, thread %d: %d sends, p50 %.1f us, p99 %.1f us,"
                     + " max %.1f us%n", thread, h.getTotalCount(), h.getValueAtPercentile(50) / 1e3,
                     h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3);
