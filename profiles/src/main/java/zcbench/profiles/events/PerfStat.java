@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import zcbench.linux.Libc;
+import zcbench.linux.exec.TimedCommand;
 import zcbench.vocabulary.KernelEvent;
 
 /**
@@ -212,35 +214,22 @@ public final class PerfStat implements AutoCloseable {
                     + " kernel lacks (" + tracefs.get().resolve("events") + ")");
         }
         List<String> trial = List.of(perf, "stat", "-x,", "-e", events(), "-a", "true");
-        Path err = null;
         try {
-            // stderr goes to a file, so that the wait below has its limit: reading a pipe would wait for perf.
-            err = Files.createTempFile("zcbench-perf-check", ".txt");
-            Process p = new ProcessBuilder(trial).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(err.toFile()).start();
-            if (!p.waitFor(EXIT_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return Optional.of("--events needs perf to count tracepoints on every CPU, and '"
-                        + String.join(" ", trial) + "' did not end within " + EXIT_LIMIT_SECONDS + " s");
-            }
-            if (p.exitValue() != 0) {
+            // perf's counts and errors go to stderr; true prints nothing, so the first line is perf's.
+            TimedCommand.Ended ended = TimedCommand.run(trial, Duration.ofSeconds(EXIT_LIMIT_SECONDS));
+            if (ended.exit() != 0) {
                 return Optional.of("--events needs perf to count tracepoints on every CPU, and '"
                         + String.join(" ", trial) + "' failed: "
-                        + Files.readString(err).lines().findFirst().orElse("no message"));
+                        + ended.output().lines().findFirst().orElse("no message"));
             }
+        } catch (TimedCommand.TimedOut e) {
+            return Optional.of("--events needs perf to count tracepoints on every CPU, and '"
+                    + String.join(" ", trial) + "' did not end within " + EXIT_LIMIT_SECONDS + " s");
         } catch (IOException e) {
             return Optional.of("--events needs perf (linux-perf), and it cannot be started: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("--events: interrupted checking perf");
-        } finally {
-            if (err != null) {
-                try {
-                    Files.deleteIfExists(err);
-                } catch (IOException e) {
-                    // a temporary file left behind; the check's answer stands
-                }
-            }
         }
         return Optional.empty();
     }
