@@ -28,7 +28,7 @@ final class DryRun {
         String shown = used.equals(target) ? target : target + " (" + used + " here)";
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("plan %s: %s, about %s (per row: %d fork%s, %d warm-up x %d ms, %d measured x"
-                        + " %d ms, about %s)%n", plan.id(), RunCommand.rowsOn(rows.size(), running, shown),
+                        + " %d ms, about %s)%n", plan.id(), PlanRunner.rowsOn(rows.size(), running, shown),
                 Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(running))), t.forks(),
                 t.forks() == 1 ? "" : "s", t.warmupIterations(), t.warmupMillis(), t.measurementIterations(),
                 t.measurementMillis(), Waiting.format(Duration.ofSeconds(perRow))));

@@ -38,7 +38,6 @@ import zcbench.harness.run.Waiting;
 import zcbench.harness.sink.TargetChoice;
 import zcbench.profiles.async.FlameMode;
 import zcbench.profiles.events.KernelEventsProfiler;
-import zcbench.variants.Requirements;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
 
@@ -242,23 +241,12 @@ public final class RunCommand implements Callable<Integer> {
     /** Says what runs where, then runs every row, each its own JMH run, with the profilers asked for. */
     private PlanRunner.Outcome runRows(Request request, PlanSpec plan, String target, RunFolder folder,
                                        RunLock lock) {
-        int running = PlanRunner.running(PlanRunner.needs(plan.rows(), target, Requirements.THIS_MACHINE));
-        progress.printf("zcbench: plan %s, %s, about %s; results in %s%n", plan.id(),
-                rowsOn(plan.rows().size(), running, target),
-                Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(running))), folder.dir());
         Profiling profiling = Profiling.prepare(request.flame(), request.jfr(), request.events(), folder.dir(),
                 progress);
         PlanRunner.Outcome outcome = new PlanRunner(plan, target, request.jmh(), folder, profiling, verbose,
                 progress, waitLimit(), lock::expectEndIn).run();
         profiling.finish(outcome.results(), progress);
         return outcome;
-    }
-
-    /** "152 rows on sink", with "(4 skipped here)" when some cannot run on this machine or target. */
-    static String rowsOn(int rows, int running, String target) {
-        String skipped = running == rows ? "" : running == 0 ? " (all skipped here)"
-                : " (" + (rows - running) + " skipped here)";
-        return rows + (rows == 1 ? " row" : " rows") + " on " + target + skipped;
     }
 
     /** How long to wait for another run: not at all with --no-wait. */

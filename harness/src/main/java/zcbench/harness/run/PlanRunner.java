@@ -138,8 +138,11 @@ public final class PlanRunner {
         JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), waitLimit, out);
         String stopped = null;
         StringBuilder perThread = new StringBuilder(ThreadResults.HEADER);
-        // The rows after each one that run by the answers at the start: what is left once it is done.
         List<Optional<String>> atStart = needs(rows, target, machine);
+        out.printf("zcbench: plan %s, %s, about %s; results in %s%n", plan.id(),
+                rowsOn(rows.size(), running(atStart), target),
+                Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(running(atStart)))), folder.dir());
+        // The rows after each one that run by the answers at the start: what is left once it is done.
         int[] runningAfter = new int[rows.size()];
         for (int j = rows.size() - 2; j >= 0; j--) {
             runningAfter[j] = runningAfter[j + 1] + (atStart.get(j + 1).isEmpty() ? 1 : 0);
@@ -223,6 +226,13 @@ public final class PlanRunner {
      */
     public static List<Optional<String>> needs(List<Row> rows, String target, Requirements.Machine machine) {
         return rows.stream().map(r -> needs(r, target, machine)).toList();
+    }
+
+    /** "152 rows on sink", with "(4 skipped here)" when some cannot run on this machine or target. */
+    public static String rowsOn(int rows, int running, String target) {
+        String skipped = running == rows ? "" : running == 0 ? " (all skipped here)"
+                : " (" + (rows - running) + " skipped here)";
+        return rows + (rows == 1 ? " row" : " rows") + " on " + target + skipped;
     }
 
     /** How many of the rows run here: those that need nothing. */
