@@ -160,12 +160,7 @@ public final class Receiver implements AutoCloseable {
             stopped = !t.isAlive();
         }
         // Closed either way: a thread still reading is woken by its socket's close.
-        TcpLoop loop = tcpLoop;
-        new Teardown().close(udp).step(() -> {
-            if (loop != null) {
-                loop.close();
-            }
-        }).close(tcp).done();
+        new Teardown().close(udp).close(tcpLoop).close(tcp).done();
         if (!stopped) {
             throw new IllegalStateException("receiver thread " + t.getName() + " did not stop within "
                     + 10 * POLL_MILLIS + " ms; its sockets were closed under it");

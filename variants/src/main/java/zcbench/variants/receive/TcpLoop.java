@@ -18,7 +18,7 @@ import zcbench.variants.Stamp;
  * of the payload size, which is given or read from the stream's first stamp header. Each connection
  * has its own sequence (a sender's socket numbers its own records).
  */
-final class TcpLoop implements Receiver.Loop {
+final class TcpLoop implements Receiver.Loop, AutoCloseable {
     /** The largest record: a UDP payload; TCP senders send the same sizes. */
     private static final int MAX_RECORD = 1 << 16;
 
@@ -68,7 +68,8 @@ final class TcpLoop implements Receiver.Loop {
         return streams.stream().map(s -> s.check.totals()).reduce(Totals.NONE, Totals::plus);
     }
 
-    void close() {
+    @Override
+    public void close() {
         try {
             for (SelectionKey k : selector.keys()) {
                 if (k.channel() instanceof SocketChannel c) {
