@@ -19,7 +19,9 @@ import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.Structs;
 import zcbench.linux.uring.IoUring;
 import zcbench.linux.uring.SubmissionQueue;
-import zcbench.vocabulary.Variant;
+import zcbench.variants.spi.KernelFeature;
+import zcbench.variants.spi.KernelNeed;
+import zcbench.variants.spi.SenderRegistry;
 
 /**
  * What a row needs from this machine beyond the variant itself: a kernel feature, or a setting only
@@ -30,11 +32,10 @@ import zcbench.vocabulary.Variant;
 public final class Requirements {
     /** THP modes in which MADV_HUGEPAGE asks for huge pages; "never" (or no THP at all) refuses them. */
     static final Set<String> TRANSPARENT_HUGEPAGE_MODES = Set.of("always", "madvise");
-    public static final String NEEDS_DEFER_TASKRUN = "needs Linux 6.1+ (IORING_SETUP_DEFER_TASKRUN)";
-    public static final String NEEDS_SENDMSG_ZC = "needs Linux 6.1+ (IORING_OP_SENDMSG_ZC)";
-    public static final String NEEDS_SENDMSG_ZC_FIXED_BUF =
-            "needs Linux 6.15+ (IORING_RECVSEND_FIXED_BUF on SENDMSG_ZC)";
-    public static final String NEEDS_SEND_VECTORIZED = "needs Linux 6.17+ (IORING_SEND_VECTORIZED)";
+    public static final String NEEDS_DEFER_TASKRUN = KernelFeature.DEFER_TASKRUN.sentence();
+    public static final String NEEDS_SENDMSG_ZC = KernelFeature.SENDMSG_ZC.sentence();
+    public static final String NEEDS_SENDMSG_ZC_FIXED_BUF = KernelFeature.SENDMSG_ZC_FIXED_BUF.sentence();
+    public static final String NEEDS_SEND_VECTORIZED = KernelFeature.SEND_VECTORIZED.sentence();
 
     /** How long a probe waits for its one send result: the request fails at once either way. */
     private static final long PROBE_WAIT_NANOS = 1_000_000_000L;
@@ -111,20 +112,15 @@ public final class Requirements {
         }
     };
 
-    /** The sentence that says what {@code config} needs and {@code machine} lacks, if anything. */
+    /**
+     * The sentence that says what {@code config} needs and {@code machine} lacks, if anything: the kernel
+     * features its variant's provider declares ({@code SenderProvider.needs}), in their order, then the memory.
+     */
     public static Optional<String> unmet(SendConfig config, Machine machine) {
-        Variant v = config.variant();
-        if (config.defer() && !machine.deferTaskrun()) {
-            return Optional.of(NEEDS_DEFER_TASKRUN);
-        }
-        if (v.sendsMessages() && !machine.sendmsgZc()) {
-            return Optional.of(NEEDS_SENDMSG_ZC);
-        }
-        if (v == Variant.URING_SENDMSG_ZC_FIXED && !machine.sendmsgZcFixedBuf()) {
-            return Optional.of(NEEDS_SENDMSG_ZC_FIXED_BUF);
-        }
-        if (!v.sendsMessages() && config.iov() > 1 && !machine.sendVectorized()) {
-            return Optional.of(NEEDS_SEND_VECTORIZED);
+        for (KernelNeed need : SenderRegistry.of(config.variant()).needs()) {
+            if (need.when().test(config) && !need.feature().offeredBy(machine)) {
+                return Optional.of(need.feature().sentence());
+            }
         }
         if (config.memory() == PayloadMemory.THP) {
             String mode = machine.transparentHugepage();

@@ -1,42 +1,30 @@
 package zcbench.variants;
 
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
+import zcbench.variants.spi.SenderRegistry;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
 
 /**
- * One sender's settings. The defaults are the loops of the C tools each variant maps onto
- * (docs/ARCHITECTURE.md, "The reference loops"); every departure from them is a knob here.
+ * One sender's settings: its variant and a value for every other knob of {@link Knobs#ALL}, its default
+ * where none was given. The defaults are the loops of the C tools each variant maps onto (docs/ARCHITECTURE.md,
+ * "The reference loops"); every departure from them is a knob.
  *
- * @param payload   bytes per UDP packet
- * @param batch     packets per {@link Sender#sendBatch()}: SQEs per io_uring_enter, or send calls per operation
- * @param flush     uring_zc*: wait for every notification of a batch before the batch returns
- * @param ubufCache ubuf_cache: per-request state from a recycled pool (true) or allocated per request (false)
- * @param poll      copy and msg_zerocopy: MSG_DONTWAIT sends, each followed by poll(POLLOUT), as the
- *                  kernel's msg_zerocopy selftest (true); blocking sends without poll (false)
- * @param verify    every packet stamped with its sequence number, and a buffer reused only after the
- *                  kernel is done with it (true); one buffer written once and sent again and again,
- *                  as the C tools do, since the kernel only reads it (false)
- * @param defer     io_uring: the ring set up with DEFER_TASKRUN (knob setup=defer), so completion work
- *                  runs only when the sender waits with GETEVENTS; COOP_TASKRUN (setup=coop) otherwise
- * @param memory    where the payload buffers live: normal memory, transparent or reserved huge pages
- * @param ip        UDP over IPv4 or IPv6
- * @param slots     payload buffers when verifying; 0 chooses the default for the variant
- * @param iov       iovec entries per packet, the payload split evenly across them (knob iov): in the msghdr of
- *                  uring_sendmsg_zc*, with IORING_SEND_VECTORIZED for uring_zc; 1 = the plain buffer
- * @param protocol  UDP datagrams, or a TCP stream of payload-sized records (docs/ARCHITECTURE.md, "The TCP loop")
- * @param latency   zero-copy variants: each send's time from its completion to its notification recorded
- *                  ({@link NotificationLatency})
+ * <p>A knob is read with {@link #value}; the knobs the senders read on open are parsed once here into typed
+ * accessors, so that a hot path never parses a string. Made only through {@link #of} and {@link #with}, each
+ * checked: every value allowed, a knob the variant lacks at its default (the knob's own sentence), and the
+ * rules of the variant's provider.
  */
-public record SendConfig(Variant variant, int payload, int batch, boolean flush, boolean ubufCache, boolean poll,
-                         boolean verify, boolean defer, PayloadMemory memory, IpVersion ip, int slots, int iov,
-                         Protocol protocol, boolean latency) {
+public final class SendConfig {
     /** Largest UDP payload over IPv4 (65535 - 20 - 8): the payload knob's range. */
     public static final int MAX_UDP_PAYLOAD = Knobs.MAX_PAYLOAD;
     /** Largest UDP payload over IPv6 without fragments (65535 - 40 - 8). */
@@ -48,90 +36,94 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
      * msg_zerocopy keeps at least this many buffers when verifying, so one read frees many.
      */
     public static final int NOTIFICATION_LIMIT = 32;
-    /** Page fragments one skb holds (the kernel's MAX_SKB_FRAGS, 17 unless configured otherwise). */
-    public static final int MAX_SKB_FRAGS = 17;
-    /** The payload buffers' alignment and the registered buffers' unit: one skb fragment each. */
-    private static final int PAGE_SIZE = 4096;
 
-    public SendConfig {
+    private final Variant variant;
+    private final Map<Knob, String> values;
+    private final int slots;
+    private final int payload;
+    private final int batch;
+    private final int iov;
+    private final boolean flush;
+    private final boolean ubufCache;
+    private final boolean poll;
+    private final boolean verify;
+    private final boolean defer;
+    private final boolean latency;
+    private final PayloadMemory memory;
+    private final IpVersion ip;
+    private final Protocol protocol;
+
+    private SendConfig(Variant variant, Map<Knob, String> values, int slots) {
+        this.variant = variant;
+        this.values = Collections.unmodifiableMap(values);
+        this.slots = slots;
+        for (Map.Entry<Knob, String> e : values.entrySet()) {
+            checkAllowed(e.getKey(), e.getValue());
+        }
+        ip = IpVersion.of(values.get(Knobs.IP));
+        payload = Integer.parseInt(values.get(Knobs.PAYLOAD));
         int maxPayload = ip == IpVersion.V6 ? MAX_UDP6_PAYLOAD : MAX_UDP_PAYLOAD;
         if (payload < Stamp.HEADER_BYTES || payload > maxPayload) {
             throw new IllegalArgumentException("payload " + payload + " is out of range " + Stamp.HEADER_BYTES + ".."
                     + maxPayload + " bytes (UDP over IPv" + ip.id() + ", with room for the stamp)");
         }
-        if (batch < 1 || batch > MAX_BATCH) {
-            throw new IllegalArgumentException("batch " + batch + " is out of range 1.." + MAX_BATCH);
+        batch = Integer.parseInt(values.get(Knobs.BATCH));
+        iov = Integer.parseInt(values.get(Knobs.IOV));
+        flush = values.get(Knobs.FLUSH).equals("true");
+        ubufCache = values.get(Knobs.UBUF_CACHE).equals("on");
+        poll = values.get(Knobs.POLL).equals("true");
+        verify = values.get(Knobs.VERIFY).equals("true");
+        defer = values.get(Knobs.SETUP).equals("defer");
+        latency = values.get(Knobs.LATENCY).equals("true");
+        memory = PayloadMemory.of(values.get(Knobs.MEMORY));
+        protocol = Protocol.of(values.get(Knobs.PROTOCOL));
+        // The provider first: it may say in its own words why it lacks a knob (uring_zc_fixed and iov).
+        SenderRegistry.of(variant).refusal(this).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        for (Map.Entry<Knob, String> e : values.entrySet()) {
+            Knob k = e.getKey();
+            if (!variant.has(k) && !e.getValue().equals(k.defaultValue())) {
+                throw new IllegalArgumentException(k.refusal(e.getValue(), variant));
+            }
         }
-        if (flush && !variant.hasFlushKnob()) {
-            throw new IllegalArgumentException("flush=true means nothing for " + variant.id()
-                    + ": only " + Knobs.variantsOf(Knobs.FLUSH) + " have a notification reaping policy");
-        }
-        if (!ubufCache && !variant.hasUbufCacheKnob()) {
-            throw new IllegalArgumentException(Knobs.UBUF_CACHE.name() + "=off means nothing for " + variant.id()
-                    + ": it has no per-request notification state");
-        }
-        if (!poll && !variant.hasPollKnob()) {
-            throw new IllegalArgumentException("poll=false means nothing for " + variant.id()
-                    + ": only copy and msg_zerocopy send with syscalls that poll could follow");
-        }
-        if (defer && !variant.usesRing()) {
-            throw new IllegalArgumentException(Knobs.SETUP.name() + "=defer means nothing for " + variant.id()
-                    + ": only the io_uring variants set up a ring");
-        }
-        if (latency && !variant.zeroCopy()) {
-            throw new IllegalArgumentException(Knobs.LATENCY.name() + "=true means nothing for " + variant.id()
-                    + ": only " + Knobs.variantsOf(Knobs.LATENCY) + " get notifications");
-        }
-        checkIov(variant, iov);
-        checkFragments(variant, payload, iov);
         if (slots < 0) {
             throw new IllegalArgumentException("slots " + slots + " must be 0 (default) or positive");
         }
     }
 
-    private static void checkIov(Variant variant, int iov) {
-        if (Knobs.IOV.problem(Integer.toString(iov), BitSet::new) != null) {
-            throw new IllegalArgumentException(Knobs.IOV.name() + " must be one of " + Knobs.IOV.values().summary()
-                    + ", not " + iov);
-        }
-        if (iov > 1 && variant == Variant.URING_ZC_FIXED) {
-            throw new IllegalArgumentException(Knobs.IOV.name() + "=" + iov + " is refused for uring_zc_fixed: the"
-                    + " kernel refuses IORING_SEND_VECTORIZED with IORING_RECVSEND_FIXED_BUF on SEND_ZC (EINVAL);"
-                    + " uring_sendmsg_zc_fixed sends an iovec array from registered buffers");
-        }
-        if (iov > 1 && !variant.hasIovKnob()) {
-            throw new IllegalArgumentException(Knobs.IOV.name() + "=" + iov + " means nothing for " + variant.id()
-                    + ": only " + Knobs.variantsOf(Knobs.IOV) + " send an iovec array");
-        }
-    }
-
     /**
-     * A registered buffer goes into the skb one fragment per page of every entry, never merged
-     * (io_uring/net.c, io_sg_from_iter), so entries that do not start on a page boundary add a page
-     * each; past MAX_SKB_FRAGS the send fails with EMSGSIZE, which is refused here instead.
+     * Refuses a value the knob does not take, in the words it always had: "batch 0 is out of range 1..256",
+     * "flush must be true or false, not 'yes'", "iov must be one of 1|2|4|8|16, not 3". The CPU knobs are the
+     * harness's to check, which knows the CPUs; the payload's range is checked with the IP version.
      */
-    private static void checkFragments(Variant variant, int payload, int iov) {
-        if (variant != Variant.URING_SENDMSG_ZC_FIXED) {
+    private static void checkAllowed(Knob knob, String value) {
+        if (knob == Knobs.PAYLOAD) {
+            try {
+                Integer.parseInt(value);
+                return;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("payload must be a whole number of bytes, not '" + value + "'");
+            }
+        }
+        if (knob.values() instanceof Knob.UpToCpus || knob.values() instanceof Knob.Cpus
+                || knob.problem(value, BitSet::new) == null) {
             return;
         }
-        int even = payload / iov;
-        int pages = 0;
-        for (int i = 0; i < iov; i++) {
-            int start = i * even;
-            int end = i == iov - 1 ? payload : start + even;
-            pages += (end - 1) / PAGE_SIZE - start / PAGE_SIZE + 1;
-        }
-        if (pages > MAX_SKB_FRAGS) {
-            throw new IllegalArgumentException(Knobs.IOV.name() + "=" + iov + " at payload " + payload + " is refused"
-                    + " for " + variant.id() + ": its entries span " + pages + " pages, and the kernel sends a"
-                    + " registered buffer as one fragment per page, at most " + MAX_SKB_FRAGS + " (MAX_SKB_FRAGS) per"
-                    + " packet (EMSGSIZE)");
-        }
+        throw new IllegalArgumentException(switch (knob.values()) {
+            case Knob.Range r -> knob.name() + " " + value + " is out of range " + r.min() + ".." + r.max();
+            case Knob.Choices c when c.allowed().size() == 2 -> knob.name() + " must be " + c.allowed().get(0) + " or "
+                    + c.allowed().get(1) + ", not '" + value + "'";
+            default -> knob.name() + " must be one of " + knob.values().summary() + ", not "
+                    + (value.chars().allMatch(Character::isDigit) ? value : "'" + value + "'");
+        });
     }
 
     /** The variant's row with every other knob at its default: the C tool's loop. */
     public static SendConfig of(Variant variant, int payload, int batch) {
-        return from(variant, payload, batch, Knob::defaultValue);
+        Map<String, String> given = Map.of(Knobs.PAYLOAD.name(), Integer.toString(payload), Knobs.BATCH.name(),
+                Integer.toString(batch));
+        return from(variant, given::get);
     }
 
     /**
@@ -139,115 +131,120 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
      * without a value takes its default.
      */
     public static SendConfig of(Function<String, String> valueByName) {
-        Function<Knob, String> value = k -> Objects.requireNonNullElseGet(valueByName.apply(k.name()), k::defaultValue);
-        return from(Variant.of(value.apply(Knobs.VARIANT)), Integer.parseInt(value.apply(Knobs.PAYLOAD)),
-                Integer.parseInt(value.apply(Knobs.BATCH)), value);
+        String id = Objects.requireNonNullElseGet(valueByName.apply(Knobs.VARIANT.name()),
+                Knobs.VARIANT::defaultValue);
+        return from(Variant.of(id), valueByName);
     }
 
-    private static SendConfig from(Variant variant, int payload, int batch, Function<Knob, String> value) {
-        return new SendConfig(variant, payload, batch, is(Knobs.FLUSH, value, "true", "false"),
-                is(Knobs.UBUF_CACHE, value, "on", "off"), is(Knobs.POLL, value, "true", "false"),
-                is(Knobs.VERIFY, value, "true", "false"), is(Knobs.SETUP, value, "defer", "coop"),
-                PayloadMemory.of(value.apply(Knobs.MEMORY)), IpVersion.of(value.apply(Knobs.IP)), 0,
-                iov(value.apply(Knobs.IOV)), Protocol.of(value.apply(Knobs.PROTOCOL)),
-                is(Knobs.LATENCY, value, "true", "false"));
-    }
-
-    /** The iov knob's value, one of its choices. */
-    private static int iov(String v) {
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(Knobs.IOV.name() + " must be one of " + Knobs.IOV.values().summary()
-                    + ", not '" + v + "'");
+    private static SendConfig from(Variant variant, Function<String, String> valueByName) {
+        Map<Knob, String> values = new LinkedHashMap<>();
+        for (Knob k : Knobs.ALL) {
+            if (k != Knobs.VARIANT) {
+                values.put(k, Objects.requireNonNullElseGet(valueByName.apply(k.name()), k::defaultValue));
+            }
         }
+        return new SendConfig(variant, values, 0);
     }
 
-    /** Whether a two-valued knob has its {@code yes} value. */
-    private static boolean is(Knob knob, Function<Knob, String> value, String yes, String no) {
-        String v = value.apply(knob);
-        if (v.equals(yes) || v.equals(no)) {
-            return v.equals(yes);
+    /** The same settings with {@code knob} at {@code value}, checked as every config is. */
+    public SendConfig with(Knob knob, String value) {
+        if (knob == Knobs.VARIANT) {
+            return new SendConfig(Variant.of(value), new LinkedHashMap<>(values), slots);
         }
-        throw new IllegalArgumentException(knob.name() + " must be " + yes + " or " + no + ", not '" + v + "'");
+        Map<Knob, String> changed = new LinkedHashMap<>(values);
+        if (changed.put(knob, value) == null) {
+            throw new IllegalArgumentException("unknown knob " + knob.name());
+        }
+        return new SendConfig(variant, changed, slots);
     }
 
-    public SendConfig withFlush(boolean on) {
-        return new SendConfig(variant, payload, batch, on, ubufCache, poll, verify, defer, memory,
-                ip, slots, iov, protocol, latency);
-    }
-
-    public SendConfig withUbufCache(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, on, poll, verify, defer, memory, ip,
-                slots, iov, protocol, latency);
-    }
-
-    public SendConfig withPoll(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, on, verify, defer, memory,
-                ip, slots, iov, protocol, latency);
-    }
-
-    public SendConfig withVerify(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, on, defer, memory,
-                ip, slots, iov, protocol, latency);
-    }
-
+    /** Payload buffers when verifying, instead of the variant's own number: for tests that make buffers scarce. */
     public SendConfig withSlots(int n) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer,
-                memory, ip, n, iov, protocol, latency);
+        return new SendConfig(variant, new LinkedHashMap<>(values), n);
     }
 
-    public SendConfig withDefer(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, on, memory,
-                ip, slots, iov, protocol, latency);
+    public Variant variant() {
+        return variant;
     }
 
-    public SendConfig withMemory(PayloadMemory m) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer, m,
-                ip, slots, iov, protocol, latency);
+    /** The value of {@code knob}, as a row names it. */
+    public String value(Knob knob) {
+        return knob == Knobs.VARIANT ? variant.id() : values.get(knob);
     }
 
-    public SendConfig withIp(IpVersion v) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer,
-                memory, v, slots, iov, protocol, latency);
+    /** Bytes per packet. */
+    public int payload() {
+        return payload;
     }
 
-    public SendConfig withIov(int entries) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer,
-                memory, ip, slots, entries, protocol, latency);
+    /** Packets per {@link Sender#sendBatch()}: SQEs per io_uring_enter, or send calls per operation. */
+    public int batch() {
+        return batch;
     }
 
-    public SendConfig withProtocol(Protocol p) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer,
-                memory, ip, slots, iov, p, latency);
+    /** uring_zc*: wait for every notification of a batch before the batch returns. */
+    public boolean flush() {
+        return flush;
     }
 
-    public SendConfig withLatency(boolean on) {
-        return new SendConfig(variant, payload, batch, flush, ubufCache, poll, verify, defer,
-                memory, ip, slots, iov, protocol, on);
+    /** ubuf_cache: per-request state from a recycled pool (true) or allocated per request (false). */
+    public boolean ubufCache() {
+        return ubufCache;
+    }
+
+    /** copy and msg_zerocopy: MSG_DONTWAIT sends each followed by poll(POLLOUT), as the selftest (true). */
+    public boolean poll() {
+        return poll;
+    }
+
+    /** Every packet stamped, and a buffer reused only after the kernel is done with it. */
+    public boolean verify() {
+        return verify;
+    }
+
+    /** io_uring: the ring set up with DEFER_TASKRUN (setup=defer) instead of COOP_TASKRUN. */
+    public boolean defer() {
+        return defer;
+    }
+
+    /** Where the payload buffers live. */
+    public PayloadMemory memory() {
+        return memory;
+    }
+
+    public IpVersion ip() {
+        return ip;
+    }
+
+    /** Payload buffers when verifying as given by {@link #withSlots}; 0 for the variant's own number. */
+    public int slots() {
+        return slots;
+    }
+
+    /** iovec entries per packet, the payload split evenly across them; 1 = the plain buffer. */
+    public int iov() {
+        return iov;
+    }
+
+    /** UDP datagrams, or a TCP stream of payload-sized records (docs/ARCHITECTURE.md, "The TCP loop"). */
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /** Zero-copy variants: each send's time from its completion to its notification ({@link NotificationLatency}). */
+    public boolean latency() {
+        return latency;
     }
 
     /**
-     * Payload buffers. Without verify one buffer serves every send, as in the C tools. With
-     * verify: copy needs one (the kernel copies before send returns); uring_send and a flushing
-     * zero-copy sender get every buffer back within the batch; uring_zc* without flush rotate
-     * twice the batch, so one batch can be in flight while the next is filled; msg_zerocopy keeps
-     * {@link #NOTIFICATION_LIMIT} in flight at least, since it reads its completions in ranges.
+     * Payload buffers. Without verify one buffer serves every send, as in the C tools. With verify, the
+     * number {@link #withSlots} gave, or the variant's own ({@code SenderProvider.verifySlots}).
      */
     public int effectiveSlots() {
         if (!verify) {
             return 1;
         }
-        if (slots > 0) {
-            return slots;
-        }
-        return switch (variant) {
-            case COPY -> 1;
-            case URING_SEND -> batch;
-            case MSG_ZEROCOPY -> Math.max(NOTIFICATION_LIMIT, 2 * batch);
-            case URING_ZC, URING_ZC_FIXED, URING_SENDMSG_ZC, URING_SENDMSG_ZC_FIXED ->
-                    flush ? batch : Math.max(2, 2 * batch);
-        };
+        return slots > 0 ? slots : SenderRegistry.of(variant).verifySlots(this);
     }
 
     /**
@@ -257,5 +254,22 @@ public record SendConfig(Variant variant, int payload, int batch, boolean flush,
      */
     public int maxInFlight() {
         return verify ? effectiveSlots() : Math.max(2 * NOTIFICATION_LIMIT, 4 * batch);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SendConfig c && c.variant.equals(variant) && c.values.equals(values) && c.slots == slots;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(variant, values, slots);
+    }
+
+    @Override
+    public String toString() {
+        return "SendConfig[variant=" + variant.id() + ", " + values.entrySet().stream()
+                .map(e -> e.getKey().name() + "=" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("")
+                + (slots > 0 ? ", slots=" + slots : "") + "]";
     }
 }

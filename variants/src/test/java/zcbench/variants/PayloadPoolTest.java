@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import zcbench.vocabulary.Knobs;
 import zcbench.linux.ProcessResources;
 import zcbench.linux.mem.HugePageMapping;
 import zcbench.linux.mem.HugePages;
@@ -117,7 +118,7 @@ class PayloadPoolTest {
     void thpBuffersAreCarvedFromOneAlignedMapping() {
         assumeTrue(Requirements.TRANSPARENT_HUGEPAGE_MODES.contains(HugePages.transparentMode()),
                 () -> Requirements.needsTransparentHugepages(HugePages.transparentMode()));
-        SendConfig config = SendConfig.of(Variant.URING_ZC, 65435, 8).withVerify(true).withMemory(PayloadMemory.THP);
+        SendConfig config = SendConfig.of(Variant.of("uring_zc"), 65435, 8).with(Knobs.VERIFY, "true").with(Knobs.MEMORY, PayloadMemory.THP.id());
         try (PayloadPool pool = PayloadPool.of(config)) {
             assertEquals(16, pool.size());
             assertEquals(0, pool.buffer(0).address() % HugePageMapping.HUGE_PAGE, "2 MiB-aligned");
@@ -134,7 +135,7 @@ class PayloadPoolTest {
     /** This machine's reserved pages, as they are: without them the pool refuses with the skip sentence. */
     @Test
     void hugetlbWithoutReservedPagesIsRefusedWithWhatToSet() {
-        SendConfig config = SendConfig.of(Variant.COPY, 65435, 8).withMemory(PayloadMemory.HUGETLB);
+        SendConfig config = SendConfig.of(Variant.of("copy"), 65435, 8).with(Knobs.MEMORY, PayloadMemory.HUGETLB.id());
         if (HugePages.free2MiB() >= 1) {
             try (PayloadPool pool = PayloadPool.of(config)) {
                 assertEquals("hugetlb: 1 buffer in one mapping of 1 reserved 2 MiB huge page (MAP_HUGETLB |"
@@ -163,7 +164,7 @@ class PayloadPoolTest {
             here.add(PayloadMemory.HUGETLB);
         }
         for (PayloadMemory m : here) {
-            SendConfig config = SendConfig.of(Variant.URING_ZC, 65435, 32).withVerify(true).withMemory(m);
+            SendConfig config = SendConfig.of(Variant.of("uring_zc"), 65435, 32).with(Knobs.VERIFY, "true").with(Knobs.MEMORY, m.id());
             try (PayloadPool warm = PayloadPool.of(config)) {
                 assertEquals(64, warm.size());
             }

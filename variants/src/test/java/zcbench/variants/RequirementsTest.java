@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import zcbench.vocabulary.Knobs;
 import zcbench.linux.mem.HugePages;
 import zcbench.vocabulary.Variant;
 
@@ -20,40 +21,40 @@ class RequirementsTest {
 
     @Test
     void aKernelWithoutDeferTaskrunSkipsOnlyTheDeferRows() {
-        SendConfig defer = SendConfig.of(Variant.URING_ZC_FIXED, 65435, 8).withDefer(true);
+        SendConfig defer = SendConfig.of(Variant.of("uring_zc_fixed"), 65435, 8).with(Knobs.SETUP, "defer");
         assertEquals(Optional.of("needs Linux 6.1+ (IORING_SETUP_DEFER_TASKRUN)"),
                 Requirements.unmet(defer, OLD_KERNEL));
-        assertEquals(Optional.empty(), Requirements.unmet(defer.withDefer(false), OLD_KERNEL));
+        assertEquals(Optional.empty(), Requirements.unmet(defer.with(Knobs.SETUP, "coop"), OLD_KERNEL));
     }
 
     @Test
     void aKernelWithoutSendmsgZcSkipsBothSendmsgVariants() {
-        for (Variant v : new Variant[] {Variant.URING_SENDMSG_ZC, Variant.URING_SENDMSG_ZC_FIXED}) {
+        for (Variant v : new Variant[] {Variant.of("uring_sendmsg_zc"), Variant.of("uring_sendmsg_zc_fixed")}) {
             assertEquals(Optional.of("needs Linux 6.1+ (IORING_OP_SENDMSG_ZC)"),
                     Requirements.unmet(SendConfig.of(v, 65435, 8), OLD_KERNEL), v.id());
         }
-        assertEquals(Optional.empty(), Requirements.unmet(SendConfig.of(Variant.URING_ZC, 65435, 8), OLD_KERNEL));
+        assertEquals(Optional.empty(), Requirements.unmet(SendConfig.of(Variant.of("uring_zc"), 65435, 8), OLD_KERNEL));
     }
 
     @Test
     void registeredVectorsNeed615AndVectorizedSendZcNeeds617() {
-        SendConfig fixed = SendConfig.of(Variant.URING_SENDMSG_ZC_FIXED, 16384, 8).withIov(4);
+        SendConfig fixed = SendConfig.of(Variant.of("uring_sendmsg_zc_fixed"), 16384, 8).with(Knobs.IOV, "4");
         assertEquals(Optional.of("needs Linux 6.15+ (IORING_RECVSEND_FIXED_BUF on SENDMSG_ZC)"),
                 Requirements.unmet(fixed, LINUX_6_14));
         assertEquals(Optional.empty(), Requirements.unmet(fixed, LINUX_6_16));
-        assertEquals(Optional.empty(), Requirements.unmet(SendConfig.of(Variant.URING_SENDMSG_ZC, 65435, 8).withIov(16),
+        assertEquals(Optional.empty(), Requirements.unmet(SendConfig.of(Variant.of("uring_sendmsg_zc"), 65435, 8).with(Knobs.IOV, "16"),
                 LINUX_6_14), "sendmsg carries its iovecs without SEND_VECTORIZED");
-        SendConfig vectorized = SendConfig.of(Variant.URING_ZC, 65435, 8).withIov(2);
+        SendConfig vectorized = SendConfig.of(Variant.of("uring_zc"), 65435, 8).with(Knobs.IOV, "2");
         assertEquals(Optional.of("needs Linux 6.17+ (IORING_SEND_VECTORIZED)"),
                 Requirements.unmet(vectorized, LINUX_6_16));
-        assertEquals(Optional.empty(), Requirements.unmet(vectorized.withIov(1), LINUX_6_16),
+        assertEquals(Optional.empty(), Requirements.unmet(vectorized.with(Knobs.IOV, "1"), LINUX_6_16),
                 "iov=1 is today's plain SEND_ZC");
     }
 
     @Test
     void thisKernelHasWhatEveryRowNeeds() {
         assertTrue(Requirements.THIS_MACHINE.deferTaskrun(), "this project's machines run Linux 6.1 or later");
-        assertEquals(Optional.empty(), Requirements.unmet(SendConfig.of(Variant.URING_SEND, 4096, 8).withDefer(true),
+        assertEquals(Optional.empty(), Requirements.unmet(SendConfig.of(Variant.of("uring_send"), 4096, 8).with(Knobs.SETUP, "defer"),
                 Requirements.THIS_MACHINE));
         // This machine runs Linux 6.18.
         assertEquals(new Requirements.Features(true, true, true, true),
@@ -97,35 +98,35 @@ class RequirementsTest {
 
     @Test
     void withoutReservedHugePagesOnlyTheHugetlbRowsAreSkipped() {
-        SendConfig shared = SendConfig.of(Variant.URING_ZC_FIXED, 65435, 8).withMemory(PayloadMemory.HUGETLB);
+        SendConfig shared = SendConfig.of(Variant.of("uring_zc_fixed"), 65435, 8).with(Knobs.MEMORY, PayloadMemory.HUGETLB.id());
         assertEquals(Optional.of("needs 1 free 2 MiB huge pages: set vm.nr_hugepages (e.g. sysctl vm.nr_hugepages=1);"
                 + " zcbench does not change it"), Requirements.unmet(shared, hugePages("madvise", 0)));
         assertEquals(Optional.empty(), Requirements.unmet(shared, hugePages("madvise", 1)));
         // msg_zerocopy keeps 32 buffers of 64 KiB in flight when verifying: one huge page holds them.
-        SendConfig verified = SendConfig.of(Variant.MSG_ZEROCOPY, 65435, 8).withVerify(true)
-                .withMemory(PayloadMemory.HUGETLB);
+        SendConfig verified = SendConfig.of(Variant.of("msg_zerocopy"), 65435, 8).with(Knobs.VERIFY, "true")
+                .with(Knobs.MEMORY, PayloadMemory.HUGETLB.id());
         assertEquals(1, PayloadPool.hugePages(verified));
-        SendConfig many = SendConfig.of(Variant.URING_ZC, 65435, 64).withVerify(true).withMemory(PayloadMemory.HUGETLB);
+        SendConfig many = SendConfig.of(Variant.of("uring_zc"), 65435, 64).with(Knobs.VERIFY, "true").with(Knobs.MEMORY, PayloadMemory.HUGETLB.id());
         assertEquals(4, PayloadPool.hugePages(many), "128 buffers of 64 KiB");
         assertEquals(Optional.of("needs 4 free 2 MiB huge pages: set vm.nr_hugepages (e.g. sysctl vm.nr_hugepages=4);"
                 + " zcbench does not change it"), Requirements.unmet(many, hugePages("madvise", 3)));
-        assertEquals(Optional.empty(), Requirements.unmet(many.withMemory(PayloadMemory.NORMAL), hugePages("never", 0)));
+        assertEquals(Optional.empty(), Requirements.unmet(many.with(Knobs.MEMORY, PayloadMemory.NORMAL.id()), hugePages("never", 0)));
     }
 
     @Test
     void withTransparentHugePagesNeverOnlyTheThpRowsAreSkipped() {
-        SendConfig thp = SendConfig.of(Variant.COPY, 65435, 8).withMemory(PayloadMemory.THP);
+        SendConfig thp = SendConfig.of(Variant.of("copy"), 65435, 8).with(Knobs.MEMORY, PayloadMemory.THP.id());
         assertEquals(Optional.of("needs transparent huge pages (/sys/kernel/mm/transparent_hugepage/enabled is never)"),
                 Requirements.unmet(thp, hugePages("never", 0)));
         assertEquals(Optional.empty(), Requirements.unmet(thp, hugePages("madvise", 0)));
         assertEquals(Optional.empty(), Requirements.unmet(thp, hugePages("always", 0)));
-        assertEquals(Optional.empty(), Requirements.unmet(thp.withMemory(PayloadMemory.HUGETLB), hugePages("never", 1)));
+        assertEquals(Optional.empty(), Requirements.unmet(thp.with(Knobs.MEMORY, PayloadMemory.HUGETLB.id()), hugePages("never", 1)));
     }
 
     /** This machine as it is: nobody reserved huge pages on it (zcbench never does), so hugetlb rows are skipped. */
     @Test
     void thisMachineSaysWhatHugetlbRowsNeed() {
-        SendConfig hugetlb = SendConfig.of(Variant.URING_ZC_FIXED, 65435, 8).withMemory(PayloadMemory.HUGETLB);
+        SendConfig hugetlb = SendConfig.of(Variant.of("uring_zc_fixed"), 65435, 8).with(Knobs.MEMORY, PayloadMemory.HUGETLB.id());
         Optional<String> unmet = Requirements.unmet(hugetlb, Requirements.THIS_MACHINE);
         assertEquals(HugePages.free2MiB() < 1, unmet.isPresent(), unmet.toString());
         unmet.ifPresent(needs -> assertEquals(Requirements.needsHugePages(1), needs));

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import zcbench.variants.spi.SenderRegistry;
+import zcbench.vocabulary.Knobs;
 import zcbench.linux.ProcessResources;
 import zcbench.linux.net.IpVersion;
 import zcbench.vocabulary.Variant;
@@ -22,8 +24,8 @@ class SenderResourcesTest {
             ProcessResources before = ProcessResources.now();
             long uringBefore = ProcessResources.ioUringMappings();
             for (int round = 0; round < 5; round++) {
-                for (Variant v : Variant.values()) {
-                    try (Sender s = Senders.open(SendConfig.of(v, 65435, 8), receiver.connectedSender())) {
+                for (Variant v : Variant.all()) {
+                    try (Sender s = SenderRegistry.openOn(SendConfig.of(v, 65435, 8), receiver.connectedSender())) {
                         s.sendBatch();
                     }
                 }
@@ -37,8 +39,8 @@ class SenderResourcesTest {
 
     /** The first use of each class may map JDK code; take that out of the count. */
     private static void warmUp(LoopbackReceiver receiver) {
-        for (Variant v : Variant.values()) {
-            try (Sender s = Senders.open(SendConfig.of(v, 65435, 8), receiver.connectedSender())) {
+        for (Variant v : Variant.all()) {
+            try (Sender s = SenderRegistry.openOn(SendConfig.of(v, 65435, 8), receiver.connectedSender())) {
                 s.sendBatch();
             }
         }
@@ -47,24 +49,24 @@ class SenderResourcesTest {
     @Test
     void meaninglessKnobsAreRefusedWithTheReason() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SendConfig.of(Variant.COPY, 65435, 8).withFlush(true));
+                () -> SendConfig.of(Variant.of("copy"), 65435, 8).with(Knobs.FLUSH, "true"));
         assertEquals("flush=true means nothing for copy: only uring_zc, uring_zc_fixed, uring_sendmsg_zc and"
                 + " uring_sendmsg_zc_fixed have a notification reaping policy", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.URING_SEND, 65435, 8).withUbufCache(false));
-        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, 70000, 8));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.of("uring_send"), 65435, 8).with(Knobs.UBUF_CACHE, "off"));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.of("copy"), 70000, 8));
     }
 
     /** The payload limit follows the protocol: 65507 over IPv4, 65487 over IPv6 on a 65535-byte MTU. */
     @Test
     void payloadsLargerThanTheProtocolCarriesAreRefused() {
         IllegalArgumentException v4 = assertThrows(IllegalArgumentException.class,
-                () -> SendConfig.of(Variant.COPY, 65508, 8));
+                () -> SendConfig.of(Variant.of("copy"), 65508, 8));
         assertEquals("payload 65508 is out of range 16..65507 bytes (UDP over IPv4, with room for the stamp)",
                 v4.getMessage());
-        SendConfig largest = SendConfig.of(Variant.COPY, 65487, 8).withIp(IpVersion.V6);
+        SendConfig largest = SendConfig.of(Variant.of("copy"), 65487, 8).with(Knobs.IP, IpVersion.V6.id());
         assertEquals(65487, largest.payload());
         IllegalArgumentException v6 = assertThrows(IllegalArgumentException.class,
-                () -> SendConfig.of(Variant.COPY, 65488, 8).withIp(IpVersion.V6));
+                () -> SendConfig.of(Variant.of("copy"), 65488, 8).with(Knobs.IP, IpVersion.V6.id()));
         assertEquals("payload 65488 is out of range 16..65487 bytes (UDP over IPv6, with room for the stamp)",
                 v6.getMessage());
     }
@@ -78,8 +80,8 @@ class SenderResourcesTest {
         for (IpVersion ip : IpVersion.values()) {
             try (LoopbackReceiver receiver = new LoopbackReceiver(ip)) {
                 for (PayloadMemory m : PayloadMemory.values()) {
-                    for (Variant v : Variant.values()) {
-                        SendConfig config = SendConfig.of(v, 65435, 8).withVerify(true).withMemory(m).withIp(ip);
+                    for (Variant v : Variant.all()) {
+                        SendConfig config = SendConfig.of(v, 65435, 8).with(Knobs.VERIFY, "true").with(Knobs.MEMORY, m.id()).with(Knobs.IP, ip.id());
                         if (Requirements.unmet(config, Requirements.THIS_MACHINE).isPresent()) {
                             continue;
                         }
@@ -103,7 +105,7 @@ class SenderResourcesTest {
     }
 
     private static void open(SendConfig config, LoopbackReceiver receiver) {
-        try (Sender s = Senders.open(config, receiver.connectedSender())) {
+        try (Sender s = SenderRegistry.openOn(config, receiver.connectedSender())) {
             s.sendBatch();
         }
     }
@@ -112,28 +114,28 @@ class SenderResourcesTest {
     void iovIsRefusedWhereNoIovecArrayIsSentWithTheReason() {
         assertEquals("iov=2 means nothing for copy: only uring_zc, uring_sendmsg_zc and uring_sendmsg_zc_fixed send"
                 + " an iovec array", assertThrows(IllegalArgumentException.class,
-                        () -> SendConfig.of(Variant.COPY, 65435, 8).withIov(2)).getMessage());
-        for (Variant v : new Variant[] {Variant.MSG_ZEROCOPY, Variant.URING_SEND}) {
-            assertThrows(IllegalArgumentException.class, () -> SendConfig.of(v, 65435, 8).withIov(4), v.id());
+                        () -> SendConfig.of(Variant.of("copy"), 65435, 8).with(Knobs.IOV, "2")).getMessage());
+        for (Variant v : new Variant[] {Variant.of("msg_zerocopy"), Variant.of("uring_send")}) {
+            assertThrows(IllegalArgumentException.class, () -> SendConfig.of(v, 65435, 8).with(Knobs.IOV, "4"), v.id());
         }
         assertEquals("iov=8 is refused for uring_zc_fixed: the kernel refuses IORING_SEND_VECTORIZED with"
                 + " IORING_RECVSEND_FIXED_BUF on SEND_ZC (EINVAL); uring_sendmsg_zc_fixed sends an iovec array from"
                 + " registered buffers", assertThrows(IllegalArgumentException.class,
-                        () -> SendConfig.of(Variant.URING_ZC_FIXED, 65435, 8).withIov(8)).getMessage());
+                        () -> SendConfig.of(Variant.of("uring_zc_fixed"), 65435, 8).with(Knobs.IOV, "8")).getMessage());
         assertEquals("iov must be one of 1|2|4|8|16, not 3", assertThrows(IllegalArgumentException.class,
-                () -> SendConfig.of(Variant.URING_SENDMSG_ZC, 65435, 8).withIov(3)).getMessage());
+                () -> SendConfig.of(Variant.of("uring_sendmsg_zc"), 65435, 8).with(Knobs.IOV, "3")).getMessage());
         assertEquals("iov must be one of 1|2|4|8|16, not 'many'", assertThrows(IllegalArgumentException.class,
                 () -> SendConfig.of(Map.of("variant", "uring_sendmsg_zc", "iov", "many")::get)).getMessage());
         assertEquals(16, SendConfig.of(Map.of("variant", "uring_zc", "iov", "16")::get).iov());
         assertEquals("iov=4 at payload 65435 is refused for uring_sendmsg_zc_fixed: its entries span 19 pages, and the"
                 + " kernel sends a registered buffer as one fragment per page, at most 17 (MAX_SKB_FRAGS) per packet"
                 + " (EMSGSIZE)", assertThrows(IllegalArgumentException.class,
-                        () -> SendConfig.of(Variant.URING_SENDMSG_ZC_FIXED, 65435, 8).withIov(4)).getMessage());
-        assertEquals(2, SendConfig.of(Variant.URING_SENDMSG_ZC_FIXED, 65435, 8).withIov(2).iov(), "17 pages fit");
-        assertEquals(16, SendConfig.of(Variant.URING_SENDMSG_ZC_FIXED, 32768, 8).withIov(16).iov(),
+                        () -> SendConfig.of(Variant.of("uring_sendmsg_zc_fixed"), 65435, 8).with(Knobs.IOV, "4")).getMessage());
+        assertEquals(2, SendConfig.of(Variant.of("uring_sendmsg_zc_fixed"), 65435, 8).with(Knobs.IOV, "2").iov(), "17 pages fit");
+        assertEquals(16, SendConfig.of(Variant.of("uring_sendmsg_zc_fixed"), 32768, 8).with(Knobs.IOV, "16").iov(),
                 "page-aligned entries add no page");
-        assertEquals(4, SendConfig.of(Variant.URING_SENDMSG_ZC, 65435, 8).withIov(4).iov(),
+        assertEquals(4, SendConfig.of(Variant.of("uring_sendmsg_zc"), 65435, 8).with(Knobs.IOV, "4").iov(),
                 "normal buffers are pinned page by page, contiguous pages merged");
-        assertEquals(1, SendConfig.of(Variant.COPY, 65435, 8).iov(), "every variant sends one entry by default");
+        assertEquals(1, SendConfig.of(Variant.of("copy"), 65435, 8).iov(), "every variant sends one entry by default");
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import zcbench.variants.spi.SenderRegistry;
+import zcbench.vocabulary.Knobs;
 import zcbench.linux.net.IpVersion;
 import zcbench.vocabulary.Variant;
 
@@ -25,49 +27,49 @@ class SendersLoopbackTest {
 
     static Stream<Arguments> configs() {
         Stream.Builder<Arguments> b = Stream.builder();
-        for (Variant v : Variant.values()) {
+        for (Variant v : Variant.all()) {
             for (int payload : new int[] {4096, 65435}) {
                 for (int batch : new int[] {1, 8}) {
                     for (boolean verify : new boolean[] {true, false}) {
-                        SendConfig c = SendConfig.of(v, payload, batch).withVerify(verify);
+                        SendConfig c = SendConfig.of(v, payload, batch).with(Knobs.VERIFY, String.valueOf(verify));
                         b.add(Arguments.of(c));
-                        if (v.hasFlushKnob()) {
-                            b.add(Arguments.of(c.withFlush(true)));
+                        if (v.has(Knobs.FLUSH)) {
+                            b.add(Arguments.of(c.with(Knobs.FLUSH, "true")));
                         }
-                        if (v.hasUbufCacheKnob()) {
-                            b.add(Arguments.of(c.withUbufCache(false)));
+                        if (v.has(Knobs.UBUF_CACHE)) {
+                            b.add(Arguments.of(c.with(Knobs.UBUF_CACHE, "off")));
                         }
-                        if (v.hasPollKnob()) {
-                            b.add(Arguments.of(c.withPoll(false)));
+                        if (v.has(Knobs.POLL)) {
+                            b.add(Arguments.of(c.with(Knobs.POLL, "false")));
                         }
-                        if (v.usesRing()) {
-                            b.add(Arguments.of(c.withDefer(true)));
+                        if (v.ring()) {
+                            b.add(Arguments.of(c.with(Knobs.SETUP, "defer")));
                         }
-                        if (v.hasFlushKnob()) {
-                            b.add(Arguments.of(c.withFlush(true).withDefer(true)));
+                        if (v.has(Knobs.FLUSH)) {
+                            b.add(Arguments.of(c.with(Knobs.FLUSH, "true").with(Knobs.SETUP, "defer")));
                         }
                         if (v.zeroCopy()) {
-                            b.add(Arguments.of(c.withLatency(true)));
-                            b.add(Arguments.of(c.withLatency(true).withUbufCache(false)));
+                            b.add(Arguments.of(c.with(Knobs.LATENCY, "true")));
+                            b.add(Arguments.of(c.with(Knobs.LATENCY, "true").with(Knobs.UBUF_CACHE, "off")));
                         }
-                        if (v.hasIovKnob()) {
+                        if (v.has(Knobs.IOV)) {
                             // Registered pages go one skb fragment each: at 65435 bytes two entries fit.
-                            boolean fewFragments = v.registersBuffers() && payload > 4096;
-                            b.add(Arguments.of(c.withIov(fewFragments ? 2 : 4)));
-                            b.add(Arguments.of(c.withIov(fewFragments ? 2 : 16).withFlush(true)));
-                            b.add(Arguments.of(c.withIov(2).withUbufCache(false)));
+                            boolean fewFragments = v.id().endsWith("_fixed") && payload > 4096;
+                            b.add(Arguments.of(c.with(Knobs.IOV, String.valueOf(fewFragments ? 2 : 4))));
+                            b.add(Arguments.of(c.with(Knobs.IOV, String.valueOf(fewFragments ? 2 : 16)).with(Knobs.FLUSH, "true")));
+                            b.add(Arguments.of(c.with(Knobs.IOV, "2").with(Knobs.UBUF_CACHE, "off")));
                         }
                     }
                 }
             }
             for (boolean verify : new boolean[] {true, false}) {
-                SendConfig c = SendConfig.of(v, 65435, 8).withVerify(verify);
+                SendConfig c = SendConfig.of(v, 65435, 8).with(Knobs.VERIFY, String.valueOf(verify));
                 for (PayloadMemory m : PayloadMemory.values()) {
-                    b.add(Arguments.of(c.withMemory(m)));
+                    b.add(Arguments.of(c.with(Knobs.MEMORY, m.id())));
                 }
-                b.add(Arguments.of(c.withIp(IpVersion.V6)));
-                b.add(Arguments.of(SendConfig.of(v, SendConfig.MAX_UDP6_PAYLOAD, 8).withVerify(verify)
-                        .withIp(IpVersion.V6).withMemory(PayloadMemory.THP)));
+                b.add(Arguments.of(c.with(Knobs.IP, IpVersion.V6.id())));
+                b.add(Arguments.of(SendConfig.of(v, SendConfig.MAX_UDP6_PAYLOAD, 8).with(Knobs.VERIFY, String.valueOf(verify))
+                        .with(Knobs.IP, IpVersion.V6.id()).with(Knobs.MEMORY, PayloadMemory.THP.id())));
             }
         }
         return b.build();
@@ -86,7 +88,7 @@ class SendersLoopbackTest {
             CompletableFuture<Long> received = receiver.expect(total, config.payload(), config.verify());
             SendCounters counters;
             long timed;
-            try (Sender sender = Senders.open(config, receiver.connectedSender())) {
+            try (Sender sender = SenderRegistry.openOn(config, receiver.connectedSender())) {
                 assertEquals(config.latency(), sender.latency().isPresent(), "a latency histogram with latency=true");
                 sender.latency().ifPresent(l -> l.recording(true));
                 counters = sendAll(sender, BATCHES);
@@ -107,7 +109,7 @@ class SendersLoopbackTest {
                 assertEquals(0, counters.notifications);
                 assertEquals(0, counters.copied);
             }
-            if (config.variant().usesRing()) {
+            if (config.variant().ring()) {
                 assertEquals(true, counters.enters >= BATCHES, "at least one io_uring_enter per batch");
             } else {
                 assertEquals(0, counters.enters);
@@ -132,9 +134,9 @@ class SendersLoopbackTest {
     }
 
     static Stream<SendConfig> fewerBuffersThanBatch() {
-        return Stream.of(Variant.values()).flatMap(v -> {
-            SendConfig c = SendConfig.of(v, 4096, 8).withVerify(true).withSlots(1);
-            return v.hasFlushKnob() ? Stream.of(c, c.withFlush(true)) : Stream.of(c);
+        return Variant.all().stream().flatMap(v -> {
+            SendConfig c = SendConfig.of(v, 4096, 8).with(Knobs.VERIFY, "true").withSlots(1);
+            return v.has(Knobs.FLUSH) ? Stream.of(c, c.with(Knobs.FLUSH, "true")) : Stream.of(c);
         });
     }
 }

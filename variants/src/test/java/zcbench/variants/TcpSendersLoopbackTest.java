@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import zcbench.variants.spi.SenderRegistry;
+import zcbench.vocabulary.Knobs;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
@@ -31,22 +33,22 @@ class TcpSendersLoopbackTest {
 
     static Stream<SendConfig> configs() {
         Stream.Builder<SendConfig> b = Stream.builder();
-        for (Variant v : Variant.values()) {
+        for (Variant v : Variant.all()) {
             for (int batch : new int[] {1, 8}) {
                 for (boolean verify : new boolean[] {true, false}) {
-                    SendConfig c = SendConfig.of(v, 65435, batch).withVerify(verify).withProtocol(Protocol.TCP);
+                    SendConfig c = SendConfig.of(v, 65435, batch).with(Knobs.VERIFY, String.valueOf(verify)).with(Knobs.PROTOCOL, Protocol.TCP.id());
                     b.add(c);
-                    if (v.hasPollKnob()) {
-                        b.add(c.withPoll(false));
+                    if (v.has(Knobs.POLL)) {
+                        b.add(c.with(Knobs.POLL, "false"));
                     }
-                    if (v.hasFlushKnob()) {
-                        b.add(c.withFlush(true));
+                    if (v.has(Knobs.FLUSH)) {
+                        b.add(c.with(Knobs.FLUSH, "true"));
                     }
                 }
             }
-            b.add(SendConfig.of(v, 4096, 8).withVerify(true).withProtocol(Protocol.TCP).withIp(IpVersion.V6));
+            b.add(SendConfig.of(v, 4096, 8).with(Knobs.VERIFY, "true").with(Knobs.PROTOCOL, Protocol.TCP.id()).with(Knobs.IP, IpVersion.V6.id()));
             // Fewer buffers than the batch: a batch waits for a buffer mid-way, and the next chain starts after.
-            b.add(SendConfig.of(v, 4096, 8).withVerify(true).withProtocol(Protocol.TCP).withSlots(1));
+            b.add(SendConfig.of(v, 4096, 8).with(Knobs.VERIFY, "true").with(Knobs.PROTOCOL, Protocol.TCP.id()).withSlots(1));
         }
         return b.build();
     }
@@ -59,8 +61,8 @@ class TcpSendersLoopbackTest {
 
     static Stream<SendConfig> shortSends() {
         // Batch 2: a batch still links its requests, and the slow reader takes 80 packets, not 320.
-        return Stream.of(Variant.values()).map(v -> SendConfig.of(v, 65435, 2).withVerify(true)
-                .withProtocol(Protocol.TCP));
+        return Variant.all().stream().map(v -> SendConfig.of(v, 65435, 2).with(Knobs.VERIFY, "true")
+                .with(Knobs.PROTOCOL, Protocol.TCP.id()));
     }
 
     /**
@@ -71,7 +73,7 @@ class TcpSendersLoopbackTest {
     @MethodSource("shortSends")
     void shortSendsAreCountedAndTheStreamStaysIntact(SendConfig config) throws Exception {
         SendCounters counters = send(config, true);
-        if (config.variant().usesRing()) {
+        if (config.variant().ring()) {
             assertEquals(0, counters.shortSends, "the kernel sends a short send's rest itself (MSG_WAITALL)");
         } else {
             assertTrue(counters.shortSends > 0, "short sends counted: " + counters);
@@ -87,7 +89,7 @@ class TcpSendersLoopbackTest {
         try (LoopbackStreamReceiver receiver = new LoopbackStreamReceiver(config.ip(), slow)) {
             CompletableFuture<Long> received = receiver.expect(total, config.payload(), config.verify());
             InetSocket socket = receiver.connectedSender();
-            try (Sender sender = Senders.open(config, socket)) {
+            try (Sender sender = SenderRegistry.openOn(config, socket)) {
                 if (slow) {
                     // After the sender's own SO_SNDBUF (the selftest's 2 MiB), so that a packet outgrows the room.
                     socket.setOption(SOL_SOCKET, SO_SNDBUF, SMALL_SNDBUF);
@@ -100,7 +102,7 @@ class TcpSendersLoopbackTest {
         assertEquals(total * config.payload(), counters.bytes);
         if (config.variant().zeroCopy()) {
             // msg_zerocopy: one kernel id per send that took bytes, so a short send adds one.
-            long sends = config.variant().usesRing() ? total : total + counters.shortSends;
+            long sends = config.variant().ring() ? total : total + counters.shortSends;
             assertEquals(sends, counters.notifications, "one notification per zero-copy send");
             assertEquals(sends, counters.copied, "sends reported as copied over loopback");
         } else {

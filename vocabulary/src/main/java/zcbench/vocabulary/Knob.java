@@ -4,35 +4,50 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * A row parameter of the benchmark: the values it takes, its default(s), the variants it means
- * something for, and whether a row's label and key show it at its default.
+ * A row parameter of the benchmark: the values it takes, its default(s), and whether a row's label and key
+ * show it at its default. Which variants it means something for, each variant declares ({@link Variant#knobs()}).
  *
  * @param name     its one name: the JMH parameter, {@code -p NAME=}, labels, keys, plan.json, CSV headers
  * @param values   what is allowed
  * @param defaults what a row takes when nothing is asked for; several only for variant (all of them)
- * @param variants the variants for which the knob changes what is measured
  * @param shown    whether labels and keys always show it, or only when it is not the default
  * @param meaning  what it means on today's kernel, for env.json ({@code knob_<name>}); empty when its name says it
+ * @param purpose  what the variants that have it do, to finish "only uring_zc and uring_sendmsg_zc ...": the
+ *                 sentence that refuses it for another variant
  */
-public record Knob(String name, Values values, List<String> defaults, Set<Variant> variants, Shown shown,
-                   String meaning) {
+public record Knob(String name, Values values, List<String> defaults, Shown shown, String meaning, String purpose) {
 
     public enum Shown { ALWAYS, WHEN_CHANGED }
 
     public Knob {
         defaults = List.copyOf(defaults);
-        variants = Set.copyOf(variants);
         for (String d : defaults) {
-            if (values.problem(d, BitSet::new) != null) {
+            // The variants are declared after the knobs (a declaration names its knobs): checked by VariantCatalog's test.
+            if (!(values instanceof VariantIds) && values.problem(d, BitSet::new) != null) {
                 throw new IllegalArgumentException(name + ": default '" + d + "' is not allowed");
             }
         }
     }
 
     public boolean appliesTo(Variant variant) {
-        return variants.contains(variant);
+        return variant.has(this);
+    }
+
+    /** The variants that have it, as each declares. */
+    public Set<Variant> variants() {
+        return Variant.all().stream().filter(this::appliesTo).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The sentence that refuses {@code name=value} for {@code variant}, which lacks this knob: "flush=true means
+     * nothing for copy: only uring_zc and uring_zc_fixed have a notification reaping policy".
+     */
+    public String refusal(String value, Variant variant) {
+        return name + "=" + value + " means nothing for " + variant.id() + ": only " + Knobs.variantsOf(this) + " "
+                + purpose;
     }
 
     /** The single default of an ordinary knob. */
@@ -57,6 +72,19 @@ public record Knob(String name, Values values, List<String> defaults, Set<Varian
     
         /** The allowed values in a few characters, as help lists them: "on|off", "16..65507". */
         String summary();
+    }
+
+    /** The declared variants' ids, read from {@link VariantCatalog} when first asked, not when the knobs are made. */
+    public record VariantIds() implements Values {
+        @Override
+        public String problem(String value, Supplier<BitSet> allowedCpus) {
+            return Variant.find(value).isPresent() ? null : "not one of: " + String.join(", ", Variant.ids());
+        }
+
+        @Override
+        public String summary() {
+            return String.join("|", Variant.ids());
+        }
     }
 
     public record Choices(List<String> allowed) implements Values {

@@ -28,9 +28,6 @@ class KnobValuesTest {
     void choicesAndRangesSayWhatIsAllowed() {
         assertNull(Knobs.FLUSH.problem("true", NOT_ASKED));
         assertEquals("not one of: on, off", Knobs.UBUF_CACHE.problem("yes", NOT_ASKED));
-        assertEquals("not one of: copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed, uring_sendmsg_zc,"
-                + " uring_sendmsg_zc_fixed",
-                Knobs.VARIANT.problem("dummy", NOT_ASKED));
         assertNull(Knobs.PAYLOAD.problem("16", NOT_ASKED));
         assertEquals("not in 16..65507 (bytes of UDP over IPv4 on the sink's 65535-byte MTU, the first 16 of them the"
                 + " sequence stamp)", Knobs.PAYLOAD.problem("65508", NOT_ASKED));
@@ -52,7 +49,7 @@ class KnobValuesTest {
     @Test
     void aDefaultMustBeAllowed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Knob("x",
-                new Knob.Choices(List.of("a")), List.of("b"), Set.of(), Knob.Shown.ALWAYS, ""));
+                new Knob.Choices(List.of("a")), List.of("b"), Knob.Shown.ALWAYS, "", ""));
         assertEquals("x: default 'b' is not allowed", e.getMessage());
     }
 
@@ -66,17 +63,5 @@ class KnobValuesTest {
             assertEquals(name, Knobs.of(name).orElseThrow().name());
         });
         assertEquals(Knobs.ALL, java.util.stream.Stream.concat(Knobs.LEADING.stream(), Knobs.REST.stream()).toList());
-    }
-
-    @Test
-    void aKnobSaysWhichVariantsItMeansSomethingFor() {
-        assertEquals("uring_zc, uring_zc_fixed, uring_sendmsg_zc and uring_sendmsg_zc_fixed",
-                Knobs.variantsOf(Knobs.FLUSH));
-        assertEquals("msg_zerocopy, uring_zc, uring_zc_fixed, uring_sendmsg_zc and uring_sendmsg_zc_fixed",
-                Knobs.variantsOf(Knobs.UBUF_CACHE));
-        assertEquals("uring_zc, uring_sendmsg_zc and uring_sendmsg_zc_fixed", Knobs.variantsOf(Knobs.IOV));
-        assertEquals("uring_send, uring_zc, uring_zc_fixed, uring_sendmsg_zc and uring_sendmsg_zc_fixed",
-                Knobs.variantsOf(Knobs.SETUP));
-        assertEquals("copy and msg_zerocopy", Knobs.variantsOf(Knobs.POLL));
     }
 }

@@ -36,7 +36,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "VARIANT",
             description = "Speedups are against this variant's row of the same payload and target "
                     + "(default: ${DEFAULT-VALUE}).")
-    private String baseline = Variant.DEFAULT_BASELINE.id();
+    private String baseline = Variant.DEFAULT_BASELINE;
 
     @Override
     public Integer call() {

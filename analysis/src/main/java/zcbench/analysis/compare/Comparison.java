@@ -29,8 +29,8 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
         List<String> warnings, EnvironmentDiff environment) {
 
     public static Comparison of(Run runA, Run runB) {
-        List<SpeedupRow> a = SpeedupTable.of(runA, Variant.DEFAULT_BASELINE.id()).rows();
-        List<SpeedupRow> b = SpeedupTable.of(runB, Variant.DEFAULT_BASELINE.id()).rows();
+        List<SpeedupRow> a = SpeedupTable.of(runA, Variant.DEFAULT_BASELINE).rows();
+        List<SpeedupRow> b = SpeedupTable.of(runB, Variant.DEFAULT_BASELINE).rows();
         List<String> matchedOn = new ArrayList<>();
         List<String> compared = new ArrayList<>();
         boolean[] isCompared = new boolean[Params.NAMES.size()];

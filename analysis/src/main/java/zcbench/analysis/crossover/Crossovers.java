@@ -25,8 +25,10 @@ public final class Crossovers {
     /** A run holds a sweep when a pair was measured at this many payloads or more (plan sizes has three). */
     public static final int MIN_PAYLOADS = 4;
     /** Each zero-copy path and its copying counterpart. */
-    public static final List<List<Variant>> PAIRS = List.of(List.of(Variant.MSG_ZEROCOPY, Variant.COPY),
-            List.of(Variant.URING_ZC, Variant.URING_SEND), List.of(Variant.URING_ZC_FIXED, Variant.URING_SEND));
+    public static final List<List<Variant>> PAIRS = List.of(
+            List.of(Variant.of("msg_zerocopy"), Variant.of("copy")),
+            List.of(Variant.of("uring_zc"), Variant.of("uring_send")),
+            List.of(Variant.of("uring_zc_fixed"), Variant.of("uring_send")));
 
     private Crossovers() {
     }

@@ -50,7 +50,7 @@ public final class RowPairs {
         }
         Knob k = differ.getFirst();
         if (k == Knobs.VARIANT) {
-            boolean later = Variant.find(b.variant()).flatMap(Variant::earlier).map(Variant::id)
+            boolean later = Variant.find(b.variant()).flatMap(Variant::earlier)
                     .filter(a.variant()::equals).isPresent();
             return later ? Optional.of(k) : Optional.empty();
         }

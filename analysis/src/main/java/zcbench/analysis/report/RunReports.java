@@ -40,7 +40,7 @@ public final class RunReports {
      * @throws AnalysisException on bad input, with one sentence saying what was wrong and what to do
      */
     public static RunReport writeAll(Path runDir) {
-        return write(runDir, null, Variant.DEFAULT_BASELINE.id());
+        return write(runDir, null, Variant.DEFAULT_BASELINE);
     }
 
     /**

@@ -31,27 +31,27 @@ public final class V5Figures {
     public record Column(String header, Variant variant, String flush) {
         /** The row of plan v5 for this column, e.g. "uring_zc_fixed flush=true". */
         public String row() {
-            return variant.id() + (variant.hasFlushKnob() ? " flush=" + flush : "");
+            return variant.id() + (variant.has(Knobs.FLUSH) ? " flush=" + flush : "");
         }
 
         boolean matches(Params p) {
-            return p.variant().equals(variant.id()) && (!variant.hasFlushKnob()
+            return p.variant().equals(variant.id()) && (!variant.has(Knobs.FLUSH)
                     || p.value(Knobs.FLUSH).equals(flush));
         }
     }
 
     /** IORING_OP_SEND. */
-    public static final Column NON_ZC = new Column("non-zc", Variant.URING_SEND, "false");
+    public static final Column NON_ZC = new Column("non-zc", Variant.of("uring_send"), "false");
     /**
      * v5's SEND_ZC posting no buffer notification at all; since the merged API (6.0) every SEND_ZC posts one, so
      * the nearest row is uring_zc_fixed with flush=false, which reaps them lazily.
      */
-    public static final Column ZC = new Column("zc", Variant.URING_ZC_FIXED, "false");
+    public static final Column ZC = new Column("zc", Variant.of("uring_zc_fixed"), "false");
     /**
      * v5's SEND_ZC with IORING_RECVSEND_NOTIF_FLUSH, one notification per request, what every SEND_ZC posts today;
      * flush=true adds that each batch waits for its notifications.
      */
-    public static final Column ZC_FLUSH = new Column("zc + flush", Variant.URING_ZC_FIXED, "true");
+    public static final Column ZC_FLUSH = new Column("zc + flush", Variant.of("uring_zc_fixed"), "true");
     /** The letter's columns in its order. */
     public static final List<Column> COLUMNS = List.of(NON_ZC, ZC, ZC_FLUSH);
 

@@ -88,7 +88,7 @@ public final class Variants {
     }
 
     private static boolean usesRing(Params p) {
-        return Variant.find(p.variant()).map(Variant::usesRing).orElse(false);
+        return Variant.find(p.variant()).map(Variant::ring).orElse(false);
     }
 
     private static Comparator<Params> rowOrder() {

@@ -68,7 +68,7 @@ class LatencyHistogramsTest {
 
         Histogram sum = LatencyHistograms.of(run, FIXED).orElseThrow();
         assertEquals(1001, sum.getTotalCount(), "every send of every fork, once");
-        SpeedupTable table = SpeedupTable.of(Run.load(run), Variant.DEFAULT_BASELINE.id());
+        SpeedupTable table = SpeedupTable.of(Run.load(run), Variant.DEFAULT_BASELINE);
         assertTrue(table.hasLatency());
         List<CSVRecord> rows = records(table);
         CSVRecord fixed = rows.get(6);
@@ -93,7 +93,7 @@ class LatencyHistogramsTest {
     @Test
     void aRunWithoutLatencyFilesHasEmptyLatencyAndEventColumns() throws IOException {
         SpeedupTable table = SpeedupTable.of(Run.load(Fixtures.resource(Fixtures.SEED_SINK)),
-                Variant.DEFAULT_BASELINE.id());
+                Variant.DEFAULT_BASELINE);
         assertFalse(table.hasLatency());
         assertFalse(table.hasEvents());
         for (CSVRecord r : records(table)) {
@@ -117,7 +117,7 @@ class LatencyHistogramsTest {
                     .put("score", 0.125).put("scoreError", "NaN").put("scoreUnit", "events/packet"));
         }
         json.writeValue(run.resolve(ResultFiles.JMH_JSON).toFile(), results);
-        SpeedupTable table = SpeedupTable.of(Run.load(run), Variant.DEFAULT_BASELINE.id());
+        SpeedupTable table = SpeedupTable.of(Run.load(run), Variant.DEFAULT_BASELINE);
         assertTrue(table.hasEvents());
         CSVRecord fixed = records(table).get(6);
         assertEquals("2.000000", fixed.get("events_io_uring_complete_per_packet"));

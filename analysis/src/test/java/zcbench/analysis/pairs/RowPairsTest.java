@@ -27,7 +27,7 @@ class RowPairsTest {
     private static final SpeedupTable SEED_FORKS = table(Fixtures.SEED_SINK_FORKS);
 
     private static SpeedupTable table(String fixture) {
-        return SpeedupTable.of(Run.load(Fixtures.resource(fixture)), Variant.DEFAULT_BASELINE.id());
+        return SpeedupTable.of(Run.load(Fixtures.resource(fixture)), Variant.DEFAULT_BASELINE);
     }
 
     @Test

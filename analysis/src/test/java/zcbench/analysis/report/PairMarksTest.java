@@ -88,7 +88,7 @@ class PairMarksTest {
     @ParameterizedTest
     @EnumSource(Mark.class)
     void theSpeedupTableMarksTheSameRow(Mark mark) {
-        SpeedupTable table = SpeedupTable.of(Run.load(marked(mark)), Variant.DEFAULT_BASELINE.id());
+        SpeedupTable table = SpeedupTable.of(Run.load(marked(mark)), Variant.DEFAULT_BASELINE);
         SpeedupRow row = table.rows().get((mark == Mark.NOISY ? B : A) - 1);
         assertEquals(1, Cells.of(table, row).stream().filter(c -> c.endsWith(" " + mark.word())).count(),
                 Cells.of(table, row).toString());
@@ -97,7 +97,7 @@ class PairMarksTest {
     /** Plan seed in forks, row 5 given the mark (NOISY: as it is, row 6 being noisy). */
     private Path marked(Mark mark) {
         Run original = Run.load(Fixtures.resource(Fixtures.SEED_SINK_FORKS));
-        String key = SpeedupTable.of(original, Variant.DEFAULT_BASELINE.id()).rows().get(A - 1).params().key();
+        String key = SpeedupTable.of(original, Variant.DEFAULT_BASELINE).rows().get(A - 1).params().key();
         List<JmhResult> results = original.results();
         int at = 0;
         while (!results.get(at).zcbenchParams().orElseThrow().key().equals(key)) {

@@ -108,7 +108,7 @@ class IntervalsTest {
      */
     @Test
     void speedupIntervalsHoldTheirSpeedupAndNeedTwoForks() {
-        SpeedupTable t = SpeedupTable.of(FORKS, Variant.DEFAULT_BASELINE.id());
+        SpeedupTable t = SpeedupTable.of(FORKS, Variant.DEFAULT_BASELINE);
         for (SpeedupRow r : t.rows()) {
             Interval i = r.speedupInterval();
             assertTrue(i.low() <= r.speedup() && r.speedup() <= i.high(), r.test() + " " + i);
@@ -117,7 +117,7 @@ class IntervalsTest {
             }
         }
         SpeedupTable oneFork = SpeedupTable.of(Run.load(Fixtures.resource(Fixtures.SEED_SINK)),
-                Variant.DEFAULT_BASELINE.id());
+                Variant.DEFAULT_BASELINE);
         assertTrue(oneFork.rows().stream().noneMatch(r -> r.speedupInterval().exists()));
     }
 

@@ -33,7 +33,7 @@ class SpeedupOutputsTest {
     private static final SpeedupTable EARLIER = table(Fixtures.SEED_SINK_EARLIER);
 
     private static SpeedupTable table(String fixture) {
-        return SpeedupTable.of(Run.load(Fixtures.resource(fixture)), Variant.DEFAULT_BASELINE.id());
+        return SpeedupTable.of(Run.load(Fixtures.resource(fixture)), Variant.DEFAULT_BASELINE);
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {

@@ -29,7 +29,7 @@ class StolenRowTest {
     private static SpeedupTable withSteal(Path dir, int stolen) {
         Path run = Fixtures.withSecondary(Fixtures.SEED_SINK, dir, CpuMetric.STEAL_PCT.id(), "%",
                 i -> i == stolen ? 5.0 : 0.5);
-        return SpeedupTable.of(Run.load(run), Variant.DEFAULT_BASELINE.id());
+        return SpeedupTable.of(Run.load(run), Variant.DEFAULT_BASELINE);
     }
 
     @Test
@@ -58,7 +58,7 @@ class StolenRowTest {
     @Test
     void aRunWithoutStealFiguresMarksNothing() throws IOException {
         SpeedupTable table = SpeedupTable.of(Run.load(Fixtures.resource(Fixtures.SEED_SINK)),
-                Variant.DEFAULT_BASELINE.id());
+                Variant.DEFAULT_BASELINE);
         assertTrue(table.rows().stream().noneMatch(SpeedupRow::stolen));
         for (CSVRecord r : csv(table)) {
             assertEquals("", r.get(Mark.STOLEN.id()), "no steal figure, no mark either way");

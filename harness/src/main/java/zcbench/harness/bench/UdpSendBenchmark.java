@@ -37,7 +37,7 @@ import zcbench.variants.PayloadMemory;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
-import zcbench.variants.Senders;
+import zcbench.variants.spi.SenderRegistry;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.RowKey;
@@ -262,7 +262,7 @@ public class UdpSendBenchmark {
         private void openAll(SendConfig config) {
             try {
                 destination = Destination.open(target);
-                sender = Senders.open(config, destination.openConnected(config.ip(), config.protocol()));
+                sender = SenderRegistry.open(config, destination.endpoint(config.ip(), config.protocol()));
                 // The first reading opens the sink's counter file: done here, not in an iteration.
                 destination.deliveredPackets();
             } catch (RuntimeException e) {

@@ -1,13 +1,5 @@
 package zcbench.harness.plan;
 
-import static zcbench.vocabulary.Variant.COPY;
-import static zcbench.vocabulary.Variant.MSG_ZEROCOPY;
-import static zcbench.vocabulary.Variant.URING_SEND;
-import static zcbench.vocabulary.Variant.URING_SENDMSG_ZC;
-import static zcbench.vocabulary.Variant.URING_SENDMSG_ZC_FIXED;
-import static zcbench.vocabulary.Variant.URING_ZC;
-import static zcbench.vocabulary.Variant.URING_ZC_FIXED;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -111,21 +103,21 @@ public enum Plan {
     private static List<Row> seedRows() {
         int p = 65435;
         return List.of(
-                Row.of(COPY, p, 1, false, true),
-                Row.of(MSG_ZEROCOPY, p, 1, false, true),
-                Row.of(URING_ZC_FIXED, p, 1, false, true),
-                Row.of(URING_ZC_FIXED, p, 1, true, true),
-                Row.of(URING_ZC_FIXED, p, 8, false, true),
-                Row.of(URING_ZC_FIXED, p, 8, true, true),
-                Row.of(URING_ZC, p, 8, false, true),
-                Row.of(URING_SEND, p, 8, false, true),
-                Row.of(URING_ZC_FIXED, p, 8, false, false));
+                Row.of(Variant.of("copy"), p, 1, false, true),
+                Row.of(Variant.of("msg_zerocopy"), p, 1, false, true),
+                Row.of(Variant.of("uring_zc_fixed"), p, 1, false, true),
+                Row.of(Variant.of("uring_zc_fixed"), p, 1, true, true),
+                Row.of(Variant.of("uring_zc_fixed"), p, 8, false, true),
+                Row.of(Variant.of("uring_zc_fixed"), p, 8, true, true),
+                Row.of(Variant.of("uring_zc"), p, 8, false, true),
+                Row.of(Variant.of("uring_send"), p, 8, false, true),
+                Row.of(Variant.of("uring_zc_fixed"), p, 8, false, false));
     }
 
     private static List<Row> sizesRows() {
         List<Row> rows = new ArrayList<>();
         for (int payload : new int[] {4096, 16384, 65435}) {
-            for (Variant v : List.of(COPY, MSG_ZEROCOPY, URING_ZC, URING_ZC_FIXED)) {
+            for (Variant v : List.of(Variant.of("copy"), Variant.of("msg_zerocopy"), Variant.of("uring_zc"), Variant.of("uring_zc_fixed"))) {
                 rows.add(Row.of(v, payload, 8, false, true));
             }
         }
@@ -135,11 +127,11 @@ public enum Plan {
     private static List<Row> fullRows() {
         List<Row> rows = new ArrayList<>();
         for (int payload : new int[] {4096, 16384, 65435}) {
-            for (Variant v : Variant.RFC) {
+            for (Variant v : Variant.rfcVariants()) {
                 for (int batch : new int[] {1, 8}) {
-                    for (boolean flush : v.hasFlushKnob() ? new boolean[] {false, true} : new boolean[] {false}) {
-                        for (boolean ubuf : v.hasUbufCacheKnob() ? new boolean[] {true, false} : new boolean[] {true}) {
-                            for (boolean poll : v.hasPollKnob() ? new boolean[] {true, false} : new boolean[] {true}) {
+                    for (boolean flush : v.has(Knobs.FLUSH) ? new boolean[] {false, true} : new boolean[] {false}) {
+                        for (boolean ubuf : v.has(Knobs.UBUF_CACHE) ? new boolean[] {true, false} : new boolean[] {true}) {
+                            for (boolean poll : v.has(Knobs.POLL) ? new boolean[] {true, false} : new boolean[] {true}) {
                                 rows.add(Row.of(v, payload, batch, flush, ubuf, poll, false));
                             }
                         }
@@ -163,7 +155,7 @@ public enum Plan {
     private static void besideItsBase(List<Row> rows, Row later) {
         Row base = laterKnobs().stream().filter(k -> !atDefault(later, k)).findFirst()
                 .map(k -> later.with(k, k.defaultValue()))
-                .orElseGet(() -> later.with(Knobs.VARIANT, later.variant().earlier().orElseThrow().id()));
+                .orElseGet(() -> later.with(Knobs.VARIANT, later.variant().earlier().orElseThrow()));
         int at = rows.indexOf(base) + 1;
         if (at == 0) {
             throw new IllegalStateException(later.label() + " is beside no row of the plan");
@@ -180,7 +172,7 @@ public enum Plan {
     }
 
     private static boolean isLater(Row row) {
-        return !Variant.RFC.contains(row.variant()) || laterKnobs().stream().anyMatch(k -> !atDefault(row, k));
+        return !row.variant().rfc() || laterKnobs().stream().anyMatch(k -> !atDefault(row, k));
     }
 
     private static boolean atDefault(Row row, Knob knob) {
@@ -195,12 +187,12 @@ public enum Plan {
      */
     private static List<Row> laterRows(int payload) {
         List<Row> rows = new ArrayList<>();
-        Row zc = Row.of(URING_ZC, payload, 8, false, true);
-        Row fixed = Row.of(URING_ZC_FIXED, payload, 8, false, true);
-        Row sendmsg = Row.of(URING_SENDMSG_ZC, payload, 8, false, true);
-        Row sendmsgFixed = Row.of(URING_SENDMSG_ZC_FIXED, payload, 8, false, true);
+        Row zc = Row.of(Variant.of("uring_zc"), payload, 8, false, true);
+        Row fixed = Row.of(Variant.of("uring_zc_fixed"), payload, 8, false, true);
+        Row sendmsg = Row.of(Variant.of("uring_sendmsg_zc"), payload, 8, false, true);
+        Row sendmsgFixed = Row.of(Variant.of("uring_sendmsg_zc_fixed"), payload, 8, false, true);
         rows.addAll(List.of(sendmsg, sendmsgFixed));
-        for (Row r : List.of(Row.of(URING_SEND, payload, 8, false, true), zc, fixed)) {
+        for (Row r : List.of(Row.of(Variant.of("uring_send"), payload, 8, false, true), zc, fixed)) {
             rows.add(r.with(Knobs.SETUP, "defer"));
         }
         for (Row r : List.of(zc, sendmsg, sendmsgFixed)) {
@@ -210,7 +202,7 @@ public enum Plan {
                 }
             }
         }
-        for (Row r : List.of(Row.of(MSG_ZEROCOPY, payload, 8, false, true), fixed)) {
+        for (Row r : List.of(Row.of(Variant.of("msg_zerocopy"), payload, 8, false, true), fixed)) {
             rows.addAll(List.of(r.with(Knobs.MEMORY, "thp"), r.with(Knobs.MEMORY, "hugetlb"), r.with(Knobs.IP, "6"),
                     r.with(Knobs.THREADS, "2")));
         }
@@ -233,17 +225,17 @@ public enum Plan {
     private static List<Row> modernRows() {
         List<Row> rows = new ArrayList<>();
         for (int payload : new int[] {65435, 4096}) {
-            Row msgZc = Row.of(MSG_ZEROCOPY, payload, 8, false, true);
-            Row zc = Row.of(URING_ZC, payload, 8, false, true);
-            Row fixed = Row.of(URING_ZC_FIXED, payload, 8, false, true);
+            Row msgZc = Row.of(Variant.of("msg_zerocopy"), payload, 8, false, true);
+            Row zc = Row.of(Variant.of("uring_zc"), payload, 8, false, true);
+            Row fixed = Row.of(Variant.of("uring_zc_fixed"), payload, 8, false, true);
             rows.addAll(List.of(
                     msgZc, msgZc.with(Knobs.IP, "6"),
                     zc, zc.with(Knobs.SETUP, "defer"), zc.with(Knobs.IOV, "4"),
                     fixed, fixed.with(Knobs.SETUP, "defer"), fixed.with(Knobs.MEMORY, "thp"),
                     fixed.with(Knobs.MEMORY, "hugetlb"), fixed.with(Knobs.IP, "6"), fixed.with(Knobs.THREADS, "2"),
-                    Row.of(URING_SENDMSG_ZC, payload, 8, false, true),
-                    Row.of(URING_SENDMSG_ZC, payload, 8, false, true).with(Knobs.IOV, "4"),
-                    Row.of(URING_SENDMSG_ZC_FIXED, payload, 8, false, true)));
+                    Row.of(Variant.of("uring_sendmsg_zc"), payload, 8, false, true),
+                    Row.of(Variant.of("uring_sendmsg_zc"), payload, 8, false, true).with(Knobs.IOV, "4"),
+                    Row.of(Variant.of("uring_sendmsg_zc_fixed"), payload, 8, false, true)));
         }
         return rows;
     }
@@ -255,9 +247,9 @@ public enum Plan {
      */
     private static List<Row> crossoverRows() {
         return perPayload(new int[] {256, 512, 1024, 1500, 2048, 4096, 8192, 16384, 32768, 65435}, p -> List.of(
-                Row.of(COPY, p, 1, false, true), Row.of(MSG_ZEROCOPY, p, 1, false, true),
-                Row.of(URING_SEND, p, 8, false, true), Row.of(URING_ZC, p, 8, false, true),
-                Row.of(URING_ZC_FIXED, p, 8, false, true)));
+                Row.of(Variant.of("copy"), p, 1, false, true), Row.of(Variant.of("msg_zerocopy"), p, 1, false, true),
+                Row.of(Variant.of("uring_send"), p, 8, false, true), Row.of(Variant.of("uring_zc"), p, 8, false, true),
+                Row.of(Variant.of("uring_zc_fixed"), p, 8, false, true)));
     }
 
     /*
@@ -265,8 +257,8 @@ public enum Plan {
      * registered buffer, 8 requests per submission, by default: hence uring_zc_fixed at batch 8.
      */
     private static List<Row> v5Rows() {
-        return perPayload(new int[] {600, 1200, 4000, 8000}, p -> List.of(Row.of(URING_SEND, p, 8, false, true),
-                Row.of(URING_ZC_FIXED, p, 8, false, true), Row.of(URING_ZC_FIXED, p, 8, true, true)));
+        return perPayload(new int[] {600, 1200, 4000, 8000}, p -> List.of(Row.of(Variant.of("uring_send"), p, 8, false, true),
+                Row.of(Variant.of("uring_zc_fixed"), p, 8, false, true), Row.of(Variant.of("uring_zc_fixed"), p, 8, true, true)));
     }
 
     private static List<Row> perPayload(int[] payloads, IntFunction<List<Row>> rows) {
@@ -279,7 +271,7 @@ public enum Plan {
 
     private static List<Row> smokeRows() {
         List<Row> rows = new ArrayList<>();
-        for (Variant v : Variant.RFC) {
+        for (Variant v : Variant.rfcVariants()) {
             rows.add(Row.of(v, 65435, 8, false, true));
         }
         return rows;

@@ -125,7 +125,7 @@ public final class RowSelection {
     public List<Row> custom() {
         List<Variant> variants = variantsNamed
                 ? given.get(Knobs.VARIANT).stream().map(Variant::of).toList()
-                : Variant.RFC;
+                : Variant.rfcVariants();
         checkMeaningful(new LinkedHashSet<>(variants));
         Set<Row> rows = new LinkedHashSet<>();
         for (Variant v : variants) {

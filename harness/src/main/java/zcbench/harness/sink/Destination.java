@@ -5,6 +5,7 @@ import java.util.Optional;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
+import zcbench.variants.spi.Endpoint;
 
 /**
  * Where a benchmark's packets go: one of the topologies in the project's own namespaces (sink, forward,
@@ -14,19 +15,24 @@ public sealed interface Destination extends AutoCloseable
         permits SinkNetwork, ForwardNetwork, PeerNetwork, LoopbackDiscard, RemoteTarget {
 
     /**
-     * A new socket of {@code protocol} and {@code ip} connected to the destination; the caller owns it. A
-     * target that cannot carry the protocol or the IP version refuses it here, with the sentence its skipped
-     * row has.
+     * Where a sender of {@code protocol} over {@code ip} sends to this destination: the address, and the
+     * namespace its socket must be made in. A target that cannot carry the protocol or the IP version
+     * refuses it here, with the sentence its skipped row has.
      */
-    default InetSocket openConnected(IpVersion ip, Protocol protocol) {
+    default Endpoint endpoint(IpVersion ip, Protocol protocol) {
         refusal(target(), ip, protocol).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
-        return socketTo(ip, protocol);
+        return endpointTo(ip, protocol);
     }
 
-    /** What {@link #openConnected} returns once the target has taken the protocol and the IP version. */
-    InetSocket socketTo(IpVersion ip, Protocol protocol);
+    /** What {@link #endpoint} returns once the target has taken the protocol and the IP version. */
+    Endpoint endpointTo(IpVersion ip, Protocol protocol);
+
+    /** A new zcbench socket of {@code protocol} and {@code ip} connected to the destination; the caller owns it. */
+    default InetSocket openConnected(IpVersion ip, Protocol protocol) {
+        return endpoint(ip, protocol).connect();
+    }
 
     /** A new UDP socket of {@code ip} connected to the destination; the caller owns it. */
     default InetSocket openConnectedUdp(IpVersion ip) {

@@ -1,5 +1,6 @@
 package zcbench.harness.sink;
 
+import java.net.InetSocketAddress;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
+import zcbench.variants.spi.Endpoint;
 import zcbench.linux.ns.NetNamespace;
 
 /**
@@ -109,12 +111,12 @@ public final class ForwardNetwork implements Destination {
     }
 
     @Override
-    public InetSocket socketTo(IpVersion ip, Protocol protocol) {
+    public Endpoint endpointTo(IpVersion ip, Protocol protocol) {
         if (ip == IpVersion.V6) {
             buildIpv6();
         }
-        return SinkNetwork.connectedIn(OwnNamespaces.file(link.near()), destination(ip), SinkNetwork.DESTINATION_PORT,
-                Protocol.UDP);
+        return SinkNetwork.in(OwnNamespaces.file(link.near()),
+                new InetSocketAddress(destination(ip), SinkNetwork.DESTINATION_PORT), protocol);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package zcbench.harness.sink;
 
+import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
+import zcbench.variants.spi.Endpoint;
 
 /**
  * A UDP socket on 127.0.0.1 (or ::1 for IPv6) that is bound but never read: packets to it are
@@ -22,11 +25,10 @@ public final class LoopbackDiscard implements Destination {
     private final Map<IpVersion, TcpDiscard> listeners = new EnumMap<>(IpVersion.class);
 
     @Override
-    public InetSocket socketTo(IpVersion ip, Protocol protocol) {
-        if (protocol == Protocol.TCP) {
-            return listeners.computeIfAbsent(ip, TcpDiscard::new).openConnected();
-        }
-        return Protocol.UDP.connect(ip.loopback(), discard(ip).localAddress().getPort());
+    public Endpoint endpointTo(IpVersion ip, Protocol protocol) {
+        InetSocketAddress at = protocol == Protocol.TCP ? listeners.computeIfAbsent(ip, TcpDiscard::new).address()
+                : new InetSocketAddress(ip.loopback(), discard(ip).localAddress().getPort());
+        return new Endpoint(protocol, at, Optional.empty());
     }
 
     private InetSocket discard(IpVersion ip) {

@@ -10,6 +10,7 @@ import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
+import zcbench.variants.spi.Endpoint;
 import zcbench.linux.ns.NetNamespace;
 import zcbench.variants.receive.Receiver;
 import zcbench.variants.receive.Totals;
@@ -75,9 +76,8 @@ public final class PeerNetwork implements Destination {
     }
 
     @Override
-    public InetSocket socketTo(IpVersion ip, Protocol protocol) {
-        InetSocketAddress at = receiver(ip, protocol).address();
-        return SinkNetwork.connectedIn(OwnNamespaces.file(link.near()), at.getAddress(), at.getPort(), protocol);
+    public Endpoint endpointTo(IpVersion ip, Protocol protocol) {
+        return SinkNetwork.in(OwnNamespaces.file(link.near()), receiver(ip, protocol).address(), protocol);
     }
 
     /** What the receivers counted and checked so far. */

@@ -1,13 +1,16 @@
 package zcbench.harness.sink;
 
+import java.net.InetSocketAddress;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
+import java.util.Optional;
 
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
+import zcbench.variants.spi.Endpoint;
 
 /**
  * A receiver elsewhere, {@code udp://ADDR:PORT} or {@code tcp://ADDR:PORT}: {@code zcbench receive} on a
@@ -82,12 +85,12 @@ public record RemoteTarget(String scheme, InetAddress address, int port) impleme
     }
 
     /**
-     * A socket connected to the receiver, of the address's IP version; {@link #openConnected} has refused a row
-     * of another version or protocol.
+     * The receiver, from this process's own namespace; {@link #endpoint} has refused a row of another IP
+     * version or protocol.
      */
     @Override
-    public InetSocket socketTo(IpVersion ip, Protocol protocol) {
-        return protocol.connect(address, port);
+    public Endpoint endpointTo(IpVersion ip, Protocol protocol) {
+        return new Endpoint(protocol, new InetSocketAddress(address, port), Optional.empty());
     }
 
     private String hostPort() {

@@ -3,16 +3,17 @@ package zcbench.harness.sink;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import zcbench.linux.Libc;
 import zcbench.linux.Teardown;
-import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
-import zcbench.linux.ns.NetNamespace;
+import zcbench.variants.spi.Endpoint;
 
 /**
  * The sink (docs/ARCHITECTURE.md, "Targets"): a network namespace of the project's own with {@code lo} up
@@ -124,18 +125,18 @@ public final class SinkNetwork implements Destination {
         return TargetChoice.SINK;
     }
 
-    /** A UDP socket made inside the namespace and connected to the sink's neighbour. */
+    /** The sink's neighbour, from inside the namespace. */
     @Override
-    public InetSocket socketTo(IpVersion ip, Protocol protocol) {
+    public Endpoint endpointTo(IpVersion ip, Protocol protocol) {
         if (ip == IpVersion.V6) {
             buildIpv6();
         }
-        return connectedIn(namespaceFile(), destination(ip), DESTINATION_PORT, Protocol.UDP);
+        return in(namespaceFile(), new InetSocketAddress(destination(ip), DESTINATION_PORT), protocol);
     }
 
-    /** A socket of {@code protocol} made inside {@code namespace} and connected there to {@code address}. */
-    static InetSocket connectedIn(Path namespace, InetAddress address, int port, Protocol protocol) {
-        return NetNamespace.callIn(namespace, () -> protocol.connect(address, port));
+    /** An endpoint whose sockets are made inside {@code namespace}. */
+    static Endpoint in(Path namespace, InetSocketAddress address, Protocol protocol) {
+        return new Endpoint(protocol, address, Optional.of(namespace));
     }
 
     /** Packets the ifb device freed. */

@@ -6,32 +6,35 @@ import static zcbench.linux.net.NetConstants.POLLIN;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import zcbench.linux.Errno;
 import zcbench.linux.Teardown;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
-import zcbench.linux.net.Protocol;
 import zcbench.linux.net.Structs;
 
 /**
- * A TCP listener on loopback that accepts each sender's connection and reads and discards everything
- * on a thread of its own, so that a stream never stalls for want of a reader. Every wait is bounded:
- * the readers poll in slices and stop at the end of the stream or when this closes.
+ * A TCP listener on loopback that accepts every connection a sender makes to it and reads and discards
+ * everything on a thread per connection, so that a stream never stalls for want of a reader. The sender
+ * connects by itself, through its endpoint, so accepting runs on a thread of its own. Every wait is
+ * bounded: the acceptor and the readers poll in slices and stop at the end of a stream or when this closes.
  */
 final class TcpDiscard implements AutoCloseable {
-    /** How long a reader sleeps in poll before it looks whether it should stop. */
+    /** How long the acceptor and a reader sleep in poll before they look whether they should stop. */
     private static final int POLL_SLICE_MILLIS = 100;
-    /** How long accept waits for the connection a sender has just made, and close for a reader to end. */
+    /** How long close waits for a thread of this to end. */
     private static final int WAIT_LIMIT_MILLIS = 5_000;
     private static final int READ_BYTES = 1 << 20;
 
     private final IpVersion ip;
     private final InetSocket listener;
-    private final List<Thread> readers = new ArrayList<>();
-    private final List<InetSocket> connections = new ArrayList<>();
+    private final Thread acceptor;
+    /** Written by the acceptor, read by close once the acceptor has ended. */
+    private final List<Thread> readers = new CopyOnWriteArrayList<>();
+    private final List<InetSocket> connections = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
 
     TcpDiscard(IpVersion ip) {
@@ -44,32 +47,28 @@ final class TcpDiscard implements AutoCloseable {
             listener.close();
             throw e;
         }
+        acceptor = Thread.ofPlatform().daemon().name("zcbench-tcp-accept").start(this::acceptAll);
     }
 
-    /** A new TCP socket connected to the listener, whose accepted end a reader drains; the caller owns it. */
-    InetSocket openConnected() {
-        InetSocket s = Protocol.TCP.connect(ip.loopback(), listener.localAddress().getPort());
-        try {
-            InetSocket accepted = accept();
-            connections.add(accepted);
-            Thread reader = Thread.ofPlatform().daemon().name("zcbench-tcp-discard").unstarted(() -> drain(accepted));
-            readers.add(reader);
-            reader.start();
-            return s;
-        } catch (RuntimeException e) {
-            s.close();
-            throw e;
-        }
+    /** Where a sender connects: the listener's address on loopback. */
+    InetSocketAddress address() {
+        return new InetSocketAddress(ip.loopback(), listener.localAddress().getPort());
     }
 
-    private InetSocket accept() {
+    private void acceptAll() {
         try (Arena arena = Arena.ofConfined()) {
-            if (listener.poll(arena.allocate(Structs.POLLFD), POLLIN, WAIT_LIMIT_MILLIS) == 0) {
-                throw new IllegalStateException("loopback TCP listener: no connection to accept within "
-                        + WAIT_LIMIT_MILLIS / 1000 + " s");
+            MemorySegment pollfd = arena.allocate(Structs.POLLFD);
+            while (!closing) {
+                if (listener.poll(pollfd, POLLIN, POLL_SLICE_MILLIS) == 0) {
+                    continue;
+                }
+                InetSocket accepted = listener.accept();
+                connections.add(accepted);
+                Thread reader = Thread.ofPlatform().daemon().name("zcbench-tcp-discard").unstarted(() -> drain(accepted));
+                readers.add(reader);
+                reader.start();
             }
         }
-        return listener.accept();
     }
 
     /** Reads until the stream ends, fails, or this closes. */
@@ -93,23 +92,26 @@ final class TcpDiscard implements AutoCloseable {
     public void close() {
         closing = true;
         Teardown t = new Teardown();
+        t.step(() -> join(acceptor, "acceptor"));
         for (Thread reader : readers) {
-            t.step(() -> {
-                try {
-                    if (!reader.join(Duration.ofMillis(WAIT_LIMIT_MILLIS))) {
-                        throw new IllegalStateException("loopback TCP reader did not stop within "
-                                + WAIT_LIMIT_MILLIS / 1000 + " s");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while stopping a loopback TCP reader", e);
-                }
-            });
+            t.step(() -> join(reader, "reader"));
         }
         connections.forEach(t::close);
         t.close(listener);
         readers.clear();
         connections.clear();
         t.done();
+    }
+
+    private static void join(Thread thread, String what) {
+        try {
+            if (!thread.join(Duration.ofMillis(WAIT_LIMIT_MILLIS))) {
+                throw new IllegalStateException("loopback TCP " + what + " did not stop within "
+                        + WAIT_LIMIT_MILLIS / 1000 + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping a loopback TCP " + what, e);
+        }
     }
 }

@@ -17,7 +17,7 @@ import zcbench.profiles.events.KernelEventsProfiler;
 import zcbench.profiles.events.PerfStat;
 import zcbench.variants.SendConfig;
 import zcbench.variants.Sender;
-import zcbench.variants.Senders;
+import zcbench.variants.spi.SenderRegistry;
 import zcbench.vocabulary.KernelEvent;
 import zcbench.vocabulary.Variant;
 
@@ -40,7 +40,7 @@ class KernelEventsTest {
         long packets = (long) BATCHES * BATCH;
         Map<KernelEvent, Long> counts;
         try (SinkNetwork sink = SinkNetwork.create();
-             Sender sender = Senders.open(SendConfig.of(Variant.of(variant), 65435, BATCH), sink.openConnectedUdp())) {
+             Sender sender = SenderRegistry.openOn(SendConfig.of(Variant.of(variant), 65435, BATCH), sink.openConnectedUdp())) {
             sender.sendBatch(); // the first enter registers nothing new, but keep set-up out of the count
             sender.drain();
             PerfStat perf = PerfStat.start(PerfStat.onThread(threadId()));

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import zcbench.harness.bench.DeclaredParams;
 import zcbench.linux.net.IpVersion;
@@ -53,10 +53,10 @@ class KnobsTest {
     @Test
     void pollAndVerifyAreKnownBeforeTheBenchmarkHasThem() {
         Knob poll = Knobs.of("poll").orElseThrow();
-        assertEquals(Set.of(Variant.COPY, Variant.MSG_ZEROCOPY), poll.variants());
+        assertEquals(Set.of(Variant.of("copy"), Variant.of("msg_zerocopy")), poll.variants());
         assertEquals("true", poll.defaultValue());
         Knob verify = Knobs.of("verify").orElseThrow();
-        assertEquals(Set.of(Variant.values()), verify.variants());
+        assertEquals(Set.copyOf(Variant.all()), verify.variants());
         assertEquals("false", verify.defaultValue());
         assertNull(Row.problem(verify, "true"));
         assertEquals("not one of: true, false", Row.problem(verify, "yes"));
@@ -64,20 +64,20 @@ class KnobsTest {
 
     @Test
     void rangesAreWhatTheSendersAccept() {
-        assertDoesNotThrow(() -> SendConfig.of(Variant.URING_ZC_FIXED, Stamp.HEADER_BYTES, Knobs.MAX_BATCH));
-        assertDoesNotThrow(() -> SendConfig.of(Variant.URING_ZC_FIXED, SendConfig.MAX_UDP_PAYLOAD, 1));
-        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, 4096, Knobs.MAX_BATCH + 1));
-        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.COPY, Stamp.HEADER_BYTES - 1, 1));
+        assertDoesNotThrow(() -> SendConfig.of(Variant.of("uring_zc_fixed"), Stamp.HEADER_BYTES, Knobs.MAX_BATCH));
+        assertDoesNotThrow(() -> SendConfig.of(Variant.of("uring_zc_fixed"), SendConfig.MAX_UDP_PAYLOAD, 1));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.of("copy"), 4096, Knobs.MAX_BATCH + 1));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.of("copy"), Stamp.HEADER_BYTES - 1, 1));
         assertThrows(IllegalArgumentException.class,
-                () -> SendConfig.of(Variant.COPY, SendConfig.MAX_UDP_PAYLOAD + 1, 1));
+                () -> SendConfig.of(Variant.of("copy"), SendConfig.MAX_UDP_PAYLOAD + 1, 1));
         Knob payload = Knobs.of("payload").orElseThrow();
         Knob batch = Knobs.of("batch").orElseThrow();
         assertNull(Row.problem(payload, Integer.toString(Stamp.HEADER_BYTES)));
         assertNull(Row.problem(payload, "65507"));
         assertNotNull(Row.problem(payload, "65508"));
-        assertDoesNotThrow(() -> SendConfig.of(Variant.COPY, Knobs.MAX_PAYLOAD_IPV6, 1).withIp(IpVersion.V6));
+        assertDoesNotThrow(() -> SendConfig.of(Variant.of("copy"), Knobs.MAX_PAYLOAD_IPV6, 1).with(Knobs.IP, IpVersion.V6.id()));
         assertThrows(IllegalArgumentException.class,
-                () -> SendConfig.of(Variant.COPY, Knobs.MAX_PAYLOAD_IPV6 + 1, 1).withIp(IpVersion.V6));
+                () -> SendConfig.of(Variant.of("copy"), Knobs.MAX_PAYLOAD_IPV6 + 1, 1).with(Knobs.IP, IpVersion.V6.id()));
         assertNull(Knobs.PAYLOAD_IPV6.problem("65487", Row.ALLOWED_CPUS));
         assertNotNull(Knobs.PAYLOAD_IPV6.problem("65488", Row.ALLOWED_CPUS));
         assertNotNull(Row.problem(payload, Integer.toString(Stamp.HEADER_BYTES - 1)));
@@ -89,24 +89,24 @@ class KnobsTest {
 
     /** A knob the table says means nothing for a variant is one the sender refuses to set. */
     @ParameterizedTest
-    @EnumSource(Variant.class)
+    @MethodSource("zcbench.vocabulary.Variant#all")
     void appliesToMatchesWhatTheSenderRefuses(Variant v) {
         SendConfig reference = SendConfig.of(v, 4096, 8);
-        boolean flushAccepted = accepts(() -> reference.withFlush(true));
-        boolean ubufOffAccepted = accepts(() -> reference.withUbufCache(false));
+        boolean flushAccepted = accepts(() -> reference.with(Knobs.FLUSH, "true"));
+        boolean ubufOffAccepted = accepts(() -> reference.with(Knobs.UBUF_CACHE, "off"));
         assertEquals(flushAccepted, Knobs.of("flush").orElseThrow().appliesTo(v), "flush for " + v.id());
         assertEquals(ubufOffAccepted, Knobs.of("ubuf_cache").orElseThrow().appliesTo(v), "ubuf_cache for " + v.id());
-        boolean noPollAccepted = accepts(() -> reference.withPoll(false));
+        boolean noPollAccepted = accepts(() -> reference.with(Knobs.POLL, "false"));
         assertEquals(noPollAccepted, Knobs.of("poll").orElseThrow().appliesTo(v), "poll for " + v.id());
-        boolean deferAccepted = accepts(() -> reference.withDefer(true));
+        boolean deferAccepted = accepts(() -> reference.with(Knobs.SETUP, "defer"));
         assertEquals(deferAccepted, Knobs.SETUP.appliesTo(v), "setup for " + v.id());
-        boolean thpAccepted = accepts(() -> reference.withMemory(PayloadMemory.THP));
+        boolean thpAccepted = accepts(() -> reference.with(Knobs.MEMORY, PayloadMemory.THP.id()));
         assertEquals(thpAccepted, Knobs.MEMORY.appliesTo(v), "memory for " + v.id());
-        boolean ipv6Accepted = accepts(() -> reference.withIp(IpVersion.V6));
+        boolean ipv6Accepted = accepts(() -> reference.with(Knobs.IP, IpVersion.V6.id()));
         assertEquals(ipv6Accepted, Knobs.IP.appliesTo(v), "ip for " + v.id());
-        boolean vectorsAccepted = accepts(() -> reference.withIov(2));
+        boolean vectorsAccepted = accepts(() -> reference.with(Knobs.IOV, "2"));
         assertEquals(vectorsAccepted, Knobs.IOV.appliesTo(v), "iov for " + v.id());
-        boolean latencyAccepted = accepts(() -> reference.withLatency(true));
+        boolean latencyAccepted = accepts(() -> reference.with(Knobs.LATENCY, "true"));
         assertEquals(latencyAccepted, Knobs.LATENCY.appliesTo(v), "latency for " + v.id());
         assertEquals(v.zeroCopy(), latencyAccepted, "latency for the zero-copy variants only: " + v.id());
     }
@@ -156,7 +156,7 @@ class KnobsTest {
         int cpus = Row.ALLOWED_CPUS.get().cardinality();
         assertEquals("1", Knobs.THREADS.defaultValue());
         assertEquals(Knob.Shown.WHEN_CHANGED, Knobs.THREADS.shown());
-        assertEquals(Set.of(Variant.values()), Knobs.THREADS.variants());
+        assertEquals(Set.copyOf(Variant.all()), Knobs.THREADS.variants());
         assertNull(Row.problem(Knobs.THREADS, "1"));
         assertNull(Row.problem(Knobs.THREADS, Integer.toString(cpus)));
         String problem = Row.problem(Knobs.THREADS, Integer.toString(cpus + 1));
@@ -175,7 +175,7 @@ class KnobsTest {
 
     @Test
     void labelsShowTheKnobsOfTheVariantAndChangedOnesOnly() {
-        Row copy = Row.of(Variant.COPY, 4096, 8, false, true);
+        Row copy = Row.of(Variant.of("copy"), 4096, 8, false, true);
         assertEquals("copy payload=4096 batch=8", copy.label());
         Row fixed = new Row(Map.of("variant", "uring_zc_fixed", "verify", "true", "cpu", "1"));
         assertEquals("uring_zc_fixed payload=65435 batch=8 flush=false ubuf_cache=on verify=true cpu=1", fixed.label());

@@ -43,10 +43,10 @@ class PlanRunnerTest {
     void aFailingRowIsReportedAndTheOthersAreKept(@TempDir Path tmp) throws Exception {
         System.setProperty("jmh.ignoreLock", "true");
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(
-                Row.of(Variant.COPY, 4096, 8, false, true),
+                Row.of(Variant.of("copy"), 4096, 8, false, true),
                 // flush means nothing for copy: the fork's setup refuses it.
-                Row.of(Variant.COPY, 4096, 8, true, true),
-                Row.of(Variant.URING_ZC_FIXED, 4096, 8, false, true)));
+                Row.of(Variant.of("copy"), 4096, 8, true, true),
+                Row.of(Variant.of("uring_zc_fixed"), 4096, 8, false, true)));
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         List<Long> remaining = new ArrayList<>();
@@ -131,7 +131,7 @@ class PlanRunnerTest {
     void aRowTheKernelCannotRunIsSkippedWithWhatItNeedsAndTheOthersRun(@TempDir Path tmp) throws Exception {
         Row defer = new Row(Map.of("variant", "uring_zc_fixed", "payload", "4096", "setup", "defer"));
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(defer,
-                Row.of(Variant.URING_ZC_FIXED, 4096, 8, false, true)));
+                Row.of(Variant.of("uring_zc_fixed"), 4096, 8, false, true)));
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Requirements.Machine withoutDeferTaskrun = new Requirements.Features(false, false, false, false);

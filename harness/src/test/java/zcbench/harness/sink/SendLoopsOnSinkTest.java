@@ -8,10 +8,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import zcbench.vocabulary.Knobs;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
-import zcbench.variants.Senders;
+import zcbench.variants.spi.SenderRegistry;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -40,13 +41,13 @@ class SendLoopsOnSinkTest {
         "uring_sendmsg_zc_fixed, 1, true, false, 1", "uring_sendmsg_zc_fixed, 8, true, false, 2",
         "uring_sendmsg_zc_fixed, 8, true, true, 2"})
     void loopMatchesItsCTool(String variant, int batch, boolean poll, boolean verify, int iov) {
-        SendConfig config = SendConfig.of(Variant.of(variant), 65435, batch).withPoll(poll).withVerify(verify)
-                .withIov(iov);
+        SendConfig config = SendConfig.of(Variant.of(variant), 65435, batch).with(Knobs.POLL, String.valueOf(poll)).with(Knobs.VERIFY, String.valueOf(verify))
+                .with(Knobs.IOV, String.valueOf(iov));
         SendCounters before;
         SendCounters after;
         long delivered;
         try (SinkNetwork sink = SinkNetwork.create();
-             Sender sender = Senders.open(config, sink.openConnectedUdp())) {
+             Sender sender = SenderRegistry.openOn(config, sink.openConnectedUdp())) {
             // The first batches link the downcalls; count from a steady state on.
             for (int i = 0; i < 4; i++) {
                 sender.sendBatch();
@@ -65,12 +66,12 @@ class SendLoopsOnSinkTest {
         double syscalls = (double) (after.syscalls - before.syscalls) / packets;
         long enters = after.enters - before.enters;
         Variant v = config.variant();
-        if (v.usesRing()) {
+        if (v.ring()) {
             assertEquals(0, after.syscalls - before.syscalls);
             // send-zerocopy.c: one io_uring_enter per batch; the results are ready when it returns.
             assertTrue(enters >= BATCHES && enters <= BATCHES + BATCHES / 100,
                     "io_uring_enter per batch: " + enters + " for " + BATCHES + " batches");
-        } else if (v == Variant.COPY) {
+        } else if (v == Variant.of("copy")) {
             assertEquals(0, enters);
             assertEquals(poll ? 2.0 : 1.0, syscalls, 1e-9, "syscalls per packet");
         } else {

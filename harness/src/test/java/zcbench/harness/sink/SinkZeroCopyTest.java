@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import zcbench.vocabulary.Knobs;
 import zcbench.linux.net.IpVersion;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
-import zcbench.variants.Senders;
+import zcbench.variants.spi.SenderRegistry;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -31,7 +32,7 @@ class SinkZeroCopyTest {
         SendConfig config = SendConfig.of(Variant.of(variant), 65435, 8);
         SendCounters c;
         try (Destination destination = Destination.open(target);
-             Sender sender = Senders.open(config, destination.openConnectedUdp())) {
+             Sender sender = SenderRegistry.openOn(config, destination.openConnectedUdp())) {
             long droppedBefore = destination instanceof SinkNetwork s ? s.deliveredPackets() : 0;
             for (int i = 0; i < 100; i++) {
                 sender.sendBatch();
@@ -52,12 +53,12 @@ class SinkZeroCopyTest {
     @CsvSource({"copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed"})
     void ipv6ReachesTheSinkWithoutACopy(String variant) {
         assumeTrue(SinkNetwork.unavailableReason() == null, () -> "skipped: " + SinkNetwork.unavailableReason());
-        SendConfig config = SendConfig.of(Variant.of(variant), SendConfig.MAX_UDP6_PAYLOAD, 8).withVerify(true)
-                .withIp(IpVersion.V6);
+        SendConfig config = SendConfig.of(Variant.of(variant), SendConfig.MAX_UDP6_PAYLOAD, 8).with(Knobs.VERIFY, "true")
+                .with(Knobs.IP, IpVersion.V6.id());
         SendCounters c;
         long delivered;
         try (SinkNetwork sink = SinkNetwork.create();
-             Sender sender = Senders.open(config, sink.openConnectedUdp(config.ip()))) {
+             Sender sender = SenderRegistry.openOn(config, sink.openConnectedUdp(config.ip()))) {
             long before = sink.deliveredPackets();
             for (int i = 0; i < 100; i++) {
                 sender.sendBatch();

@@ -22,13 +22,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import zcbench.vocabulary.Knobs;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.ns.NetNamespace;
 import zcbench.variants.SendConfig;
 import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
-import zcbench.variants.Senders;
+import zcbench.variants.spi.SenderRegistry;
 import zcbench.variants.receive.Totals;
 import zcbench.vocabulary.Variant;
 
@@ -159,13 +160,13 @@ class TopologiesTest {
     @CsvSource({"forward, msg_zerocopy, 4", "forward, uring_zc_fixed, 4", "forward, copy, 4", "forward, msg_zerocopy, 6",
         "peer, msg_zerocopy, 4", "peer, uring_zc_fixed, 4", "peer, uring_send, 4", "peer, uring_zc, 6"})
     void aVerifiedRowReachesTheTarget(String target, String variant, String ip) {
-        SendConfig config = SendConfig.of(Variant.of(variant), 65435, BATCH).withVerify(true)
-                .withIp(IpVersion.of(ip));
+        SendConfig config = SendConfig.of(Variant.of(variant), 65435, BATCH).with(Knobs.VERIFY, "true")
+                .with(Knobs.IP, ip);
         SendCounters c;
         long delivered;
         Totals received = null;
         try (Destination d = Destination.open(target);
-             Sender sender = Senders.open(config, d.openConnectedUdp(config.ip()))) {
+             Sender sender = SenderRegistry.openOn(config, d.openConnectedUdp(config.ip()))) {
             long before = d.deliveredPackets();
             c = send(sender);
             if (d instanceof PeerNetwork peer) {
@@ -199,14 +200,14 @@ class TopologiesTest {
      */
     @Test
     void aRemoteReceiverInTheBenchmarkingRangeGetsTheRow() {
-        SendConfig config = SendConfig.of(Variant.MSG_ZEROCOPY, 4096, BATCH).withVerify(true);
+        SendConfig config = SendConfig.of(Variant.of("msg_zerocopy"), 4096, BATCH).with(Knobs.VERIFY, "true");
         try (PeerNetwork peer = PeerNetwork.create(Commands::run)) {
             // Starts the peer's receiver; the socket itself is not used.
             peer.openConnectedUdp(IpVersion.V4).close();
             var at = peer.receiverAddress(IpVersion.V4);
             String target = "udp://" + at.getAddress().getHostAddress() + ":" + at.getPort();
             try (Destination remote = Destination.open(target);
-                 Sender sender = Senders.open(config, NetNamespace.callIn(OwnNamespaces.file(peer.names().getFirst()),
+                 Sender sender = SenderRegistry.openOn(config, NetNamespace.callIn(OwnNamespaces.file(peer.names().getFirst()),
                          () -> remote.openConnectedUdp(IpVersion.V4)))) {
                 assertEquals(target, remote.target());
                 send(sender);

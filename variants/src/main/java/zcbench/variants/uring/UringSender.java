@@ -60,18 +60,19 @@ public final class UringSender extends AbstractSender implements CqeHandler {
     private int sendsOutstanding;
     private int notificationsOwed;
 
-    /** Takes ownership of {@code socket}; on failure everything is closed, the socket too. */
-    public UringSender(SendConfig config, InetSocket socket) {
+    /**
+     * Takes ownership of {@code socket}; on failure everything is closed, the socket too.
+     *
+     * @param messages IORING_OP_SENDMSG_ZC, each request a msghdr with its iovec array
+     * @param fixed    sends from buffers registered with the ring (IORING_RECVSEND_FIXED_BUF)
+     */
+    UringSender(SendConfig config, InetSocket socket, boolean messages, boolean fixed) {
         super(config);
-        if (!config.variant().usesRing()) {
-            throw new IllegalArgumentException(config.variant().id() + " is not an io_uring variant");
-        }
         this.socket = socket;
         this.zeroCopy = config.variant().zeroCopy();
-        this.messages = config.variant().sendsMessages();
+        this.messages = messages;
         this.vectorized = !messages && config.iov() > 1;
         this.msgFlags = stream ? MSG_WAITALL : 0;
-        boolean fixed = config.variant().registersBuffers();
         this.zcFlags = IORING_SEND_ZC_REPORT_USAGE | (fixed ? IORING_RECVSEND_FIXED_BUF : 0)
                 | (vectorized ? IORING_SEND_VECTORIZED : 0);
         int inFlight = config.maxInFlight();

@@ -1,4 +1,4 @@
-package zcbench.vocabulary;
+package zcbench.variants.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.RowKey;
+import zcbench.vocabulary.Variant;
 
 class RowKeyTest {
     /** A row with every knob at its default but those given, as the harness's rows have them. */
@@ -58,7 +62,7 @@ class RowKeyTest {
         assertEquals("x_y_z-65435-b8-flush=true-ubuf_cache=on-sink",
                 RowKey.of(Map.of("variant", "x/y z", "payload", "65435", "batch", "8", "flush", "true", "ubuf_cache",
                         "on", "poll", "true"), "sink"));
-        for (Variant v : Variant.values()) {
+        for (Variant v : Variant.all()) {
             String key = RowKey.of(row("variant", v.id(), "cpu", "-1", "verify", "true"), "sink");
             assertTrue(key.matches("[A-Za-z0-9._+=-]+"), key);
         }
