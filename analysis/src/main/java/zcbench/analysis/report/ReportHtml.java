@@ -46,8 +46,12 @@ final class ReportHtml {
     }
 
     /** @param outDir where report.html goes: links to flame graphs are relative to it */
-    static String render(SpeedupTable table, List<RowPair> pairs, RunProfiles profiles, Path outDir,
-            List<Crossover> crossovers, Optional<V5Table> v5) {
+    static String render(RunAnalysis run, RunProfiles profiles) {
+        SpeedupTable table = run.table();
+        List<RowPair> pairs = run.pairs();
+        Path outDir = run.dir();
+        List<Crossover> crossovers = run.crossovers();
+        Optional<V5Table> v5 = run.v5();
         StringBuilder b = new StringBuilder();
         table.run().notAMeasurement().ifPresent(n -> b.append("<p class=\"banner not-a-measurement\" "
                 + "id=\"not-a-measurement\">").append(Html.esc(n)).append("</p>\n"));
