@@ -33,7 +33,7 @@ public final class FlameGraphs {
         this.byRow = byRow;
     }
 
-    public static FlameGraphs find(Path runDir, List<Params> rows, Optional<ProfileSummary> summary) {
+    public static FlameGraphs find(Path runDir, List<Params> rows, Optional<ProfileSummaryFile> summary) {
         Path dir = runDir.resolve(ResultFiles.FLAME_DIR);
         Map<Params, List<Graph>> byRow = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
@@ -42,7 +42,7 @@ public final class FlameGraphs {
         boolean cpuVaries = rows.stream().map(p -> p.value(Knobs.CPU)).collect(Collectors.toSet()).size() > 1;
         for (Params p : rows) {
             Set<String> names = new LinkedHashSet<>();
-            summary.flatMap(s -> s.line(p)).map(ProfileSummary.Line::row).filter(n -> !n.isEmpty())
+            summary.flatMap(s -> s.line(p)).map(ProfileSummaryFile.Line::row).filter(n -> !n.isEmpty())
                     .ifPresent(names::add);
             names.add(p.key());
             names.add(formerName(p, cpuVaries));

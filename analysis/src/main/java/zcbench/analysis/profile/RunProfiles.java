@@ -13,12 +13,12 @@ import zcbench.analysis.table.SpeedupTable;
  *
  * @param notes what could not be read, to show under the tables
  */
-public record RunProfiles(FlameGraphs flames, Optional<ProfileSummary> summary, List<String> notes) {
+public record RunProfiles(FlameGraphs flames, Optional<ProfileSummaryFile> summary, List<String> notes) {
 
     public static RunProfiles of(SpeedupTable table) {
         Path dir = table.run().dir();
         List<String> notes = new ArrayList<>();
-        Optional<ProfileSummary> summary = ProfileSummary.read(dir, notes);
+        Optional<ProfileSummaryFile> summary = ProfileSummaryFile.read(dir, notes);
         FlameGraphs flames = FlameGraphs.find(dir, table.rows().stream().map(SpeedupRow::params).toList(), summary);
         return new RunProfiles(flames, summary, List.copyOf(notes));
     }

@@ -41,7 +41,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import zcbench.analysis.compare.Ratio;
 import zcbench.analysis.compare.Verdict;
-import zcbench.analysis.profile.ProfileSummary;
+import zcbench.analysis.profile.ProfileSummaryFile;
 import zcbench.analysis.stats.Interval;
 import zcbench.analysis.table.Mark;
 import zcbench.analysis.table.SpeedupRow;
@@ -172,13 +172,13 @@ final class Charts {
      * Where each profiled row's CPU samples went, one stacked bar per row adding up to 100 %: the profile
      * summary's percentage columns (profiles/CATEGORIES.md). Empty when it has none.
      */
-    static Optional<String> timeWent(SpeedupTable table, ProfileSummary summary, String id) {
+    static Optional<String> timeWent(SpeedupTable table, ProfileSummaryFile summary, String id) {
         List<String> categories = summary.columns().stream().filter(c -> c.endsWith("_pct")).toList();
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> ids = new ArrayList<>();
         boolean severalGroups = table.groups().size() > 1;
         for (SpeedupRow r : table.rows()) {
-            Optional<ProfileSummary.Line> line = summary.line(r.params());
+            Optional<ProfileSummaryFile.Line> line = summary.line(r.params());
             if (line.isEmpty()) {
                 continue;
             }

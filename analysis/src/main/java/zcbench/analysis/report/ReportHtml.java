@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import zcbench.analysis.pairs.PairsTable;
 import zcbench.analysis.pairs.RowPair;
 import zcbench.analysis.profile.FlameGraphs;
-import zcbench.analysis.profile.ProfileSummary;
+import zcbench.analysis.profile.ProfileSummaryFile;
 import zcbench.analysis.profile.RunProfiles;
 import zcbench.analysis.table.Cell;
 import zcbench.analysis.table.Cells;
@@ -217,7 +217,7 @@ final class ReportHtml {
     }
 
     /** profile-summary.csv in the speedup table's row order; lines no result row matches come last. */
-    private static String whereTheTimeWent(SpeedupTable table, ProfileSummary summary, FlameGraphs flames,
+    private static String whereTheTimeWent(SpeedupTable table, ProfileSummaryFile summary, FlameGraphs flames,
             Path outDir) {
         List<String> headers = new ArrayList<>(List.of("no", "test"));
         List<Boolean> numeric = new ArrayList<>(List.of(true, false));
@@ -253,7 +253,7 @@ final class ReportHtml {
                         + "other threads (JIT, GC, JMH), which run on the other CPUs; " + ResultFiles.SPEEDUP_CSV
                         + "'s columns of the same names say what each cannot see." : "") + "</p>\n")
                 .append("<div class=\"scroll\"><table class=\"profile\">\n").append(Html.th(headers, numeric));
-        List<ProfileSummary.Line> shown = new ArrayList<>();
+        List<ProfileSummaryFile.Line> shown = new ArrayList<>();
         for (SpeedupRow r : table.rows()) {
             summary.line(r.params()).ifPresent(line -> {
                 shown.add(line);
@@ -267,7 +267,7 @@ final class ReportHtml {
         return s.append("</table></div>\n").toString();
     }
 
-    private static String profileRow(String no, String test, ProfileSummary.Line line, ProfileSummary summary,
+    private static String profileRow(String no, String test, ProfileSummaryFile.Line line, ProfileSummaryFile summary,
             List<Boolean> numeric, String cpuCells, String flameCell) {
         StringBuilder s = new StringBuilder("<tr class=\"profile-row\" id=\"profile-").append(no.equals("-")
                 ? "x-" + Html.esc(line.row()) : no).append("\">").append(Html.td(no, true)).append(Html.td(test, false));
@@ -313,7 +313,7 @@ final class ReportHtml {
         return name.replace("io_uring", "io-uring").replace('_', ' ').replace("io-uring", "io_uring");
     }
 
-    private static boolean isNumeric(ProfileSummary summary, String column) {
+    private static boolean isNumeric(ProfileSummaryFile summary, String column) {
         List<String> values = summary.lines().stream().map(l -> l.values().get(column)).filter(v -> !v.isEmpty())
                 .toList();
         return !values.isEmpty() && values.stream().allMatch(ReportHtml::isNumber);

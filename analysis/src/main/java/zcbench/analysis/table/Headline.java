@@ -31,13 +31,13 @@ public final class Headline {
         }
         SpeedupRow r = row.get();
         SpeedupRow base = table.rows().get(r.baselineNo() - 1);
-        StringBuilder s = new StringBuilder("On this machine, ").append(Variants.prose(r.params())).append(" sends ")
+        StringBuilder s = new StringBuilder("On this machine, ").append(RowLabels.prose(r.params())).append(" sends ")
                 .append(Num.fixed(r.speedup(), 2)).append("×");
         if (r.speedupInterval().exists()) {
             s.append(" [").append(Num.fixed(r.speedupInterval().low(), 2)).append(", ")
                     .append(Num.fixed(r.speedupInterval().high(), 2)).append("]");
         }
-        s.append(" the bytes per second of ").append(Variants.prose(base.params())).append(" with ")
+        s.append(" the bytes per second of ").append(RowLabels.prose(base.params())).append(" with ")
                 .append(r.params().payload()).append("-byte packets")
                 .append(switch (r.params().target()) {
                     case Knobs.TARGET_SINK -> " to the sink";

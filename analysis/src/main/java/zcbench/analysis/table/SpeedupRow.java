@@ -27,7 +27,7 @@ public record SpeedupRow(int no, String test, Params params, double opsPerSec, M
         Map<String, Double> events, Map<String, Double> latency) {
 
     public boolean zeroCopy() {
-        return Variants.isZeroCopy(params.variant());
+        return RowLabels.isZeroCopy(params.variant());
     }
 
     /** A sink row that counted fewer of its packets than {@link SpeedupTable#DELIVERED_PCT_FLAG}. */

@@ -31,7 +31,7 @@ import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
 
 /**
- * The speedup table of one run: rows sorted by {@link Variants#ROW_ORDER} and numbered from 1, each row's
+ * The speedup table of one run: rows sorted by {@link RowLabels#ROW_ORDER} and numbered from 1, each row's
  * speedup against the baseline variant's row of the same payload and target.
  */
 public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List<String> notes) {
@@ -67,7 +67,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
                     + String.join(", ", new LinkedHashSet<>(concat(Variant.ids(), variants))) + ".");
         }
         List<JmhResult> sorted = run.results().stream()
-                .sorted(Comparator.comparing(SpeedupTable::params, Variants.ROW_ORDER)).toList();
+                .sorted(Comparator.comparing(SpeedupTable::params, RowLabels.ROW_ORDER)).toList();
         List<String> notes = new ArrayList<>(run.notes());
         List<SpeedupRow> rows = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
@@ -244,7 +244,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
                 : LatencyHistograms.percentiles(LatencyHistograms.of(runDir, p.key()));
         double notifications = r.secondaryScore(Counter.NOTIFICATIONS.id());
         double copiedPct = Units.copiedPercent(r.secondaryScore(Counter.COPIED.id()), notifications);
-        return new SpeedupRow(no, Variants.label(p), p, r.primary().score() * r.primary().perSecondFactor(), mbS,
+        return new SpeedupRow(no, RowLabels.label(p), p, r.primary().score() * r.primary().perSecondFactor(), mbS,
                 samples, speedup, speedupInterval, base == null ? 0 : baselineNo, rfcMbS,
                 rfc.map(RfcFigure::kreqS).orElse(Double.NaN), rfcSpeedup, copiedPct, perPacket, cpu, deliveredPct,
                 events, latency);

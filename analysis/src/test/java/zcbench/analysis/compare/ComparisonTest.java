@@ -24,7 +24,7 @@ import zcbench.analysis.Fixtures;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.report.CompareReports;
 import zcbench.analysis.table.Num;
-import zcbench.analysis.table.Variants;
+import zcbench.analysis.table.RowLabels;
 import zcbench.vocabulary.CpuMetric;
 
 class ComparisonTest {
@@ -40,7 +40,7 @@ class ComparisonTest {
     Path tmp;
 
     private static boolean zeroCopy(ComparisonRow r) {
-        return Variants.isZeroCopy(r.a().params().variant());
+        return RowLabels.isZeroCopy(r.a().params().variant());
     }
 
     private static ComparisonRow row(Comparison c, String test) {

@@ -35,7 +35,7 @@ class SpeedupTableTest {
         SpeedupTable t = SpeedupTable.of(SEED, "msg_zerocopy");
         assertEquals(IntStream.rangeClosed(1, 9).boxed().toList(), t.rows().stream().map(SpeedupRow::no).toList());
         List<Params> params = t.rows().stream().map(SpeedupRow::params).toList();
-        assertEquals(params.stream().sorted(Variants.ROW_ORDER).toList(), params);
+        assertEquals(params.stream().sorted(RowLabels.ROW_ORDER).toList(), params);
         // jmh.json lists them in the plan's order (uring_zc_fixed before uring_zc and uring_send); the table does not.
         assertEquals("uring_zc_fixed", SEED.results().get(2).params().get("variant"));
         assertEquals(List.of("copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed", "uring_zc_fixed",
@@ -173,7 +173,7 @@ class SpeedupTableTest {
 
     @Test
     void rowsAreOrderedByTargetPayloadThenTheVariantOrderNotAlphabetically() {
-        Comparator<Params> order = Variants.ROW_ORDER;
+        Comparator<Params> order = RowLabels.ROW_ORDER;
         Params a = Fixtures.params("uring_zc_fixed", 4096, 1, "false", "on", "sink", "last");
         Params b = Fixtures.params("msg_zerocopy", 4096, 1, "false", "on", "sink", "last");
         Params c = Fixtures.params("copy", 65435, 1, "false", "on", "sink", "last");

@@ -35,7 +35,7 @@ import zcbench.harness.run.RunFolder;
 import zcbench.harness.run.RunLock;
 import zcbench.harness.run.RunSettings;
 import zcbench.harness.run.Waiting;
-import zcbench.harness.sink.TargetChoice;
+import zcbench.harness.target.TargetChoice;
 import zcbench.profiles.async.FlameMode;
 import zcbench.profiles.events.KernelEventsProfiler;
 import zcbench.vocabulary.Knobs;
@@ -81,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " rows -p makes.")
     String plan;
 
-    @Option(names = "--target", defaultValue = TargetChoice.SINK, paramLabel = "TARGET",
+    @Option(names = "--target", defaultValue = Knobs.TARGET_SINK, paramLabel = "TARGET",
             description = "sink (a namespace with an ifb device that frees every packet; needs root), forward (through"
                     + " a router namespace to such a sink), peer (to a receiver that checks every packet, in a"
                     + " namespace of its own), loopback (127.0.0.1, where every zero-copy send is copied at"

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.results.RunResult;
 
 import zcbench.harness.plan.Row;
-import zcbench.harness.sink.ForwardNetwork;
-import zcbench.harness.sink.SinkNetwork;
+import zcbench.harness.target.ForwardNetwork;
+import zcbench.harness.target.SinkNetwork;
 import zcbench.vocabulary.Counter;
 
 /**

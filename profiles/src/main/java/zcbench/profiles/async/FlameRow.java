@@ -1,6 +1,6 @@
 package zcbench.profiles.async;
 
-import zcbench.profiles.rows.Row;
+import zcbench.profiles.rows.TrialRow;
 import zcbench.profiles.summary.CollapsedProfile;
 
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param html      the flame graph, or null when async-profiler wrote none
  * @param collapsed the collapsed stacks, or null when async-profiler wrote none
  */
-public record FlameRow(Row row, String name, Path html, Path collapsed, CollapsedProfile profile) {
+public record FlameRow(TrialRow row, String name, Path html, Path collapsed, CollapsedProfile profile) {
 
     public long samples() {
         return profile.total();

@@ -24,12 +24,12 @@ public final class RowNames {
     }
 
     /** A distinct name for every row, in the rows' order. */
-    public static Map<Row, String> names(List<Row> rows) {
+    public static Map<TrialRow, String> names(List<TrialRow> rows) {
         Set<String> varying = varyingParams(rows);
-        boolean severalBenchmarks = rows.stream().map(Row::benchmark).distinct().count() > 1;
-        Map<Row, String> names = new LinkedHashMap<>();
+        boolean severalBenchmarks = rows.stream().map(TrialRow::benchmark).distinct().count() > 1;
+        Map<TrialRow, String> names = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
-        for (Row row : rows) {
+        for (TrialRow row : rows) {
             String base = name(row, varying, severalBenchmarks);
             String name = base;
             for (int n = 2; !taken.add(name); n++) {
@@ -40,7 +40,7 @@ public final class RowNames {
         return names;
     }
 
-    private static String name(Row row, Set<String> varying, boolean withBenchmark) {
+    private static String name(TrialRow row, Set<String> varying, boolean withBenchmark) {
         List<String> parts = new ArrayList<>();
         if (withBenchmark) {
             parts.add(row.shortBenchmark());
@@ -56,9 +56,9 @@ public final class RowNames {
         return RowKey.safe(String.join("-", parts));
     }
 
-    private static Set<String> varyingParams(List<Row> rows) {
+    private static Set<String> varyingParams(List<TrialRow> rows) {
         Map<String, Set<String>> values = new LinkedHashMap<>();
-        for (Row row : rows) {
+        for (TrialRow row : rows) {
             row.params().forEach((key, value) -> values.computeIfAbsent(key, k -> new HashSet<>()).add(value));
         }
         Set<String> varying = new HashSet<>();

@@ -26,7 +26,7 @@ public final class TrialFiles {
      * @param name  the row's file name stem
      * @param files by suffix: where each file went, or null when the profiler wrote none
      */
-    public record Collected(Row row, String name, Map<String, Path> files) {
+    public record Collected(TrialRow row, String name, Map<String, Path> files) {
 
         public Path file(String suffix) {
             return files.get(suffix);
@@ -46,11 +46,11 @@ public final class TrialFiles {
      */
     public static List<Collected> collect(Collection<RunResult> results, Path rawDir, UnaryOperator<String> trialDir,
                                           Path targetDir, Map<String, String> sources) {
-        List<Row> rows = results.stream().map(r -> Row.of(r.getParams())).toList();
-        Map<Row, String> names = RowNames.names(rows);
+        List<TrialRow> rows = results.stream().map(r -> TrialRow.of(r.getParams())).toList();
+        Map<TrialRow, String> names = RowNames.names(rows);
         List<String> suffixes = List.copyOf(sources.keySet());
         List<Collected> collected = new ArrayList<>();
-        for (Row row : rows) {
+        for (TrialRow row : rows) {
             Path trial = rawDir.resolve(trialDir.apply(row.trialId()));
             String stem = freeStem(targetDir, names.get(row), suffixes);
             Map<String, Path> files = new LinkedHashMap<>();

@@ -15,15 +15,15 @@ class RowNamesTest {
 
     private static final String UDP = "zcbench.harness.bench.UdpSendBenchmark.send";
 
-    private static Row row(String benchmark, String... keyValues) {
+    private static TrialRow row(String benchmark, String... keyValues) {
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             params.put(keyValues[i], keyValues[i + 1]);
         }
-        return new Row(benchmark, benchmark + "-Throughput-" + String.join("-", keyValues), params);
+        return new TrialRow(benchmark, benchmark + "-Throughput-" + String.join("-", keyValues), params);
     }
 
-    private static Row udp(String variant, String cpu) {
+    private static TrialRow udp(String variant, String cpu) {
         // JMH lists params by name; the name's order is zcbench's, whatever the map's
         return row(UDP, "batch", "8", "cpu", cpu, "flush", "false", "payload", "65435", "target", "sink",
                 "ubuf_cache", "on", "variant", variant);
@@ -31,46 +31,46 @@ class RowNamesTest {
 
     @Test
     void aZcbenchRowIsNamedByItsKeyWithTheKnobsOfItsVariantOnly() {
-        Row zc = udp("uring_zc_fixed", "last");
-        Row copy = udp("copy", "last");
-        Map<Row, String> names = RowNames.names(List.of(zc, copy));
+        TrialRow zc = udp("uring_zc_fixed", "last");
+        TrialRow copy = udp("copy", "last");
+        Map<TrialRow, String> names = RowNames.names(List.of(zc, copy));
         assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-sink", names.get(zc));
         assertEquals("copy-65435-b8-sink", names.get(copy));
     }
 
     @Test
     void knobsShownWhenChangedAppearOnlyAwayFromTheirDefault() {
-        Row pinned = udp("copy", "1");
-        Row unpinned = udp("copy", "-1");
-        Map<Row, String> names = RowNames.names(List.of(pinned, unpinned));
+        TrialRow pinned = udp("copy", "1");
+        TrialRow unpinned = udp("copy", "-1");
+        Map<TrialRow, String> names = RowNames.names(List.of(pinned, unpinned));
         assertEquals("copy-65435-b8-cpu=1-sink", names.get(pinned));
         assertEquals("copy-65435-b8-cpu=-1-sink", names.get(unpinned));
     }
 
     @Test
     void otherBenchmarksAreNamedByTheParamsThatDistinguishTheirRows() {
-        Row one = row("a.B.m", "batch", "1", "size", "4");
-        Row eight = row("a.B.m", "batch", "8", "size", "4");
-        Map<Row, String> names = RowNames.names(List.of(one, eight));
+        TrialRow one = row("a.B.m", "batch", "1", "size", "4");
+        TrialRow eight = row("a.B.m", "batch", "8", "size", "4");
+        Map<TrialRow, String> names = RowNames.names(List.of(one, eight));
         assertEquals("batch=1", names.get(one));
         assertEquals("batch=8", names.get(eight));
     }
 
     @Test
     void benchmarkNameWhenNeeded() {
-        Row plain = row("zcbench.profiles.testbench.BusyBench.send");
+        TrialRow plain = row("zcbench.profiles.testbench.BusyBench.send");
         assertEquals("BusyBench.send", RowNames.names(List.of(plain)).get(plain));
 
-        Row udp = udp("copy", "last");
-        Map<Row, String> names = RowNames.names(List.of(plain, udp));
+        TrialRow udp = udp("copy", "last");
+        Map<TrialRow, String> names = RowNames.names(List.of(plain, udp));
         assertEquals("UdpSendBenchmark.send-copy-65435-b8-sink", names.get(udp));
     }
 
     @Test
     void namesAreSafeAndDistinct() {
-        Row odd = row("a.B.m", "variant", "x/y z", "payload", "65435", "batch", "8", "target", "sink");
-        Row same = new Row("a.B.m", "other-id", odd.params());
-        Map<Row, String> names = RowNames.names(List.of(odd, same));
+        TrialRow odd = row("a.B.m", "variant", "x/y z", "payload", "65435", "batch", "8", "target", "sink");
+        TrialRow same = new TrialRow("a.B.m", "other-id", odd.params());
+        Map<TrialRow, String> names = RowNames.names(List.of(odd, same));
         assertEquals("x_y_z-65435-b8-sink", names.get(odd));
         assertEquals("x_y_z-65435-b8-sink-2", names.get(same));
     }

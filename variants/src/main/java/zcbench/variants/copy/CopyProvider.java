@@ -1,7 +1,6 @@
 package zcbench.variants.copy;
 
 import java.util.Optional;
-import java.util.Set;
 
 import zcbench.linux.net.InetSocket;
 import zcbench.variants.SendConfig;

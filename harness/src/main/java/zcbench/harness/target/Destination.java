@@ -1,4 +1,4 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
 import java.util.Optional;
 
@@ -8,8 +8,8 @@ import zcbench.linux.net.Protocol;
 import zcbench.variants.spi.Endpoint;
 
 /**
- * Where a benchmark's packets go: one of the topologies in the project's own namespaces (sink, forward,
- * peer), a discarding socket on loopback, or a receiver elsewhere (docs/ARCHITECTURE.md, "Targets").
+ * A {@link Target} made: what a benchmark's packets go to, and the owner of what the target made (namespaces,
+ * devices, receivers), which it removes on close (docs/ARCHITECTURE.md, "Targets").
  */
 public sealed interface Destination extends AutoCloseable
         permits SinkNetwork, ForwardNetwork, PeerNetwork, LoopbackDiscard, RemoteTarget {
@@ -58,44 +58,17 @@ public sealed interface Destination extends AutoCloseable
 
     /**
      * Why a sender of {@code protocol} over {@code ip} cannot use {@code target}, in one sentence; empty when it
-     * can. Asked before a row forks (docs/ARCHITECTURE.md, "Skipped rows").
+     * can. A name that is no target is refused with the sentence that says so.
      */
     static Optional<String> refusal(String target, IpVersion ip, Protocol protocol) {
-        if (protocol == Protocol.TCP && (target.equals(TargetChoice.SINK) || target.equals(TargetChoice.FORWARD))) {
-            return Optional.of("protocol=tcp cannot go to target " + target + ": its ifb device frees every packet, so"
-                    + " no TCP handshake completes (use target peer or loopback)");
-        }
-        if (!RemoteTarget.isRemote(target)) {
-            // The project's own targets and loopback take both IP versions.
-            return Optional.empty();
-        }
-        RemoteTarget remote;
         try {
-            remote = RemoteTarget.parse(target);
+            return Target.of(target).refusal(ip, protocol);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
-        if (remote.protocol() != protocol) {
-            return Optional.of("target " + target + " is a " + remote.protocol().name() + " receiver and the row sends "
-                    + protocol.name() + ": give protocol=" + remote.protocol().id() + " or a " + protocol.id()
-                    + ":// target");
-        }
-        IpVersion at = IpVersion.of(remote.address());
-        if (at != ip) {
-            return Optional.of("target " + target + " is an IPv" + at.id() + " receiver and the row sends over IPv"
-                    + ip.id() + ": give ip=" + at.id() + " or an IPv" + ip.id() + " receiver's address ("
-                    + remote.scheme() + "://" + (ip == IpVersion.V6 ? "[ADDR]" : "ADDR") + ":PORT)");
-        }
-        return Optional.empty();
     }
 
     static Destination open(String target) {
-        return switch (target) {
-            case TargetChoice.SINK -> SinkNetwork.create();
-            case TargetChoice.FORWARD -> ForwardNetwork.create(Commands::run);
-            case TargetChoice.PEER -> PeerNetwork.create(Commands::run);
-            case TargetChoice.LOOPBACK -> new LoopbackDiscard();
-            default -> RemoteTarget.parse(TargetChoice.check(target));
-        };
+        return Target.of(target).open();
     }
 }

@@ -1,4 +1,4 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import zcbench.linux.Teardown;
-import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
-import zcbench.variants.spi.Endpoint;
 import zcbench.linux.ns.NetNamespace;
 import zcbench.variants.receive.Receiver;
 import zcbench.variants.receive.Totals;
+import zcbench.variants.spi.Endpoint;
+import zcbench.vocabulary.Knobs;
 
 /**
  * The peer target (docs/ARCHITECTURE.md, "Targets"): the sender's namespace and a veth pair
@@ -92,7 +92,7 @@ public final class PeerNetwork implements Destination {
 
     @Override
     public String target() {
-        return TargetChoice.PEER;
+        return Knobs.TARGET_PEER;
     }
 
     /**

@@ -1,4 +1,4 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -14,6 +14,7 @@ import zcbench.linux.Teardown;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
 import zcbench.variants.spi.Endpoint;
+import zcbench.vocabulary.Knobs;
 
 /**
  * The sink (docs/ARCHITECTURE.md, "Targets"): a network namespace of the project's own with {@code lo} up
@@ -122,7 +123,7 @@ public final class SinkNetwork implements Destination {
 
     @Override
     public String target() {
-        return TargetChoice.SINK;
+        return Knobs.TARGET_SINK;
     }
 
     /** The sink's neighbour, from inside the namespace. */

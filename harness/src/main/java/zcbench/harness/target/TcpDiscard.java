@@ -1,12 +1,12 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
 import static zcbench.linux.net.NetConstants.MSG_DONTWAIT;
 import static zcbench.linux.net.NetConstants.POLLIN;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.time.Duration;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,19 +1,19 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
-import java.net.InetSocketAddress;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import zcbench.linux.Teardown;
-import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
-import zcbench.variants.spi.Endpoint;
 import zcbench.linux.ns.NetNamespace;
+import zcbench.variants.spi.Endpoint;
+import zcbench.vocabulary.Knobs;
 
 /**
  * The forward target (docs/ARCHITECTURE.md, "Targets"): the sender's namespace, a veth pair
@@ -126,7 +126,7 @@ public final class ForwardNetwork implements Destination {
 
     @Override
     public String target() {
-        return TargetChoice.FORWARD;
+        return Knobs.TARGET_FORWARD;
     }
 
     @Override

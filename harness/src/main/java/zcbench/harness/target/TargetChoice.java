@@ -1,4 +1,4 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -10,33 +10,20 @@ import zcbench.vocabulary.Knobs;
  * (sink, forward, peer) falls back to loopback where it cannot be made (no root, no iproute2), and says so.
  */
 public final class TargetChoice {
-    public static final String SINK = Knobs.TARGET_SINK;
-    public static final String FORWARD = Knobs.TARGET_FORWARD;
-    public static final String PEER = Knobs.TARGET_PEER;
-    public static final String LOOPBACK = Knobs.TARGET_LOOPBACK;
-    /** The targets made here; a remote receiver's udp:// or tcp:// address is allowed besides. */
-    public static final List<String> TARGETS = Knobs.TARGETS;
     /** The targets made of the project's own namespaces. */
-    private static final List<String> NAMESPACED = List.of(SINK, FORWARD, PEER);
+    private static final List<String> NAMESPACED = List.of(Knobs.TARGET_SINK, Knobs.TARGET_FORWARD, Knobs.TARGET_PEER);
 
     private TargetChoice() {
     }
 
     /**
-     * {@code target} when it is one of {@link #TARGETS} or an allowed remote receiver.
+     * {@code target} when it names a {@link Target}: one made here, or an allowed remote receiver.
      *
      * @throws IllegalArgumentException one sentence saying what is allowed
      */
     public static String check(String target) {
-        if (TARGETS.contains(target)) {
-            return target;
-        }
-        if (RemoteTarget.isRemote(target)) {
-            RemoteTarget.parse(target);
-            return target;
-        }
-        throw new IllegalArgumentException("unknown target '" + target + "'; one of: " + String.join(", ", TARGETS)
-                + ", or a receiver's udp://ADDR:PORT or tcp://ADDR:PORT");
+        Target.of(target);
+        return target;
     }
 
     /**
@@ -68,12 +55,12 @@ public final class TargetChoice {
         progress.println("zcbench: no " + requested + ": " + reason + ".");
         progress.println("zcbench: falling back to loopback, where every zero-copy send is copied at delivery;"
                 + " the copied column shows it.");
-        return LOOPBACK;
+        return Knobs.TARGET_LOOPBACK;
     }
 
     /** The target a run asked for {@code requested} sends to, as {@link #forRun} decides it, saying nothing. */
     public static String wouldUse(String requested) {
-        return fallbackReason(requested) == null ? requested : LOOPBACK;
+        return fallbackReason(requested) == null ? requested : Knobs.TARGET_LOOPBACK;
     }
 
     /** What a dry run says when a run would fall back; a dry run itself lists the target asked for. */

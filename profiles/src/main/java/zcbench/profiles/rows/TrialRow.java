@@ -15,7 +15,7 @@ import zcbench.vocabulary.Knobs;
  * One result row as the profilers see it: the benchmark, JMH's trial id (which names the folder
  * JMH's file-writing profilers create for the trial) and the row's parameters.
  */
-public record Row(String benchmark, String trialId, Map<String, String> params) {
+public record TrialRow(String benchmark, String trialId, Map<String, String> params) {
 
     /**
      * The harness's parameters in the order zcbench shows them (JMH lists parameters by name): the
@@ -23,18 +23,18 @@ public record Row(String benchmark, String trialId, Map<String, String> params) 
      */
     public static final List<String> PARAM_ORDER = paramOrder();
 
-    public Row {
+    public TrialRow {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
-    public static Row of(BenchmarkParams params) {
+    public static TrialRow of(BenchmarkParams params) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> keys = new ArrayList<>(params.getParamsKeys());
         keys.sort(Comparator.comparingInt(k -> PARAM_ORDER.contains(k) ? PARAM_ORDER.indexOf(k) : PARAM_ORDER.size()));
         for (String key : keys) {
             values.put(key, params.getParam(key));
         }
-        return new Row(params.getBenchmark(), params.id(), values);
+        return new TrialRow(params.getBenchmark(), params.id(), values);
     }
 
     /** The benchmark's class and method, without the package: {@code UdpSendBenchmark.send}. */

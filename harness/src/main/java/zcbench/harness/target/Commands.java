@@ -1,4 +1,4 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
 import java.io.IOException;
 import java.nio.file.Files;

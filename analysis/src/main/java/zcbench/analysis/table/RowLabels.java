@@ -15,7 +15,7 @@ import zcbench.vocabulary.Variant;
  * How the analysis orders and words its rows; what each variant is comes from {@link Variant}, and a result may
  * name a variant zcbench does not have (it sorts last and goes by its id).
  */
-public final class Variants {
+public final class RowLabels {
     private static final List<String> TARGET_ORDER = Knobs.TARGETS;
     /** Shown wherever it means something, as the RFC's table did (before nr_reqs); the others only when changed. */
     private static final Knob RFC_COLUMN = Knobs.FLUSH;
@@ -32,7 +32,7 @@ public final class Variants {
      */
     public static final Comparator<Params> ROW_ORDER = rowOrder();
 
-    private Variants() {
+    private RowLabels() {
     }
 
     public static boolean isZeroCopy(String variant) {

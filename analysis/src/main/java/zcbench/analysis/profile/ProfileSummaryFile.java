@@ -26,7 +26,7 @@ import zcbench.vocabulary.RowKey;
  *
  * @param columns the columns to show: all but those naming the row ({@link #KEY_COLUMNS})
  */
-public record ProfileSummary(Path file, List<String> columns, List<Line> lines) {
+public record ProfileSummaryFile(Path file, List<String> columns, List<Line> lines) {
     /** The row's key (its flame graphs' stem) and its parameters (a knob's former name read as its name). */
     public static final List<String> KEY_COLUMNS = Stream.concat(Stream.of(RowKey.COLUMN), Params.NAMES.stream())
             .toList();
@@ -52,7 +52,7 @@ public record ProfileSummary(Path file, List<String> columns, List<Line> lines) 
      * The summary beside a run, empty when there is none. A file that cannot be read adds a note and is left
      * out: the speedup table is still worth having.
      */
-    public static Optional<ProfileSummary> read(Path runDir, List<String> notes) {
+    public static Optional<ProfileSummaryFile> read(Path runDir, List<String> notes) {
         Path file = runDir.resolve(ResultFiles.PROFILE_SUMMARY_CSV);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -76,7 +76,7 @@ public record ProfileSummary(Path file, List<String> columns, List<Line> lines) 
                 columns.forEach(c -> values.put(c, byName.getOrDefault(c, "")));
                 lines.add(new Line(byName.getOrDefault(RowKey.COLUMN, ""), params, values));
             }
-            return Optional.of(new ProfileSummary(file, columns, List.copyOf(lines)));
+            return Optional.of(new ProfileSummaryFile(file, columns, List.copyOf(lines)));
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             notes.add(ResultFiles.PROFILE_SUMMARY_CSV + " could not be read (" + e.getMessage()
                     + "), so where the time went is not shown.");

@@ -1,4 +1,4 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
@@ -10,6 +10,7 @@ import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
 import zcbench.variants.spi.Endpoint;
+import zcbench.vocabulary.Knobs;
 
 /**
  * A UDP socket on 127.0.0.1 (or ::1 for IPv6) that is bound but never read: packets to it are
@@ -53,7 +54,7 @@ public final class LoopbackDiscard implements Destination {
 
     @Override
     public String target() {
-        return TargetChoice.LOOPBACK;
+        return Knobs.TARGET_LOOPBACK;
     }
 
     @Override

@@ -1,13 +1,12 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
-import java.net.InetSocketAddress;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Optional;
 
-import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
 import zcbench.variants.spi.Endpoint;
@@ -18,7 +17,7 @@ import zcbench.variants.spi.Endpoint;
  * sender's socket is opened in the process's own namespace. It counts nothing here: the receiver's
  * summary says what arrived.
  */
-public record RemoteTarget(String scheme, InetAddress address, int port) implements Destination {
+public record RemoteTarget(String scheme, InetAddress address, int port) implements Target, Destination {
 
     /** Whether {@code target} is written as a remote receiver, right or wrong. */
     public static boolean isRemote(String target) {
@@ -77,6 +76,35 @@ public record RemoteTarget(String scheme, InetAddress address, int port) impleme
                 + " to loopback (127.0.0.0/8, ::1) or the benchmarking ranges 198.18.0.0/15 and 2001:2::/48, which"
                 + " no production network routes, so that a benchmark never floods a network it was not meant for;"
                 + " give the receiving machine an address there";
+    }
+
+    @Override
+    public String id() {
+        return target();
+    }
+
+    /** Nothing to make: the receiver is there already. */
+    @Override
+    public Destination open() {
+        return this;
+    }
+
+    /** A receiver takes one protocol, its scheme's, and the IP version of its address. */
+    @Override
+    public Optional<String> refusal(IpVersion ip, Protocol protocol) {
+        String target = target();
+        if (protocol() != protocol) {
+            return Optional.of("target " + target + " is a " + protocol().name() + " receiver and the row sends "
+                    + protocol.name() + ": give protocol=" + protocol().id() + " or a " + protocol.id()
+                    + ":// target");
+        }
+        IpVersion at = IpVersion.of(address);
+        if (at != ip) {
+            return Optional.of("target " + target + " is an IPv" + at.id() + " receiver and the row sends over IPv"
+                    + ip.id() + ": give ip=" + at.id() + " or an IPv" + ip.id() + " receiver's address ("
+                    + scheme + "://" + (ip == IpVersion.V6 ? "[ADDR]" : "ADDR") + ":PORT)");
+        }
+        return Optional.empty();
     }
 
     /** The protocol the receiver takes, its scheme's. */

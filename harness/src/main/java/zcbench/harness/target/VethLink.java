@@ -1,4 +1,4 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
 /**
  * A veth pair from the sender's namespace to another of the topology's, MTU 65535 at both ends (a

@@ -1,4 +1,4 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

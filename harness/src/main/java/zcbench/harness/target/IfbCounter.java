@@ -1,4 +1,4 @@
-package zcbench.harness.sink;
+package zcbench.harness.target;
 
 import zcbench.linux.ns.NetNamespace;
 import zcbench.linux.proc.ProcFile;
