@@ -3,8 +3,8 @@ package zcbench.variants;
 import java.util.Optional;
 
 /**
- * One send path over one connected UDP socket, which it owns. Single-threaded: the thread that
- * opened it sends, drains and closes it.
+ * One send path over what it opened through its endpoint (a UDP or TCP socket, or a library's channel),
+ * which it owns. Single-threaded: the thread that opened it sends, drains and closes it.
  */
 public interface Sender extends AutoCloseable {
     /** Hands {@code batch} stamped packets to the kernel; with flush, also waits for their notifications. */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What the CPU-cost profiler adds to every row as secondary results: the sending CPU's time per
  * packet, the sender thread's own, the softirq share, the fork's other threads, the service demand
- * and the steal (analysis/COLUMNS.md says what each counts and cannot see).
+ * and the steal (docs/COLUMNS.md says what each counts and cannot see).
  */
 public enum CpuMetric {
     NS_PER_PACKET("cpu_ns_per_packet", "ns/packet"),

@@ -9,7 +9,7 @@ import zcbench.variants.spi.SocketSenderProvider;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.Variant;
 
-/** {@code copy}: send(2) per packet without MSG_ZEROCOPY, the RFC's "msg_zerocopy without -z". */
+/** {@code copy}: sendmsg(2) per packet without MSG_ZEROCOPY, the RFC's "msg_zerocopy without -z". */
 public final class CopyProvider implements SocketSenderProvider {
     private static final Variant VARIANT = new Variant("copy", 10, "copy (no MSG_ZEROCOPY)",
             "send(2) without MSG_ZEROCOPY", false, false, Knobs.commonAnd(Knobs.POLL), Optional.empty());

@@ -1,4 +1,4 @@
-package zcbench.vocabulary;
+package zcbench.variants.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,9 +17,12 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import zcbench.vocabulary.Knob;
+import zcbench.vocabulary.Knobs;
+
 /**
- * docs/KNOBS.md, the one knob reference, says what {@link Knobs} says: its table has a line per knob of
- * {@link Knobs#ALL} with the knob's values, default(s) and variants, and no other line; each knob has a
+ * docs/KNOBS.md, the one knob reference, says what {@link Knobs} and the variants' declarations say: its table
+ * has a line per knob of {@link Knobs#ALL} with the knob's values, default(s) and variants, and no other line; each knob has a
  * section of its own, and a section quotes the knob's meaning (what env.json records) where it has one.
  */
 class KnobsDocTest {
