@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.infra.ThreadParams;
 
-import zcbench.harness.target.Destination;
+import zcbench.harness.targets.Destination;
 import zcbench.linux.Teardown;
 import zcbench.profiles.cpu.SenderMeter;
 import zcbench.profiles.jfr.IterationEvent;

@@ -9,7 +9,7 @@ import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.Waiting;
-import zcbench.harness.target.TargetChoice;
+import zcbench.harness.targets.TargetChoice;
 import zcbench.variants.Requirements;
 
 /** What {@code run --dry-run} prints: the rows in order, each with its time and when it would end. */

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import zcbench.harness.env.Environment;
-import zcbench.harness.target.SinkNetwork;
+import zcbench.harness.targets.SinkNetwork;
 
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = {"Prints what a run depends on (zcbench's commit, kernel and its boot command line, io_uring"

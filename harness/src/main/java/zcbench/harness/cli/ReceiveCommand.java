@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import zcbench.harness.target.PeerNetwork;
+import zcbench.harness.targets.PeerNetwork;
 import zcbench.linux.net.Protocol;
 import zcbench.variants.Stamp;
 import zcbench.variants.receive.Receiver;

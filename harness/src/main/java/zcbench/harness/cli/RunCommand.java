@@ -35,7 +35,7 @@ import zcbench.harness.run.RunFolder;
 import zcbench.harness.run.RunLock;
 import zcbench.harness.run.RunSettings;
 import zcbench.harness.run.Waiting;
-import zcbench.harness.target.TargetChoice;
+import zcbench.harness.targets.TargetChoice;
 import zcbench.profiles.async.FlameMode;
 import zcbench.profiles.events.KernelEventsProfiler;
 import zcbench.vocabulary.Knobs;

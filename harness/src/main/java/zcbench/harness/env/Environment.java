@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import zcbench.harness.bench.CpuChoice;
-import zcbench.harness.target.SinkNetwork;
+import zcbench.harness.targets.SinkNetwork;
 import zcbench.linux.Libc;
 import zcbench.linux.mem.HugePages;
 import zcbench.linux.sched.Affinity;

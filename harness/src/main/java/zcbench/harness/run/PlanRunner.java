@@ -32,7 +32,7 @@ import zcbench.harness.bench.UdpSendBenchmark;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.plan.Row;
-import zcbench.harness.target.Destination;
+import zcbench.harness.targets.Destination;
 import zcbench.variants.Requirements;
 import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knobs;

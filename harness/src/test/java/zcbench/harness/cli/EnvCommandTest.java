@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import zcbench.harness.target.SinkNetwork;
+import zcbench.harness.targets.SinkNetwork;
 
 /** env lists the sink namespaces that killed runs left, and removes them. */
 class EnvCommandTest {

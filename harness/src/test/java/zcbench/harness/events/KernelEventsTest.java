@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import zcbench.harness.target.SinkNetwork;
+import zcbench.harness.targets.SinkNetwork;
 import zcbench.profiles.events.KernelEventsProfiler;
 import zcbench.profiles.events.PerfStat;
 import zcbench.variants.SendConfig;

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import zcbench.harness.plan.Plan;
-import zcbench.harness.target.SinkNetwork;
+import zcbench.harness.targets.SinkNetwork;
 
 /**
  * benchmarks.jar end to end, as a user runs it: the smoke plan on the sink and on loopback, the

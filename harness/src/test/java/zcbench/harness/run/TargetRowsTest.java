@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.results.RunResult;
 
 import zcbench.harness.plan.Row;
-import zcbench.harness.target.ForwardNetwork;
-import zcbench.harness.target.SinkNetwork;
+import zcbench.harness.targets.ForwardNetwork;
+import zcbench.harness.targets.SinkNetwork;
 import zcbench.vocabulary.Counter;
 
 /**

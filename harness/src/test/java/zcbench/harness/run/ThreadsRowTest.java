@@ -17,7 +17,7 @@ import org.openjdk.jmh.results.RunResult;
 
 import zcbench.analysis.table.Units;
 import zcbench.harness.plan.Row;
-import zcbench.harness.target.SinkNetwork;
+import zcbench.harness.targets.SinkNetwork;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;

@@ -1,4 +1,4 @@
-package zcbench.harness.target;
+package zcbench.harness.targets;
 
 import static zcbench.linux.net.NetConstants.MSG_DONTWAIT;
 import static zcbench.linux.net.NetConstants.POLLIN;

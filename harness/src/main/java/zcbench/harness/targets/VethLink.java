@@ -1,4 +1,4 @@
-package zcbench.harness.target;
+package zcbench.harness.targets;
 
 /**
  * A veth pair from the sender's namespace to another of the topology's, MTU 65535 at both ends (a

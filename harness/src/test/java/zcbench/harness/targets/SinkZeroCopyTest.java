@@ -1,4 +1,4 @@
-package zcbench.harness.target;
+package zcbench.harness.targets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package zcbench.harness.target;
+package zcbench.harness.targets;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package zcbench.harness.target;
+package zcbench.harness.targets;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

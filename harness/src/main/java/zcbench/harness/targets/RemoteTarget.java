@@ -1,4 +1,4 @@
-package zcbench.harness.target;
+package zcbench.harness.targets;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package zcbench.harness.target;
+package zcbench.harness.targets;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

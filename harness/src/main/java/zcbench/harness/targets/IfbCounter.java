@@ -1,4 +1,4 @@
-package zcbench.harness.target;
+package zcbench.harness.targets;
 
 import zcbench.linux.ns.NetNamespace;
 import zcbench.linux.proc.ProcFile;
