@@ -31,6 +31,7 @@ import zcbench.harness.run.Busy;
 import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.Profiling;
 import zcbench.harness.run.Rerun;
+import zcbench.harness.run.RowNeeds;
 import zcbench.harness.run.RunFolder;
 import zcbench.harness.run.RunLock;
 import zcbench.harness.run.RunSettings;
@@ -38,6 +39,7 @@ import zcbench.harness.run.Waiting;
 import zcbench.harness.sink.TargetChoice;
 import zcbench.profiles.async.FlameMode;
 import zcbench.profiles.events.KernelEventsProfiler;
+import zcbench.variants.Requirements;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
 
@@ -188,6 +190,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (RunLock lock = takeRunLock(plan)) {
             String target = TargetChoice.forRun(request.target(), progress);
+            // Asked once the lock is held (the probe must not disturb a run that is measuring), before anything is made.
+            RowNeeds.noneRuns(RowNeeds.of(plan.rows(), target, Requirements.THIS_MACHINE), target).ifPresent(why -> {
+                throw usage(why);
+            });
             RunFolder folder = RunFolder.create(out, plan.id());
             RunEnvironment env = recordRun(folder, request, plan, target);
             PlanRunner.Outcome outcome = runRows(request, plan, target, folder, lock);

@@ -32,9 +32,7 @@ import zcbench.harness.bench.UdpSendBenchmark;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.plan.Row;
-import zcbench.harness.sink.Destination;
 import zcbench.variants.Requirements;
-import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
 
@@ -138,10 +136,10 @@ public final class PlanRunner {
         JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), waitLimit, out);
         String stopped = null;
         StringBuilder perThread = new StringBuilder(ThreadResults.HEADER);
-        List<Optional<String>> atStart = needs(rows, target, machine);
+        List<Optional<String>> atStart = RowNeeds.of(rows, target, machine);
         out.printf("zcbench: plan %s, %s, about %s; results in %s%n", plan.id(),
-                rowsOn(rows.size(), running(atStart), target),
-                Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(running(atStart)))), folder.dir());
+                RowNeeds.rowsOn(rows.size(), RowNeeds.running(atStart), target),
+                Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(RowNeeds.running(atStart)))), folder.dir());
         // The rows after each one that run by the answers at the start: what is left once it is done.
         int[] runningAfter = new int[rows.size()];
         for (int j = rows.size() - 2; j >= 0; j--) {
@@ -158,9 +156,9 @@ public final class PlanRunner {
             Optional<String> needs = needs(row);
             long left = remaining(started, forked, runningAfter[i] + (needs.isEmpty() ? 1 : 0));
             progress.remaining(left);
-            String which = "[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ", target=" + target;
-            out.printf("%s  (row %s; about %s left)%n", which, row.key(target),
-                    Waiting.format(Duration.ofSeconds(left)));
+            // The row by its key alone: what --rerun, -p, compare and the flame and JFR files name it by.
+            String which = "[" + (i + 1) + "/" + rows.size() + "] ";
+            out.printf("%s%s  (about %s left)%n", which, row.key(target), Waiting.format(Duration.ofSeconds(left)));
             if (needs.isPresent()) {
                 skipped.add(new Skipped(row, needs.get()));
                 out.println(UNDER_LABEL + "SKIPPED: " + needs.get());
@@ -171,7 +169,8 @@ public final class PlanRunner {
                 if (jmhLock != null) {
                     jmhLock.awaitFree();
                 }
-                Collection<RunResult> finished = runRow(row, which + ": " + row.key(target));
+                Collection<RunResult> finished = runRow(row, which + row.label() + ", target=" + target + ": "
+                        + row.key(target));
                 if (finished.isEmpty()) {
                     throw new RunnerException("JMH returned no result for this row");
                 }
@@ -217,42 +216,7 @@ public final class PlanRunner {
     }
 
     private Optional<String> needs(Row row) {
-        return needs(row, target, machine);
-    }
-
-    /**
-     * {@link #needs(Row, String, Requirements.Machine)} of every row, in order: empty for a row that runs. Asked
-     * as a run starts, for its time estimates; each row is asked again just before it.
-     */
-    public static List<Optional<String>> needs(List<Row> rows, String target, Requirements.Machine machine) {
-        return rows.stream().map(r -> needs(r, target, machine)).toList();
-    }
-
-    /** "152 rows on sink", with "(4 skipped here)" when some cannot run on this machine or target. */
-    public static String rowsOn(int rows, int running, String target) {
-        String skipped = running == rows ? "" : running == 0 ? " (all skipped here)"
-                : " (" + (rows - running) + " skipped here)";
-        return rows + (rows == 1 ? " row" : " rows") + " on " + target + skipped;
-    }
-
-    /** How many of the rows run here: those that need nothing. */
-    public static int running(List<Optional<String>> needs) {
-        return (int) needs.stream().filter(Optional::isEmpty).count();
-    }
-
-    /**
-     * What the row needs that {@code machine} lacks, or why {@code target} cannot take it (TCP to the
-     * sink, IPv6 to an IPv4 receiver); nothing for a row the fork will refuse with its own reason.
-     */
-    public static Optional<String> needs(Row row, String target, Requirements.Machine machine) {
-        SendConfig config;
-        try {
-            config = SendConfig.of(row::value);
-        } catch (IllegalArgumentException refusedInTheFork) {
-            return Optional.empty();
-        }
-        return Destination.refusal(target, config.ip(), config.protocol())
-                .or(() -> Requirements.unmet(config, machine));
+        return RowNeeds.of(row, target, machine);
     }
 
     /** Whether the row's senders leave no CPU for the fork's other threads (docs/ARCHITECTURE.md). */
