@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -57,8 +58,11 @@ public final class PlanRunner {
     public record Skipped(Row row, String needs) {
     }
 
-    /** Everything a run produced. */
-    public record Outcome(List<RunResult> results, List<Failure> failures, List<Skipped> skipped) {
+    /** Why a run ended before its last row: it did not, a signal stopped it, or its folder's disk is full. */
+    public enum Stop { NONE, SIGNAL, DISK_FULL }
+
+    /** Everything a run produced, and whether it was stopped. */
+    public record Outcome(List<RunResult> results, List<Failure> failures, List<Skipped> skipped, Stop stop) {
         /** Results whose error is above the plans' aim. */
         public long noisy() {
             return results.stream().filter(r -> RowResult.of(r).noisy()).count();
@@ -102,6 +106,7 @@ public final class PlanRunner {
     private final Progress progress;
     private final Set<String> declared;
     private Requirements.Machine machine = Requirements.THIS_MACHINE;
+    private BooleanSupplier signalled = () -> false;
 
     /**
      * @param out       progress lines (stderr: stdout is for data)
@@ -127,6 +132,12 @@ public final class PlanRunner {
         return this;
     }
 
+    /** Starts no row once {@code signal} says a signal has come, and counts the row it stopped as stopped. */
+    public PlanRunner stoppedBy(BooleanSupplier signal) {
+        signalled = signal;
+        return this;
+    }
+
     public Outcome run() {
         List<RunResult> results = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
@@ -135,6 +146,7 @@ public final class PlanRunner {
         long started = System.nanoTime();
         JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), waitLimit, out);
         String stopped = null;
+        Stop stop = Stop.NONE;
         StringBuilder perThread = new StringBuilder(ThreadResults.HEADER);
         List<Optional<String>> atStart = RowNeeds.of(rows, target, machine);
         out.printf("zcbench: plan %s, %s, about %s; results in %s%n", plan.id(),
@@ -148,6 +160,10 @@ public final class PlanRunner {
         int forked = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
+            if (stopped == null && signalled.getAsBoolean()) {
+                stop = Stop.SIGNAL;
+                stopped = "the run was stopped by a signal";
+            }
             if (stopped != null) {
                 failures.add(new Failure(row, "not run: " + stopped));
                 continue;
@@ -174,8 +190,11 @@ public final class PlanRunner {
                 if (finished.isEmpty()) {
                     throw new RunnerException("JMH returned no result for this row");
                 }
+                // Written before it is counted: a row jmh.json does not hold was not measured for the report.
+                List<RunResult> upToThis = new ArrayList<>(results);
+                upToThis.addAll(finished);
+                folder.writeJmhJson(upToThis);
                 results.addAll(finished);
-                folder.writeJmhJson(results);
                 for (RunResult r : finished) {
                     out.println(UNDER_LABEL + RowResult.of(r).describe());
                     ThreadResults threads = ThreadResults.of(r);
@@ -194,9 +213,21 @@ public final class PlanRunner {
                 out.println(UNDER_LABEL + "STOPPED: " + stopped);
             } catch (RunnerException | RuntimeException e) {
                 String reason = reason(e);
+                if (signalled.getAsBoolean()) {
+                    stop = Stop.SIGNAL;
+                    stopped = "the run was stopped by a signal";
+                    reason = "stopped by a signal while it ran";
+                } else if (RunFolder.full(reason)) {
+                    // Every later row would fail the same way, after its fork had measured it for nothing.
+                    stop = Stop.DISK_FULL;
+                    stopped = "no space left on device in " + folder.dir();
+                }
                 failures.add(new Failure(row, reason));
-                out.println(UNDER_LABEL + "FAILED: " + reason);
+                out.println(UNDER_LABEL + (stop == Stop.NONE ? "FAILED: " : "STOPPED: ") + reason);
             }
+        }
+        if (stop == Stop.DISK_FULL) {
+            return new Outcome(results, failures, skipped, stop); // nothing more can be written there
         }
         if (!failures.isEmpty()) {
             StringBuilder sb = new StringBuilder();
@@ -212,7 +243,7 @@ public final class PlanRunner {
             }
             folder.writeText(ResultFiles.SKIPPED, sb.toString());
         }
-        return new Outcome(results, failures, skipped);
+        return new Outcome(results, failures, skipped, stop);
     }
 
     private Optional<String> needs(Row row) {
