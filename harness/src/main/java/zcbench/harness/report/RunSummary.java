@@ -22,9 +22,9 @@ public final class RunSummary {
         String rerunFailed = "zcbench run --rerun failed " + folder.dir();
         if (outcome.stop() == PlanRunner.Stop.DISK_FULL) {
             // One sentence: each further write there would fail the same way.
-            progress.println("zcbench: no space left on device in " + folder.dir() + ": the run stopped, and the "
-                    + measured + " of " + rows + " rows measured before stay in its " + ResultFiles.JMH_JSON
-                    + "; once there is space, zcbench report " + folder.dir() + " makes their tables and " + rerunFailed
+            progress.println("zcbench: no space left on device in " + folder.dir() + ": the run stopped, its "
+                    + ResultFiles.JMH_JSON + " keeping the " + measured + " of " + rows + " rows measured before; once"
+                    + " there is space, zcbench report " + folder.dir() + " makes their tables and " + rerunFailed
                     + " measures the rest.");
             return;
         }
