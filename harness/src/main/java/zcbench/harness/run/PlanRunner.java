@@ -172,7 +172,7 @@ public final class PlanRunner {
             Optional<String> needs = needs(row);
             long left = remaining(started, forked, runningAfter[i] + (needs.isEmpty() ? 1 : 0));
             progress.remaining(left);
-            // The row by its key alone: what --rerun, -p, compare and the flame and JFR files name it by.
+            // The row by its key alone, its one name: the CSVs, compare and the flame and JFR files use it too.
             String which = "[" + (i + 1) + "/" + rows.size() + "] ";
             out.printf("%s%s  (about %s left)%n", which, row.key(target), Waiting.format(Duration.ofSeconds(left)));
             if (needs.isPresent()) {
