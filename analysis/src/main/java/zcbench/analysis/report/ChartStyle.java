@@ -3,6 +3,7 @@ package zcbench.analysis.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Rectangle2D;
 import java.text.NumberFormat;
 import java.util.List;
@@ -54,6 +55,14 @@ final class ChartStyle {
     private static final Font SMALL_FONT = new Font(FAMILY, Font.PLAIN, 11);
     private static final Font TITLE_FONT = new Font(FAMILY, Font.BOLD, 15);
     private static final int WIDTH = 1100;
+    /** The share of the chart's width a row's label may take; a longer one wraps. */
+    private static final float LABEL_WIDTH_RATIO = 0.45f;
+    /** Lines a row's label may wrap to: JFreeChart cuts the last one short ("...") beyond them. */
+    private static final int LABEL_LINES = 3;
+    /** Height of one line of a row's label, and what a row needs beside its label's lines. */
+    private static final int LABEL_LINE_HEIGHT = 16;
+    private static final int ROW_MARGIN = 10;
+    private static final FontRenderContext MEASURE = new FontRenderContext(null, true, true);
     /** Okabe-Ito colours, readable on white and by colour-blind readers, then two greys. */
     static final List<Color> PALETTE = List.of(new Color(0x0072b2), new Color(0xe69f00),
             new Color(0x009e73), new Color(0xd55e00), new Color(0xcc79a7), new Color(0x56b4e9),
@@ -65,7 +74,8 @@ final class ChartStyle {
     static CategoryPlot categoryPlot(CategoryDataset data, NumberAxis axis,
             CategoryItemRenderer renderer) {
         CategoryAxis rows = styled(new CategoryAxis());
-        rows.setMaximumCategoryLabelWidthRatio(0.45f);
+        rows.setMaximumCategoryLabelWidthRatio(LABEL_WIDTH_RATIO);
+        rows.setMaximumCategoryLabelLines(LABEL_LINES);
         rows.setCategoryMargin(0.2);
         CategoryPlot plot = new CategoryPlot(data, rows, axis, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -101,14 +111,30 @@ final class ChartStyle {
                 TextAnchor.CENTER));
     }
 
+    /**
+     * Pixels per row of a chart of {@code data}'s rows: {@code oneLine}, or more when a row's label wraps, so that
+     * labels of neighbouring rows never overlap.
+     */
+    static int rowHeight(CategoryDataset data, int oneLine) {
+        double longest = WIDTH * LABEL_WIDTH_RATIO;
+        int lines = 1;
+        for (Object row : data.getColumnKeys()) {
+            double width = LABEL_FONT.getStringBounds(row.toString(), MEASURE).getWidth();
+            // A wrapped line breaks between words: give each line a fifth of slack.
+            lines = Math.max(lines, (int) Math.min(LABEL_LINES, Math.ceil(width / (0.8 * longest))));
+        }
+        return Math.max(oneLine, lines * LABEL_LINE_HEIGHT + ROW_MARGIN);
+    }
+
     static ValueMarker line(double at, String label) {
         ValueMarker marker = new ValueMarker(at, Color.BLACK, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f));
         marker.setLabel(label);
         marker.setLabelFont(SMALL_FONT);
         marker.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-        marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        // Left of the line: at the axis' right end, text right of it would be cut off.
+        marker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         return marker;
     }
 

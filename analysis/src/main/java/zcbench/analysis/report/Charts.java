@@ -10,6 +10,7 @@ import static zcbench.analysis.report.ChartStyle.PALETTE;
 import static zcbench.analysis.report.ChartStyle.SYSTEM;
 import static zcbench.analysis.report.ChartStyle.USER;
 import static zcbench.analysis.report.ChartStyle.categoryPlot;
+import static zcbench.analysis.report.ChartStyle.rowHeight;
 import static zcbench.analysis.report.ChartStyle.chart;
 import static zcbench.analysis.report.ChartStyle.line;
 import static zcbench.analysis.report.ChartStyle.stackStyle;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -91,14 +93,15 @@ final class Charts {
         style(renderer, new DecimalFormat("0.00"));
         NumberAxis axis = styled(new NumberAxis("speedup: MB/s over the " + table.baseline()
                 + " row's (whiskers: 99.9% interval; hatched: noisy)"));
-        double top = rows.stream().mapToDouble(r -> Math.max(Math.max(r.speedup(), r.rfcSpeedup()),
+        // Each figure on its own: Math.max of a row without an interval or an RFC figure (NaN) would be NaN.
+        double top = rows.stream().flatMapToDouble(r -> DoubleStream.of(r.speedup(), r.rfcSpeedup(),
                 r.speedupInterval().high())).filter(Double::isFinite).max().orElse(1);
         axis.setRange(0, Math.max(top, 1) * 1.08); // the line at 1 always shows
         CategoryPlot plot = categoryPlot(data, axis, renderer);
         plot.addRangeMarker(line(1.0, "= " + table.baseline()));
         JFreeChart chart = chart("Speedup against " + table.baseline() + (anyRfc ? ": ours beside the RFC's" : ""),
                 plot, anyRfc);
-        return Optional.of(svg(chart, 110 + rows.size() * (anyRfc ? 40 : 26), id));
+        return Optional.of(svg(chart, 110 + rows.size() * rowHeight(data, anyRfc ? 40 : 26), id));
     }
 
     /**
@@ -120,11 +123,15 @@ final class Charts {
             }
         }
         style(renderer, new DecimalFormat("0"));
-        CategoryPlot plot = categoryPlot(data, styled(new NumberAxis("MB/s (MiB/s); whiskers: 99.9% interval")),
-                renderer);
+        NumberAxis axis = styled(new NumberAxis("MB/s (MiB/s); whiskers: 99.9% interval"));
+        // Wide enough for every whisker too, which the axis' own range (the bars alone) would cut off.
+        group.rows().stream().flatMapToDouble(r -> DoubleStream.of(r.mbS().score(), r.mbS().high(),
+                anyRfc ? r.rfcMbS() : Double.NaN)).filter(Double::isFinite).max()
+                .ifPresent(top -> axis.setRange(0, top * 1.05));
+        CategoryPlot plot = categoryPlot(data, axis, renderer);
         JFreeChart chart = chart(group.title() + ": MB/s per row" + (anyRfc ? ", the RFC's figure beside" : ""),
                 plot, anyRfc);
-        return svg(chart, 110 + group.rows().size() * (anyRfc ? 40 : 26), id);
+        return svg(chart, 110 + group.rows().size() * rowHeight(data, anyRfc ? 40 : 26), id);
     }
 
     /**
@@ -145,7 +152,8 @@ final class Charts {
         List<String> ids = new ArrayList<>();
         for (SpeedupRow r : rows) {
             double ns = r.cpu().get(CpuMetric.NS_PER_PACKET.id());
-            String category = category(r, severalGroups) + "  (" + new DecimalFormat("0").format(ns) + " ns)";
+            // A no-break space: a wrapped label keeps "(1753 ns)" whole.
+            String category = category(r, severalGroups) + "  (" + new DecimalFormat("0").format(ns) + "\u00a0ns)";
             if (split) {
                 double user = r.cpu().get(CpuMetric.USER_PCT.id());
                 double share = user / (user + r.cpu().get(CpuMetric.SYS_PCT.id()));
@@ -165,7 +173,7 @@ final class Charts {
                 ? "CPU ns per packet (the sending CPU, /proc/stat; split as the sender's getrusage)"
                 : "CPU ns per packet (getrusage of the fork, all threads)")), renderer);
         JFreeChart chart = chart("CPU time per packet" + (split ? ", user and system" : ""), plot, split);
-        return Optional.of(svg(chart, 110 + rows.size() * 26, id));
+        return Optional.of(svg(chart, 110 + rows.size() * rowHeight(data, 26), id));
     }
 
     /**
@@ -200,7 +208,7 @@ final class Charts {
         axis.setRange(0, 100);
         CategoryPlot plot = categoryPlot(data, axis, renderer);
         JFreeChart chart = chart("Where the time went (async-profiler, cpu)", plot, true);
-        return Optional.of(svg(chart, 150 + ids.size() * 26, id));
+        return Optional.of(svg(chart, 150 + ids.size() * rowHeight(data, 26), id));
     }
 
     /** MB/s against payload, one line per test (and target) measured at more than one payload; empty if none. */
@@ -269,7 +277,7 @@ final class Charts {
         rowAxis.setGridBandsVisible(false);
         rowAxis.setInverted(true);
         NumberAxis ratio = styled(new NumberAxis("B/A (MB/s), with its 99.9% interval"));
-        double top = ratios.stream().mapToDouble(r -> Math.max(r.value(), r.interval().high()))
+        double top = ratios.stream().flatMapToDouble(r -> DoubleStream.of(r.value(), r.interval().high()))
                 .filter(Double::isFinite).max().orElse(1);
         ratio.setRange(0, Math.max(top, 1) * 1.08); // always show the line at 1
         XYPlot plot = new XYPlot(data, rowAxis, ratio, renderer);

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +55,51 @@ class ReportHtmlTest {
         assertEquals(expected, ids(html, "<tr class=\"result-row[^\"]*\" id=\"row-(\\d+)\">"));
         assertEquals(expected, ids(html, "<g id='bar-(\\d+)' class='bar-mark(?: noisy)?'>").stream()
                 .sorted((a, b) -> Integer.parseInt(a) - Integer.parseInt(b)).toList());
+    }
+
+    /**
+     * No label of any chart is cut short: JFreeChart ends a label that does not fit with "...", so a long row
+     * label wraps instead (the CPU chart's "8 io_uring zc fixed, flush=false, nr_reqs=8, ubuf_cache=off [NOISY...").
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("REAL_RUNS")
+    void noChartLabelIsCutShort(String fixture) throws IOException {
+        List<String> cut = ids(html(fixture), "<text[^>]*>([^<]*\\.\\.\\.)</text>");
+        assertEquals(List.of(), cut);
+    }
+
+    /**
+     * The speedup axis reaches the largest speedup, also when no row has an interval (one fork) to add to it; an
+     * MB/s axis reaches the end of every whisker.
+     */
+    @Test
+    void theAxesHoldEveryBarAndWhisker() throws IOException {
+        // The axis' tick labels have one decimal, the bars' own labels two.
+        double speedupTick = highestLabel(chart(html(Fixtures.SEED_SINK), "speedup-chart"), "(\\d+\\.\\d)");
+        double speedup = highestInCsv(Fixtures.SEED_SINK, "speedup");
+        assertTrue(speedup > 2 && speedupTick >= 0.9 * speedup, "ticks up to " + speedupTick + ", bars to " + speedup);
+        // sizes-sink's 16384-byte rows: row 7's whisker reaches 13,260 MB/s, its bar 8,059.
+        double mbsTick = highestLabel(chart(html(Fixtures.SIZES_SINK), "mbs-chart-2").replace(",", ""), "(\\d+)");
+        assertTrue(mbsTick >= 13_000, "MB/s ticks up to " + mbsTick);
+    }
+
+    private static String chart(String html, String id) {
+        String chart = html.substring(html.indexOf("<svg id='" + id + "'"));
+        return chart.substring(0, chart.indexOf("</svg>"));
+    }
+
+    private static double highestLabel(String svg, String number) {
+        return ids(svg, "<text[^>]*>" + number + "</text>").stream().mapToDouble(Double::parseDouble).max()
+                .orElseThrow();
+    }
+
+    /** The largest figure of a column of the fixture's speedup.csv, as html() wrote it. */
+    private double highestInCsv(String fixture, String column) throws IOException {
+        try (Reader csv = Files.newBufferedReader(tmp.resolve(fixture).resolve("speedup.csv"))) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get()
+                    .parse(csv).stream().map(r -> r.get(column)).filter(v -> !v.isEmpty())
+                    .mapToDouble(Double::parseDouble).max().orElseThrow();
+        }
     }
 
     @Test

@@ -221,9 +221,12 @@ public class UdpSendBenchmark {
             sender.latency().ifPresent(l -> l.recording(false));
         }
 
-        /** Packets the destination counted since this iteration began, or -1 where it counts none. */
+        /**
+         * Packets the destination counted since this iteration began, or -1 where it counts none; once what the
+         * sender sent has arrived, so that none of it is counted in the next iteration.
+         */
         long deliveredThisIteration() {
-            long now = destination.deliveredPackets();
+            long now = destination.deliveredOnceArrived(sender.counters().get(Counter.PACKETS));
             return now < 0 || deliveredAtIterationStart < 0 ? -1 : now - deliveredAtIterationStart;
         }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
-import zcbench.harness.run.PlanRunner;
+import zcbench.harness.run.RowNeeds;
 import zcbench.harness.run.Waiting;
 import zcbench.harness.targets.TargetChoice;
 import zcbench.variants.Requirements;
@@ -23,12 +23,12 @@ final class DryRun {
         List<Row> rows = plan.rows();
         // The rows a run would skip: on the target it would fall back to, when it would, which the header names.
         String used = TargetChoice.wouldUse(target);
-        List<Optional<String>> needs = PlanRunner.needs(rows, used, Requirements.THIS_MACHINE);
-        int running = PlanRunner.running(needs);
+        List<Optional<String>> needs = RowNeeds.of(rows, used, Requirements.THIS_MACHINE);
+        int running = RowNeeds.running(needs);
         String shown = used.equals(target) ? target : target + " (" + used + " here)";
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("plan %s: %s, about %s (per row: %d fork%s, %d warm-up x %d ms, %d measured x"
-                        + " %d ms, about %s)%n", plan.id(), PlanRunner.rowsOn(rows.size(), running, shown),
+                        + " %d ms, about %s)%n", plan.id(), RowNeeds.rowsOn(rows.size(), running, shown),
                 Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(running))), t.forks(),
                 t.forks() == 1 ? "" : "s", t.warmupIterations(), t.warmupMillis(), t.measurementIterations(),
                 t.measurementMillis(), Waiting.format(Duration.ofSeconds(perRow))));

@@ -31,13 +31,16 @@ import zcbench.harness.run.Busy;
 import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.Profiling;
 import zcbench.harness.run.Rerun;
+import zcbench.harness.run.RowNeeds;
 import zcbench.harness.run.RunFolder;
 import zcbench.harness.run.RunLock;
 import zcbench.harness.run.RunSettings;
+import zcbench.harness.run.RunStop;
 import zcbench.harness.run.Waiting;
 import zcbench.harness.targets.TargetChoice;
 import zcbench.profiles.async.FlameMode;
 import zcbench.profiles.events.KernelEventsProfiler;
+import zcbench.variants.Requirements;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
 
@@ -46,7 +49,7 @@ import zcbench.vocabulary.ResultFiles;
             "zcbench run [--plan PLAN] [-p NAME=V1[,V2...]]... [--target TARGET]",
             "                   [--dry-run] [OPTIONS] [JMH OPTIONS]",
             "   or: zcbench run --rerun noisy|failed RUN_FOLDER [OPTIONS] [JMH OPTIONS]"},
-        // The description comes from description(), computed from the plans (ZcbenchCommand.commandLine).
+        // The description comes from RunUsage.description(), computed from the plans (ZcbenchCommand.commandLine).
         footer = {"", "Other arguments are JMH options and override the plan's timing: e.g. -f 3 -i 20 -wi 5"
                 + " -r 500ms -prof gc. zcbench --jmh-help lists them.",
             "", "Examples:",
@@ -149,31 +152,6 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The usage text: what a run writes, and each plan with its timing and estimated duration. */
-    public static String[] description() {
-        List<String> lines = new ArrayList<>(List.of("Runs a plan, row by row, and writes a new folder "
-                + "results/<date-time>-<plan>/ with jmh.json, speedup.csv, speedup.md, report.html, env.json and "
-                + "jmh.log (and pairs.csv when rows differ in one knob); results/latest points at it.", "", "Plans (durations estimated for a 2-core machine):"));
-        for (Plan p : Plan.values()) {
-            lines.add("  " + p.describe());
-        }
-        lines.add("Each measured row's 99.9% interval covers the variation between its forks; a row whose error is"
-                + " above 5% of its score is NOISY, and the run ends with one line saying how many were and what to"
-                + " do.");
-        lines.addAll(List.of("",
-            "Rows: -p NAME=V1,V2 keeps the plan's rows with those values; without --plan it makes the rows itself:"
-                + " every meaningful combination of the values given, other knobs at their defaults. Row parameters: "
-                + Knobs.helpLine() + ". A knob applies to the variants it means something for; rows of other variants stay"
-                + " only when named with -p variant=. " + RowSelection.DEFAULT_VARIANTS
-                + " Every value is checked before anything runs.",
-            "",
-            "One run at a time: a run waits for the one that holds the machine (saying which, and about how long it"
-                + " has left), or with --no-wait does not start.",
-            ""));
-        // picocli formats each line with String.format.
-        return lines.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new);
-    }
-
     @Override
     public Integer call() {
         data = System.out;
@@ -188,13 +166,22 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (RunLock lock = takeRunLock(plan)) {
             String target = TargetChoice.forRun(request.target(), progress);
+            // Asked once the lock is held (the probe must not disturb a measuring run), before anything is made.
+            RowNeeds.noneRuns(RowNeeds.of(plan.rows(), target, Requirements.THIS_MACHINE), target).ifPresent(why -> {
+                throw usage(why);
+            });
             RunFolder folder = RunFolder.create(out, plan.id());
-            RunEnvironment env = recordRun(folder, request, plan, target);
-            PlanRunner.Outcome outcome = runRows(request, plan, target, folder, lock);
-            folder.writeEnv(env.finish());
-            Optional<String> noise = Reports.write(folder, outcome, data, progress);
-            RunSummary.print(outcome, plan.rows().size(), folder, noise, progress);
-            return outcome.failures().isEmpty() ? ExitStatus.DONE : ExitStatus.FAILED;
+            // A signal from here on ends the run with the rows finished so far (docs/ARCHITECTURE.md).
+            try (RunStop stop = RunStop.install(lock, progress)) {
+                RunEnvironment env = recordRun(folder, request, plan, target);
+                PlanRunner.Outcome outcome = runRows(request, plan, target, folder, lock, stop);
+                if (outcome.stop() != PlanRunner.Stop.DISK_FULL) {
+                    folder.writeEnv(env.finish());
+                }
+                Optional<String> noise = Reports.write(folder, outcome, data, progress);
+                RunSummary.print(outcome, plan.rows().size(), folder, noise, progress);
+                return outcome.failures().isEmpty() ? ExitStatus.DONE : ExitStatus.FAILED;
+            }
         } catch (Busy e) {
             progress.println("zcbench: " + e.getMessage() + ".");
             return ExitStatus.BUSY;
@@ -240,12 +227,14 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Says what runs where, then runs every row, each its own JMH run, with the profilers asked for. */
     private PlanRunner.Outcome runRows(Request request, PlanSpec plan, String target, RunFolder folder,
-                                       RunLock lock) {
+                                       RunLock lock, RunStop stop) {
         Profiling profiling = Profiling.prepare(request.flame(), request.jfr(), request.events(), folder.dir(),
                 progress);
         PlanRunner.Outcome outcome = new PlanRunner(plan, target, request.jmh(), folder, profiling, verbose,
-                progress, waitLimit(), lock::expectEndIn).run();
-        profiling.finish(outcome.results(), progress);
+                progress, waitLimit(), lock::expectEndIn).stoppedBy(stop::signalled).run();
+        if (outcome.stop() != PlanRunner.Stop.DISK_FULL) {
+            profiling.finish(outcome.results(), progress);
+        }
         return outcome;
     }
 

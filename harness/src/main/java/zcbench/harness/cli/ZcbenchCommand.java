@@ -67,7 +67,7 @@ public final class ZcbenchCommand implements Callable<Integer> {
                 .setParameterExceptionHandler(CliErrors::usage)
                 .setExecutionExceptionHandler(CliErrors::failure);
         // Computed from the plans, so that the help can never state another timing than the one run.
-        cl.getSubcommands().get("run").getCommandSpec().usageMessage().description(RunCommand.description());
+        cl.getSubcommands().get("run").getCommandSpec().usageMessage().description(RunUsage.description());
         return cl;
     }
 }

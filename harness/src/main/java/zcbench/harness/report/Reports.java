@@ -21,11 +21,11 @@ public final class Reports {
      * The table goes to {@code data}; which files were written, and problems, to {@code progress}.
      *
      * @return the run's noise summary, for the caller to print last; empty when no row has a result or no
-     *         report could be made
+     *         report could be made (nor is one tried on a full disk)
      */
     public static Optional<String> write(RunFolder folder, PlanRunner.Outcome outcome, PrintStream data,
                                          PrintStream progress) {
-        if (outcome.results().isEmpty()) {
+        if (outcome.results().isEmpty() || outcome.stop() == PlanRunner.Stop.DISK_FULL) {
             return Optional.empty();
         }
         try {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -32,9 +33,7 @@ import zcbench.harness.bench.UdpSendBenchmark;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.plan.Row;
-import zcbench.harness.targets.Destination;
 import zcbench.variants.Requirements;
-import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
 
@@ -59,8 +58,11 @@ public final class PlanRunner {
     public record Skipped(Row row, String needs) {
     }
 
-    /** Everything a run produced. */
-    public record Outcome(List<RunResult> results, List<Failure> failures, List<Skipped> skipped) {
+    /** Why a run ended before its last row: it did not, a signal stopped it, or its folder's disk is full. */
+    public enum Stop { NONE, SIGNAL, DISK_FULL }
+
+    /** Everything a run produced, and whether it was stopped. */
+    public record Outcome(List<RunResult> results, List<Failure> failures, List<Skipped> skipped, Stop stop) {
         /** Results whose error is above the plans' aim. */
         public long noisy() {
             return results.stream().filter(r -> RowResult.of(r).noisy()).count();
@@ -104,6 +106,7 @@ public final class PlanRunner {
     private final Progress progress;
     private final Set<String> declared;
     private Requirements.Machine machine = Requirements.THIS_MACHINE;
+    private BooleanSupplier signalled = () -> false;
 
     /**
      * @param out       progress lines (stderr: stdout is for data)
@@ -129,6 +132,12 @@ public final class PlanRunner {
         return this;
     }
 
+    /** Starts no row once {@code signal} says a signal has come, and counts the row it stopped as stopped. */
+    public PlanRunner stoppedBy(BooleanSupplier signal) {
+        signalled = signal;
+        return this;
+    }
+
     public Outcome run() {
         List<RunResult> results = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
@@ -137,11 +146,12 @@ public final class PlanRunner {
         long started = System.nanoTime();
         JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), waitLimit, out);
         String stopped = null;
+        Stop stop = Stop.NONE;
         StringBuilder perThread = new StringBuilder(ThreadResults.HEADER);
-        List<Optional<String>> atStart = needs(rows, target, machine);
+        List<Optional<String>> atStart = RowNeeds.of(rows, target, machine);
         out.printf("zcbench: plan %s, %s, about %s; results in %s%n", plan.id(),
-                rowsOn(rows.size(), running(atStart), target),
-                Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(running(atStart)))), folder.dir());
+                RowNeeds.rowsOn(rows.size(), RowNeeds.running(atStart), target),
+                Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(RowNeeds.running(atStart)))), folder.dir());
         // The rows after each one that run by the answers at the start: what is left once it is done.
         int[] runningAfter = new int[rows.size()];
         for (int j = rows.size() - 2; j >= 0; j--) {
@@ -150,6 +160,10 @@ public final class PlanRunner {
         int forked = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
+            if (stopped == null && signalled.getAsBoolean()) {
+                stop = Stop.SIGNAL;
+                stopped = "the run was stopped by a signal";
+            }
             if (stopped != null) {
                 failures.add(new Failure(row, "not run: " + stopped));
                 continue;
@@ -158,9 +172,9 @@ public final class PlanRunner {
             Optional<String> needs = needs(row);
             long left = remaining(started, forked, runningAfter[i] + (needs.isEmpty() ? 1 : 0));
             progress.remaining(left);
-            String which = "[" + (i + 1) + "/" + rows.size() + "] " + row.label() + ", target=" + target;
-            out.printf("%s  (row %s; about %s left)%n", which, row.key(target),
-                    Waiting.format(Duration.ofSeconds(left)));
+            // The row by its key alone, its one name: the CSVs, compare and the flame and JFR files use it too.
+            String which = "[" + (i + 1) + "/" + rows.size() + "] ";
+            out.printf("%s%s  (about %s left)%n", which, row.key(target), Waiting.format(Duration.ofSeconds(left)));
             if (needs.isPresent()) {
                 skipped.add(new Skipped(row, needs.get()));
                 out.println(UNDER_LABEL + "SKIPPED: " + needs.get());
@@ -171,12 +185,16 @@ public final class PlanRunner {
                 if (jmhLock != null) {
                     jmhLock.awaitFree();
                 }
-                Collection<RunResult> finished = runRow(row, which + ": " + row.key(target));
+                Collection<RunResult> finished = runRow(row, which + row.label() + ", target=" + target + ": "
+                        + row.key(target));
                 if (finished.isEmpty()) {
                     throw new RunnerException("JMH returned no result for this row");
                 }
+                // Written before it is counted: a row jmh.json does not hold was not measured for the report.
+                List<RunResult> upToThis = new ArrayList<>(results);
+                upToThis.addAll(finished);
+                folder.writeJmhJson(upToThis);
                 results.addAll(finished);
-                folder.writeJmhJson(results);
                 for (RunResult r : finished) {
                     out.println(UNDER_LABEL + RowResult.of(r).describe());
                     ThreadResults threads = ThreadResults.of(r);
@@ -195,9 +213,21 @@ public final class PlanRunner {
                 out.println(UNDER_LABEL + "STOPPED: " + stopped);
             } catch (RunnerException | RuntimeException e) {
                 String reason = reason(e);
+                if (signalled.getAsBoolean()) {
+                    stop = Stop.SIGNAL;
+                    stopped = "the run was stopped by a signal";
+                    reason = "stopped by a signal while it ran";
+                } else if (RunFolder.full(reason)) {
+                    // Every later row would fail the same way, after its fork had measured it for nothing.
+                    stop = Stop.DISK_FULL;
+                    stopped = "no space left on device in " + folder.dir();
+                }
                 failures.add(new Failure(row, reason));
-                out.println(UNDER_LABEL + "FAILED: " + reason);
+                out.println(UNDER_LABEL + (stop == Stop.NONE ? "FAILED: " : "STOPPED: ") + reason);
             }
+        }
+        if (stop == Stop.DISK_FULL) {
+            return new Outcome(results, failures, skipped, stop); // nothing more can be written there
         }
         if (!failures.isEmpty()) {
             StringBuilder sb = new StringBuilder();
@@ -213,46 +243,11 @@ public final class PlanRunner {
             }
             folder.writeText(ResultFiles.SKIPPED, sb.toString());
         }
-        return new Outcome(results, failures, skipped);
+        return new Outcome(results, failures, skipped, stop);
     }
 
     private Optional<String> needs(Row row) {
-        return needs(row, target, machine);
-    }
-
-    /**
-     * {@link #needs(Row, String, Requirements.Machine)} of every row, in order: empty for a row that runs. Asked
-     * as a run starts, for its time estimates; each row is asked again just before it.
-     */
-    public static List<Optional<String>> needs(List<Row> rows, String target, Requirements.Machine machine) {
-        return rows.stream().map(r -> needs(r, target, machine)).toList();
-    }
-
-    /** "152 rows on sink", with "(4 skipped here)" when some cannot run on this machine or target. */
-    public static String rowsOn(int rows, int running, String target) {
-        String skipped = running == rows ? "" : running == 0 ? " (all skipped here)"
-                : " (" + (rows - running) + " skipped here)";
-        return rows + (rows == 1 ? " row" : " rows") + " on " + target + skipped;
-    }
-
-    /** How many of the rows run here: those that need nothing. */
-    public static int running(List<Optional<String>> needs) {
-        return (int) needs.stream().filter(Optional::isEmpty).count();
-    }
-
-    /**
-     * What the row needs that {@code machine} lacks, or why {@code target} cannot take it (TCP to the
-     * sink, IPv6 to an IPv4 receiver); nothing for a row the fork will refuse with its own reason.
-     */
-    public static Optional<String> needs(Row row, String target, Requirements.Machine machine) {
-        SendConfig config;
-        try {
-            config = SendConfig.of(row::value);
-        } catch (IllegalArgumentException refusedInTheFork) {
-            return Optional.empty();
-        }
-        return Destination.refusal(target, config.ip(), config.protocol())
-                .or(() -> Requirements.unmet(config, machine));
+        return RowNeeds.of(row, target, machine);
     }
 
     /** Whether the row's senders leave no CPU for the fork's other threads (docs/ARCHITECTURE.md). */

@@ -31,6 +31,8 @@ import zcbench.vocabulary.ResultFiles;
  */
 public final class RunFolder {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** How the JDK (strerror) words ENOSPC in an IOException, here or in a fork. */
+    private static final String NO_SPACE = "No space left on device";
 
     private final Path base;
     private final Path dir;
@@ -56,6 +58,11 @@ public final class RunFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run folder under " + base + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a failure's message says a disk is full. */
+    public static boolean full(String reason) {
+        return reason.contains(NO_SPACE);
     }
 
     public Path dir() {

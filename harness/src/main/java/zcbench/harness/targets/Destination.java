@@ -50,6 +50,16 @@ public sealed interface Destination extends AutoCloseable
      */
     long deliveredPackets();
 
+    /**
+     * {@link #deliveredPackets()} once the {@code sent} packets sent to this destination so far have arrived or
+     * are known lost, so that an iteration's count holds what it sent and none of it goes to the next one
+     * (docs/ARCHITECTURE.md, "Targets"). A target that counts a packet as it leaves the sender has nothing to
+     * wait for.
+     */
+    default long deliveredOnceArrived(long sent) {
+        return deliveredPackets();
+    }
+
     /** The {@code target} parameter value this destination stands for. */
     String target();
 

@@ -2,6 +2,7 @@ package zcbench.harness.targets;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class PeerNetwork implements Destination {
     static final String PEER = "p";
     /** Where the receiver listens in the peer namespace. */
     public static final int PORT = 9000;
+    /** How long an iteration's end waits for the packets it sent to reach the receiver. */
+    static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(10);
 
     private final OwnNamespaces namespaces;
     private final VethLink link;
@@ -88,6 +91,44 @@ public final class PeerNetwork implements Destination {
     @Override
     public long deliveredPackets() {
         return received().packets();
+    }
+
+    /**
+     * Waits, within {@link #ARRIVAL_LIMIT}, until the receivers have counted {@code sent} packets or, for UDP, have
+     * found their socket empty after this call began: a datagram not counted by then was dropped, and a TCP
+     * record is never dropped, so its stream is waited for to the last record.
+     *
+     * @throws IllegalStateException when the limit passes first, saying how many packets were outstanding
+     */
+    @Override
+    public long deliveredOnceArrived(long sent) {
+        long asked = System.nanoTime();
+        while (true) {
+            // Emptiness before the count: a count read after an empty socket holds everything queued before.
+            boolean udpDrained = udpFoundEmptySince(asked);
+            long counted = deliveredPackets();
+            if (counted >= sent || udpDrained) {
+                return counted;
+            }
+            if (System.nanoTime() - asked > ARRIVAL_LIMIT.toNanos()) {
+                throw new IllegalStateException("the peer's receiver counted " + counted + " of the " + sent
+                        + " packets sent, " + (sent - counted) + " still outstanding after " + ARRIVAL_LIMIT.toMillis()
+                        + " ms of waiting");
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while " + (sent - counted)
+                        + " packets sent to the peer were still outstanding", e);
+            }
+        }
+    }
+
+    /** Whether every receiver is a UDP one that found its socket empty after {@code nanoTime}. */
+    private synchronized boolean udpFoundEmptySince(long nanoTime) {
+        return !receivers.isEmpty() && receivers.values().stream()
+                .allMatch(r -> r.protocol() == Protocol.UDP && r.foundEmptySince(nanoTime));
     }
 
     @Override

@@ -3,6 +3,7 @@ package zcbench.harness.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,25 @@ class CliIT {
         assertTrue(lines.subList(1, 5).stream().allMatch(l -> l.contains(" payload=4096 ")), r.both());
     }
 
+    /** -p protocol=tcp to the sink: every row impossible, so the run is a usage error that makes nothing. */
+    @Test
+    void aSelectionNoRowOfWhichCanRunHereIsAUsageError(@TempDir Path tmp) throws Exception {
+        assumeTrue(SinkNetwork.unavailableReason() == null, () -> "skipped: " + SinkNetwork.unavailableReason());
+        Path lock = tmp.resolve("zcbench.lock");
+        Path out = tmp.resolve("results");
+        Jar.Result r = Jar.finish(Jar.start(List.of(), Map.of("ZCBENCH_LOCK", lock.toString()), "run", "-p",
+                "protocol=tcp", "-p", "target=sink", "--out", out.toString()));
+        assertEquals(2, r.exit(), r.both());
+        assertEquals("", r.out(), r.both());
+        List<String> err = r.err().lines().toList();
+        assertEquals(2, err.size(), r.both());
+        assertTrue(err.getFirst().matches("zcbench: none of the \\d+ rows asked for can run on sink: protocol=tcp"
+                + " cannot go to target sink: .*\\(use target peer or loopback\\)\\."), r.both());
+        assertEquals("try 'zcbench run --help'", err.get(1));
+        assertFalse(Files.exists(out), "no run folder");
+        assertEquals(0, Files.size(lock), "the run lock released with its record emptied");
+    }
+
     @Test
     void rowsFromTheCommandLineMakeANormalRunFolder(@TempDir Path out) throws Exception {
         Jar.Result r = Jar.finish(Jar.start(List.of("-Djmh.ignoreLock=true"), Map.of("ZCBENCH_LOCK",
@@ -74,7 +94,7 @@ class CliIT {
         assertEquals(List.of("1", "8"), rows.stream().map(x -> x.get("batch")).toList());
         assertTrue(rows.stream().allMatch(x -> x.get("variant").equals("uring_zc_fixed")
                 && x.get("payload").equals("16384")), rows.toString());
-        assertEquals(2, r.err().lines().filter(l -> l.matches("\\[\\d/2] uring_zc_fixed payload=16384 .*")).count(),
+        assertEquals(2, r.err().lines().filter(l -> l.matches("\\[\\d/2] uring_zc_fixed-16384-b[18]-.*")).count(),
                 r.both());
         // The table on stdout, everything else on stderr.
         assertTrue(r.out().contains("io_uring zc fixed, flush=false, nr_reqs=8"), r.both());

@@ -17,8 +17,13 @@ import zcbench.harness.plan.Timing;
 record OneRow(PlanRunner.Outcome outcome, RunFolder folder, String printed) {
 
     static OneRow run(Path tmp, Row row, String target, int iterations) throws Exception {
+        return run(tmp, row, target, 0, iterations);
+    }
+
+    /** With {@code warmups} warm-up iterations of 200 ms before the measured ones. */
+    static OneRow run(Path tmp, Row row, String target, int warmups, int iterations) throws Exception {
         System.setProperty("jmh.ignoreLock", "true");
-        PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, iterations, 200), List.of(row));
+        PlanSpec spec = new PlanSpec("test", new Timing(1, warmups, 200, iterations, 200), List.of(row));
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PlanRunner.Outcome outcome = new PlanRunner(spec, target, new CommandLineOptions(), folder,

@@ -65,9 +65,12 @@ class PlanRunnerTest {
         String failures = Files.readString(folder.dir().resolve("failures.txt"));
         assertTrue(failures.startsWith("copy payload=4096 batch=8: "), failures);
         String printed = console.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.contains("[2/3] copy payload=4096 batch=8, target=loopback"), printed);
-        assertTrue(printed.contains("[3/3] uring_zc_fixed payload=4096 batch=8 flush=false ubuf_cache=on, target=loopback"
-                + "  (row uring_zc_fixed-4096-b8-flush=false-ubuf_cache=on-loopback; about "), printed);
+        // Each progress line names its row once, by its key.
+        assertTrue(printed.contains("[2/3] copy-4096-b8-loopback  (about "), printed);
+        assertTrue(printed.contains("[3/3] uring_zc_fixed-4096-b8-flush=false-ubuf_cache=on-loopback  (about "),
+                printed);
+        assertTrue(printed.lines().filter(l -> l.startsWith("[")).allMatch(l -> l.matches("\\[\\d/3] \\S+  \\(about [^;]+ left\\)")),
+                printed);
         assertTrue(printed.contains("FAILED: "), printed);
         assertTrue(printed.contains(" MB/s (one sample, no interval), "), printed);
 
@@ -177,10 +180,10 @@ class PlanRunnerTest {
         Row ipv6 = new Row(Map.of("variant", "copy", "payload", "4096", "ip", "6"));
         String sentence = "target udp://127.0.0.1:9000 is an IPv4 receiver and the row sends over IPv6: give ip=4 or"
                 + " an IPv6 receiver's address (udp://[ADDR]:PORT)";
-        assertEquals(Optional.of(sentence), PlanRunner.needs(ipv6, target, Requirements.THIS_MACHINE));
+        assertEquals(Optional.of(sentence), RowNeeds.of(ipv6, target, Requirements.THIS_MACHINE));
         Row ipv4 = new Row(Map.of("variant", "copy", "payload", "4096"));
-        assertEquals(Optional.empty(), PlanRunner.needs(ipv4, target, Requirements.THIS_MACHINE));
-        assertEquals(Optional.empty(), PlanRunner.needs(ipv6, "loopback", Requirements.THIS_MACHINE));
+        assertEquals(Optional.empty(), RowNeeds.of(ipv4, target, Requirements.THIS_MACHINE));
+        assertEquals(Optional.empty(), RowNeeds.of(ipv6, "loopback", Requirements.THIS_MACHINE));
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(ipv6));
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -200,10 +203,10 @@ class PlanRunnerTest {
         Row tcp = new Row(Map.of("variant", "msg_zerocopy", "payload", "4096", "protocol", "tcp"));
         String sentence = "protocol=tcp cannot go to target sink: its ifb device frees every packet, so no TCP"
                 + " handshake completes (use target peer or loopback)";
-        assertEquals(Optional.of(sentence), PlanRunner.needs(tcp, "sink", Requirements.THIS_MACHINE));
-        assertEquals(Optional.empty(), PlanRunner.needs(tcp, "loopback", Requirements.THIS_MACHINE));
+        assertEquals(Optional.of(sentence), RowNeeds.of(tcp, "sink", Requirements.THIS_MACHINE));
+        assertEquals(Optional.empty(), RowNeeds.of(tcp, "loopback", Requirements.THIS_MACHINE));
         Row udp = new Row(Map.of("variant", "msg_zerocopy", "payload", "4096"));
-        assertEquals(Optional.empty(), PlanRunner.needs(udp, "sink", Requirements.THIS_MACHINE));
+        assertEquals(Optional.empty(), RowNeeds.of(udp, "sink", Requirements.THIS_MACHINE));
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(tcp));
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();

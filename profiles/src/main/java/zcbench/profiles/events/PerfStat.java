@@ -45,19 +45,43 @@ public final class PerfStat implements AutoCloseable {
 
     /** perf's arguments: CSV, every event, system-wide on {@code cpus} ("" for all), disabled until enabled. */
     public static List<String> onCpus(String cpus) {
-        return command(cpus.isEmpty() ? List.of("-a") : List.of("-a", "-C", cpus));
+        return onCpus(cpus, TRACEFS);
+    }
+
+    /** {@link #onCpus(String)} with tracefs looked for at {@code mounts}. */
+    static List<String> onCpus(String cpus, List<Path> mounts) {
+        return command(cpus.isEmpty() ? List.of("-a") : List.of("-a", "-C", cpus), mounts);
     }
 
     /** The same for one thread wherever it runs, and for what interrupts it there (softirq work included). */
     public static List<String> onThread(long tid) {
-        return command(List.of("-t", Long.toString(tid)));
+        return command(List.of("-t", Long.toString(tid)), TRACEFS);
     }
 
-    private static List<String> command(List<String> what) {
-        List<String> c = new ArrayList<>(List.of(PERF, "stat", "-x,", "-e", events()));
+    private static List<String> command(List<String> what, List<Path> mounts) {
+        List<String> c = new ArrayList<>(withTracefs(mounts));
+        c.addAll(List.of(PERF, "stat", "-x,", "-e", events()));
         c.addAll(what);
         c.addAll(List.of("-D", "-1", "--control", "fd:0,1"));
         return c;
+    }
+
+    /**
+     * What perf's command line starts with: nothing where tracefs is mounted (at the first of {@code mounts} that
+     * has its events); where it is not, a mount namespace of perf's own with tracefs mounted in it, which perf
+     * reads the tracepoints' ids from (docs/ARCHITECTURE.md, "Kernel events"). The rest of the machine sees no
+     * mount; perf keeps the pid (unshare and sh exec it), so SIGINT and its control descriptors reach it.
+     */
+    static List<String> withTracefs(List<Path> mounts) {
+        if (tracefs(mounts).isPresent()) {
+            return List.of();
+        }
+        return List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                "mount -t tracefs nodev \"$0\" && exec \"$@\"", mounts.getFirst().toString());
+    }
+
+    private static Optional<Path> tracefs(List<Path> mounts) {
+        return mounts.stream().filter(d -> Files.isDirectory(d.resolve("events"))).findFirst();
     }
 
     static String events() {
@@ -193,7 +217,8 @@ public final class PerfStat implements AutoCloseable {
 
     /**
      * What this machine lacks for counting the events, as one sentence, or empty: perf on the PATH, tracefs
-     * mounted, each tracepoint present, and perf allowed to count them system-wide.
+     * (mounted, or mountable in perf's own mount namespace), each tracepoint present, and perf allowed to count
+     * them system-wide. Without tracefs mounted here, perf's own trial in its namespace finds a missing tracepoint.
      */
     static Optional<String> missing() {
         return missing(TRACEFS, PERF);
@@ -201,26 +226,26 @@ public final class PerfStat implements AutoCloseable {
 
     /** {@link #missing()} with tracefs looked for at {@code mounts} and perf run as {@code perf}. */
     static Optional<String> missing(List<Path> mounts, String perf) {
-        Optional<Path> tracefs = mounts.stream().filter(d -> Files.isDirectory(d.resolve("events"))).findFirst();
-        if (tracefs.isEmpty()) {
-            return Optional.of("--events needs tracefs mounted (at " + mounts.getFirst() + ": mount -t tracefs"
-                    + " nodev " + mounts.getFirst() + "), and it is not");
-        }
-        List<String> absent = Arrays.stream(KernelEvent.values())
+        Optional<Path> tracefs = tracefs(mounts);
+        List<String> absent = tracefs.isEmpty() ? List.of() : Arrays.stream(KernelEvent.values())
                 .filter(e -> !Files.isDirectory(tracefs.get().resolve("events").resolve(e.tracefsPath())))
                 .map(KernelEvent::tracepoint).toList();
         if (!absent.isEmpty()) {
             return Optional.of("--events needs the tracepoints " + String.join(", ", absent) + ", which this"
                     + " kernel lacks (" + tracefs.get().resolve("events") + ")");
         }
-        List<String> trial = List.of(perf, "stat", "-x,", "-e", events(), "-a", "true");
+        List<String> trial = new ArrayList<>(withTracefs(mounts));
+        trial.addAll(List.of(perf, "stat", "-x,", "-e", events(), "-a", "true"));
         try {
-            // perf's counts and errors go to stderr; true prints nothing, so the first line is perf's.
+            // perf's counts and errors go to stderr; true prints nothing, so the first line is perf's (or mount's).
             TimedCommand.Ended ended = TimedCommand.run(trial, Duration.ofSeconds(EXIT_LIMIT_SECONDS));
             if (ended.exit() != 0) {
-                return Optional.of("--events needs perf to count tracepoints on every CPU, and '"
-                        + String.join(" ", trial) + "' failed: "
-                        + ended.output().lines().findFirst().orElse("no message"));
+                String said = ended.output().lines().findFirst().orElse("no message");
+                return Optional.of(tracefs.isPresent() ? "--events needs perf to count tracepoints on every CPU, and '"
+                        + String.join(" ", trial) + "' failed: " + said
+                        : "--events needs tracefs, which is not mounted here (" + mounts.getFirst() + "), and perf in a"
+                        + " mount namespace of its own with tracefs mounted there ('" + String.join(" ", trial)
+                        + "') failed: " + said);
             }
         } catch (TimedCommand.TimedOut e) {
             return Optional.of("--events needs perf to count tracepoints on every CPU, and '"

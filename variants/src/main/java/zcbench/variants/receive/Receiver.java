@@ -40,6 +40,9 @@ public final class Receiver implements AutoCloseable {
     private final int payload;
     private final InetSocketAddress address;
     private volatile boolean stopped;
+    /** UDP: when a look that found the socket empty began ({@link System#nanoTime()}), once one has. */
+    private volatile long foundEmptyAt;
+    private volatile boolean foundEmpty;
     private Thread thread;
     private UdpLoop udpLoop;
     private TcpLoop tcpLoop;
@@ -138,6 +141,19 @@ public final class Receiver implements AutoCloseable {
         return tcpLoop != null ? tcpLoop.totals() : Totals.NONE;
     }
 
+    /**
+     * UDP: whether the loop found the socket empty in a look that began at or after {@code nanoTime}, so that
+     * every datagram queued before then has been counted.
+     */
+    public boolean foundEmptySince(long nanoTime) {
+        return foundEmpty && foundEmptyAt - nanoTime >= 0;
+    }
+
+    private void emptyAt(long lookBegan) {
+        foundEmptyAt = lookBegan;
+        foundEmpty = true;
+    }
+
     /** Ends {@link #run} at its next look at the flag. */
     public void stop() {
         stopped = true;
@@ -200,12 +216,17 @@ public final class Receiver implements AutoCloseable {
 
         @Override
         public void step(int millis) {
+            // Each look's start is taken before it: what it finds empty was empty from then on.
+            long look = System.nanoTime();
             if (udp.poll(pollfd, POLLIN, millis) == 0) {
+                emptyAt(look);
                 return;
             }
             for (int i = 0; i < 1024; i++) {
+                look = System.nanoTime();
                 long n = udp.recv(buf, buf.byteSize(), MSG_DONTWAIT);
                 if (n == -Errno.EAGAIN) {
+                    emptyAt(look);
                     return;
                 }
                 check.record(buf, (int) LinuxException.check("recv", n));
