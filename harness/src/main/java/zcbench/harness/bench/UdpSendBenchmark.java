@@ -138,6 +138,10 @@ public class UdpSendBenchmark {
         @Param({"false"})
         public boolean latency;
 
+        /** netty_uring over TCP: netty's IO_URING_WRITE_ZERO_COPY_THRESHOLD in bytes, or off (netty's -1). */
+        @Param({"off"})
+        public String zc_threshold;
+
         /** Where the packets go (docs/ARCHITECTURE.md, "Targets"): sink, forward, peer, loopback or a receiver's udp://. */
         @Param({Knobs.TARGET_SINK})
         public String target;
