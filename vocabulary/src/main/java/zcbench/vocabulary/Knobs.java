@@ -95,7 +95,7 @@ public final class Knobs {
             "bytes of one write"), List.of(Knob.OffOrRange.OFF), WHEN_CHANGED, "netty's io_uring transport over TCP:"
                     + " IoUringChannelOption.IO_URING_WRITE_ZERO_COPY_THRESHOLD; off = netty's default (-1: never"
                     + " zero-copy); N = a write of at least N bytes goes out with IORING_OP_SEND_ZC or SENDMSG_ZC",
-            "have a zero-copy threshold");
+            "sends TCP zero-copy above a threshold");
 
     public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP,
             IOV, MEMORY, IP, THREADS, CPU, PROTOCOL, LATENCY, ZC_THRESHOLD);
