@@ -11,11 +11,12 @@ import zcbench.vocabulary.Variant;
 
 /**
  * {@code netty_epoll}: netty's native epoll transport, a connected EpollDatagramChannel (UDP) or EpollSocketChannel
- * (TCP) on an event loop of one thread (docs/ARCHITECTURE.md, "The JVM rows").
+ * (TCP) on an event loop of one thread (docs/ARCHITECTURE.md, "The JVM rows"). It pairs with copy: a copying
+ * send, called through netty's JNI instead of zcbench's FFM.
  */
 public final class NettyEpollProvider implements SenderProvider {
     private static final Variant VARIANT = new Variant("netty_epoll", 90, "netty epoll",
-            "netty's epoll transport", false, false, Knobs.COMMON, Optional.empty());
+            "netty's epoll transport", false, false, Knobs.COMMON, Optional.of("copy"));
 
     @Override
     public Variant variant() {

@@ -14,11 +14,13 @@ import zcbench.vocabulary.Variant;
 /**
  * {@code netty_uring}: netty's io_uring transport, a connected IoUringDatagramChannel (UDP) or IoUringSocketChannel
  * (TCP) on an event loop of one thread; over TCP its zero-copy threshold is the knob zc_threshold
- * (docs/ARCHITECTURE.md, "The JVM rows").
+ * (docs/ARCHITECTURE.md, "The JVM rows"). It pairs with uring_send: io_uring sends that copy, submitted through
+ * netty's JNI instead of zcbench's FFM.
  */
 public final class NettyUringProvider implements SenderProvider {
     private static final Variant VARIANT = new Variant("netty_uring", 100, "netty io_uring",
-            "netty's io_uring transport", false, false, Knobs.commonAnd(Knobs.ZC_THRESHOLD), Optional.empty());
+            "netty's io_uring transport", false, false, Knobs.commonAnd(Knobs.ZC_THRESHOLD),
+            Optional.of("uring_send"));
 
     @Override
     public Variant variant() {

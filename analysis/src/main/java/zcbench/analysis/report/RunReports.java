@@ -10,6 +10,7 @@ import zcbench.analysis.crossover.Crossover;
 import zcbench.analysis.crossover.CrossoverCsv;
 import zcbench.analysis.crossover.CrossoverText;
 import zcbench.analysis.crossover.Crossovers;
+import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.pairs.PairsCsv;
 import zcbench.analysis.pairs.PairsTable;
@@ -40,8 +41,22 @@ public final class RunReports {
      * @throws AnalysisException on bad input, with one sentence saying what was wrong and what to do
      */
     public static RunReport writeAll(Path runDir) {
-        return write(runDir, null, Variant.DEFAULT_BASELINE);
+        return write(runDir, null, baseline(Run.load(runDir)));
     }
+
+    /**
+     * msg_zerocopy, the RFC's baseline; in a run without it that has java.nio's rows (plan jvm), java.nio, what a
+     * JVM developer compares with (docs/ARCHITECTURE.md, "The JVM rows").
+     */
+    public static String baseline(Run run) {
+        List<String> variants = run.results().stream().flatMap(r -> r.zcbenchParams().stream()).map(Params::variant)
+                .distinct().toList();
+        return !variants.contains(Variant.DEFAULT_BASELINE) && variants.contains(JDK_BASELINE) ? JDK_BASELINE
+                : Variant.DEFAULT_BASELINE;
+    }
+
+    /** java.nio's blocking channel: the baseline of a run of the JVM rows without msg_zerocopy. */
+    public static final String JDK_BASELINE = "nio";
 
     /**
      * @param input a run folder or a JMH JSON file

@@ -12,11 +12,12 @@ import zcbench.vocabulary.Variant;
 /**
  * {@code nio}: the JDK's own channels, a connected blocking {@code DatagramChannel} (UDP) or {@code SocketChannel}
  * (TCP) writing a direct ByteBuffer: what a Java program sends with when it uses no library (docs/ARCHITECTURE.md,
- * "The JVM rows").
+ * "The JVM rows"). It pairs with copy: the same copying send on a connected socket, called by the JDK instead
+ * of by zcbench through FFM.
  */
 public final class NioProvider implements SenderProvider {
     private static final Variant VARIANT = new Variant("nio", 80, "java.nio channel",
-            "java.nio's blocking channel", false, false, Knobs.COMMON, Optional.empty());
+            "java.nio's blocking channel", false, false, Knobs.COMMON, Optional.of("copy"));
 
     @Override
     public Variant variant() {
