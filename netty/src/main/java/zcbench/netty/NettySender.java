@@ -121,8 +121,12 @@ final class NettySender extends AbstractSender {
             b.option(IoUringChannelOption.IO_URING_WRITE_ZERO_COPY_THRESHOLD,
                     Integer.parseInt(config.value(Knobs.ZC_THRESHOLD)));
         }
-        ChannelFuture connected = b.connect(endpoint.address());
-        await(connected, "connecting to " + endpoint.address());
+        try {
+            await(b.connect(endpoint.address()), "connecting to " + endpoint.address());
+        } catch (RuntimeException e) {
+            new Teardown().step(closing(made)).doneAfter(e);
+            throw e;
+        }
         return made;
     }
 
