@@ -1,6 +1,7 @@
 package zcbench.variants;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +10,7 @@ import zcbench.linux.net.IpVersion;
 import zcbench.linux.net.Protocol;
 import zcbench.variants.receive.Receiver;
 import zcbench.variants.receive.Totals;
+import zcbench.variants.spi.Endpoint;
 
 /**
  * The project's {@link Receiver} on 127.0.0.1, or ::1 for IPv6, held to every packet: count, order and
@@ -34,6 +36,12 @@ final class LoopbackReceiver implements AutoCloseable {
         InetSocket s = InetSocket.udp(ip);
         s.connect(ip.loopback(), receiver.address().getPort());
         return s;
+    }
+
+    /** Where the receiver listens, for a sender that opens its own channel (docs/ARCHITECTURE.md, "The sender SPI"). */
+    Endpoint endpoint() {
+        return new Endpoint(Protocol.UDP, new InetSocketAddress(ip.loopback(), receiver.address().getPort()),
+                Optional.empty());
     }
 
     /** Receives {@code count} packets of {@code payload} bytes with sequence numbers 0..count-1 in order. */

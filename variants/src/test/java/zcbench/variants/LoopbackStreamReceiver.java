@@ -6,12 +6,16 @@ import static zcbench.linux.net.NetConstants.SO_RCVBUF;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import zcbench.linux.LinuxException;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
+import zcbench.linux.net.Protocol;
 import zcbench.linux.net.Structs;
+import zcbench.variants.spi.Endpoint;
 
 /**
  * A TCP receiver on 127.0.0.1, or ::1 for IPv6, that reassembles the byte stream into records of
@@ -47,6 +51,11 @@ final class LoopbackStreamReceiver implements AutoCloseable {
         InetSocket s = InetSocket.tcp(ip);
         s.connect(ip.loopback(), port);
         return s;
+    }
+
+    /** Where the receiver listens, for a sender that opens its own connection; {@link #expect} accepts it. */
+    Endpoint endpoint() {
+        return new Endpoint(Protocol.TCP, new InetSocketAddress(ip.loopback(), port), Optional.empty());
     }
 
     /**

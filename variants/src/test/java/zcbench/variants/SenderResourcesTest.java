@@ -25,7 +25,7 @@ class SenderResourcesTest {
             long uringBefore = ProcessResources.ioUringMappings();
             for (int round = 0; round < 5; round++) {
                 for (Variant v : Variant.all()) {
-                    try (Sender s = SenderRegistry.openOn(SendConfig.of(v, 65435, 8), receiver.connectedSender())) {
+                    try (Sender s = SenderRegistry.open(SendConfig.of(v, 65435, 8), receiver.endpoint())) {
                         s.sendBatch();
                     }
                 }
@@ -40,7 +40,7 @@ class SenderResourcesTest {
     /** The first use of each class may map JDK code; take that out of the count. */
     private static void warmUp(LoopbackReceiver receiver) {
         for (Variant v : Variant.all()) {
-            try (Sender s = SenderRegistry.openOn(SendConfig.of(v, 65435, 8), receiver.connectedSender())) {
+            try (Sender s = SenderRegistry.open(SendConfig.of(v, 65435, 8), receiver.endpoint())) {
                 s.sendBatch();
             }
         }
@@ -54,6 +54,14 @@ class SenderResourcesTest {
                 + " uring_sendmsg_zc_fixed have a notification reaping policy", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.of("uring_send"), 65435, 8).with(Knobs.UBUF_CACHE, "off"));
         assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.of("copy"), 70000, 8));
+        // java.nio's blocking channel has no poll of its own and no notifications: refused the same way.
+        assertEquals("poll=false means nothing for nio: only copy and msg_zerocopy send with syscalls that poll could"
+                + " follow", assertThrows(IllegalArgumentException.class,
+                        () -> SendConfig.of(Variant.of("nio"), 65435, 8).with(Knobs.POLL, "false")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.of("nio"), 65435, 8)
+                .with(Knobs.LATENCY, "true"));
+        assertThrows(IllegalArgumentException.class, () -> SendConfig.of(Variant.of("nio"), 65435, 8)
+                .with(Knobs.ZC_THRESHOLD, "4096"));
     }
 
     /** The payload limit follows the protocol: 65507 over IPv4, 65487 over IPv6 on a 65535-byte MTU. */
@@ -105,7 +113,7 @@ class SenderResourcesTest {
     }
 
     private static void open(SendConfig config, LoopbackReceiver receiver) {
-        try (Sender s = SenderRegistry.openOn(config, receiver.connectedSender())) {
+        try (Sender s = SenderRegistry.open(config, receiver.endpoint())) {
             s.sendBatch();
         }
     }

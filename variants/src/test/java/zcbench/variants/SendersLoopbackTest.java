@@ -88,7 +88,7 @@ class SendersLoopbackTest {
             CompletableFuture<Long> received = receiver.expect(total, config.payload(), config.verify());
             SendCounters counters;
             long timed;
-            try (Sender sender = SenderRegistry.openOn(config, receiver.connectedSender())) {
+            try (Sender sender = SenderRegistry.open(config, receiver.endpoint())) {
                 assertEquals(config.latency(), sender.latency().isPresent(), "a latency histogram with latency=true");
                 sender.latency().ifPresent(l -> l.recording(true));
                 counters = sendAll(sender, BATCHES);

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import zcbench.variants.spi.SenderRegistry;
+import zcbench.variants.spi.SocketSenderProvider;
 import zcbench.vocabulary.Knobs;
 import zcbench.linux.net.InetSocket;
 import zcbench.linux.net.IpVersion;
@@ -60,8 +61,9 @@ class TcpSendersLoopbackTest {
     }
 
     static Stream<SendConfig> shortSends() {
-        // Batch 2: a batch still links its requests, and the slow reader takes 80 packets, not 320.
-        return Variant.all().stream().map(v -> SendConfig.of(v, 65435, 2).with(Knobs.VERIFY, "true")
+        // Batch 2: a batch still links its requests, and the slow reader takes 80 packets, not 320. Only the
+        // senders on zcbench's own socket: the send buffer is made small on that socket after the sender's open.
+        return Variant.all().stream().filter(v -> SenderRegistry.of(v) instanceof SocketSenderProvider).map(v -> SendConfig.of(v, 65435, 2).with(Knobs.VERIFY, "true")
                 .with(Knobs.PROTOCOL, Protocol.TCP.id()));
     }
 
@@ -88,13 +90,17 @@ class TcpSendersLoopbackTest {
         SendCounters counters;
         try (LoopbackStreamReceiver receiver = new LoopbackStreamReceiver(config.ip(), slow)) {
             CompletableFuture<Long> received = receiver.expect(total, config.payload(), config.verify());
-            InetSocket socket = receiver.connectedSender();
-            try (Sender sender = SenderRegistry.openOn(config, socket)) {
-                if (slow) {
+            if (slow) {
+                InetSocket socket = receiver.connectedSender();
+                try (Sender sender = SenderRegistry.openOn(config, socket)) {
                     // After the sender's own SO_SNDBUF (the selftest's 2 MiB), so that a packet outgrows the room.
                     socket.setOption(SOL_SOCKET, SO_SNDBUF, SMALL_SNDBUF);
+                    counters = SendersLoopbackTest.sendAll(sender, BATCHES);
                 }
-                counters = SendersLoopbackTest.sendAll(sender, BATCHES);
+            } else {
+                try (Sender sender = SenderRegistry.open(config, receiver.endpoint())) {
+                    counters = SendersLoopbackTest.sendAll(sender, BATCHES);
+                }
             }
             assertEquals(total, LoopbackReceiver.await(received), "records received intact and in order");
         }

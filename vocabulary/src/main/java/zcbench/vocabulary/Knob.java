@@ -124,6 +124,25 @@ public record Knob(String name, Values values, List<String> defaults, Shown show
         }
     }
 
+    /** "off", or whole numbers from min to max; {@code why} says what a number means. */
+    public record OffOrRange(int min, int max, String why) implements Values {
+        public static final String OFF = "off";
+
+        @Override
+        public String problem(String value, Supplier<BitSet> allowedCpus) {
+            if (value.equals(OFF)) {
+                return null;
+            }
+            String inRange = new Range(min, max, why).problem(value, allowedCpus);
+            return inRange == null ? null : "not off and " + inRange;
+        }
+
+        @Override
+        public String summary() {
+            return OFF + "|" + min + ".." + max;
+        }
+    }
+
     /** 1, or up to the number of CPUs this process may run on, as read when asked: one thread per CPU. */
     public record UpToCpus() implements Values {
         @Override

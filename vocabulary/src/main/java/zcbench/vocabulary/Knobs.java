@@ -91,8 +91,14 @@ public final class Knobs {
     public static final Knob CPU = new Knob("cpu", new Knob.Cpus(), List.of("last"), WHEN_CHANGED, "",
             "pin their sending thread");
 
+    public static final Knob ZC_THRESHOLD = new Knob("zc_threshold", new Knob.OffOrRange(0, MAX_PAYLOAD,
+            "bytes of one write"), List.of(Knob.OffOrRange.OFF), WHEN_CHANGED, "netty's io_uring transport over TCP:"
+                    + " IoUringChannelOption.IO_URING_WRITE_ZERO_COPY_THRESHOLD; off = netty's default (-1: never"
+                    + " zero-copy); N = a write of at least N bytes goes out with IORING_OP_SEND_ZC or SENDMSG_ZC",
+            "sends TCP zero-copy above a threshold");
+
     public static final List<Knob> ALL = List.of(VARIANT, PAYLOAD, BATCH, FLUSH, UBUF_CACHE, POLL, VERIFY, SETUP,
-            IOV, MEMORY, IP, THREADS, CPU, PROTOCOL, LATENCY);
+            IOV, MEMORY, IP, THREADS, CPU, PROTOCOL, LATENCY, ZC_THRESHOLD);
     /**
      * What every sender zcbench has so far takes besides its own knobs: a declaration lists these and adds the
      * ones that are its own (a sender that cannot, say, choose its memory leaves that one out).

@@ -17,8 +17,9 @@ import java.util.Set;
  * @param zeroCopy its sends owe a completion notification and may be copied after all
  * @param ring     it sends through an io_uring ring, so {@code batch} is the RFC's nr_reqs: SQEs per enter
  * @param knobs    the row parameters it has besides {@code variant}; any other stays at its default
- * @param earlier  the id of the RFC's variant that it sends the same buffers as with another opcode, with which
- *                 it forms a row pair; empty for most
+ * @param earlier  the id of the RFC's variant that it sends the same buffers as with another opcode, or whose
+ *                 kernel path it takes from another caller (a JDK or a library's JNI, against zcbench's FFM), with
+ *                 which it forms a row pair; empty for most
  */
 public record Variant(String id, int order, String label, String prose, boolean zeroCopy, boolean ring,
                       Set<Knob> knobs, Optional<String> earlier) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import zcbench.analysis.AnalysisException;
+import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
 import zcbench.vocabulary.AtomicFile;
 import zcbench.vocabulary.Variant;
@@ -27,8 +28,22 @@ public final class RunReports {
      * @throws AnalysisException on bad input, with one sentence saying what was wrong and what to do
      */
     public static RunReport writeAll(Path runDir) {
-        return write(runDir, null, Variant.DEFAULT_BASELINE);
+        return write(runDir, null, baseline(Run.load(runDir)));
     }
+
+    /**
+     * msg_zerocopy, the RFC's baseline; in a run without it that has java.nio's rows (plan jvm), java.nio, what a
+     * JVM developer compares with (docs/ARCHITECTURE.md, "The JVM rows").
+     */
+    public static String baseline(Run run) {
+        List<String> variants = run.results().stream().flatMap(r -> r.zcbenchParams().stream()).map(Params::variant)
+                .distinct().toList();
+        return !variants.contains(Variant.DEFAULT_BASELINE) && variants.contains(JDK_BASELINE) ? JDK_BASELINE
+                : Variant.DEFAULT_BASELINE;
+    }
+
+    /** java.nio's blocking channel: the baseline of a run of the JVM rows without msg_zerocopy. */
+    public static final String JDK_BASELINE = "nio";
 
     /**
      * Renders every output of {@link RunOutputs#ALL} the run has something for, then writes them.

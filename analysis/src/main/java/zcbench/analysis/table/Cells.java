@@ -19,6 +19,8 @@ public final class Cells {
     public static final String MB_S = "MB/s";
     public static final String COPIED = "copied %";
     public static final String ERROR = "+/-";
+    /** A figure nothing reports (copied % of a library's zero-copy sends): never 0, never "-" (not applicable). */
+    public static final String UNKNOWN = "unknown";
     /** Shown only when the run had the CPU profiler (every zcbench run has; a bare JMH file may not). */
     public static final String CPU_NS_PER_PACKET = "CPU ns/pkt";
     /**
@@ -112,7 +114,7 @@ public final class Cells {
         return switch (header) {
             case MB_S -> Num.shown(r.mbS().score(), 0);
             case ERROR -> error(r);
-            case COPIED -> Num.shown(r.copiedPct(), 1);
+            case COPIED -> r.copiedUnknown() ? UNKNOWN : Num.shown(r.copiedPct(), 1);
             case CPU_NS_PER_PACKET -> Num.shown(r.cpu().get(CpuMetric.NS_PER_PACKET.id()), 0);
             default -> throw new IllegalArgumentException("no figure under " + header);
         };
@@ -170,6 +172,14 @@ public final class Cells {
             all.add("Kernel events were counted (run --events): every tracepoint hit costs the sending CPU time, so"
                     + " this run's MB/s, speedups and CPU figures are those of a slower loop. Read its events per"
                     + " packet; take MB/s from a run without --events.");
+        }
+        List<String> unknown = table.rows().stream().filter(SpeedupRow::copiedUnknown)
+                .map(r -> Integer.toString(r.no())).toList();
+        if (!unknown.isEmpty()) {
+            all.add("copied % of row" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown) + " is "
+                    + UNKNOWN + " (empty in " + ResultFiles.SPEEDUP_CSV + "): netty's io_uring transport sends"
+                    + " zero-copy above its threshold but never asks the kernel whether it copied"
+                    + " (IORING_SEND_ZC_REPORT_USAGE unused), so their MB/s may measure a copy.");
         }
         all.addAll(table.notes());
         List<String> severalSenders = table.rows().stream()

@@ -13,7 +13,9 @@ import zcbench.vocabulary.Knobs;
 /**
  * The sentence a report opens with: the claim under test (a speedup over the baseline) as this run measured
  * it, with its interval, beside the RFC's figure. The row is the one the RFC claimed most for (its largest
- * speedup, on its sink set-up even when this run sent elsewhere); without any, the run's largest speedup.
+ * speedup, on its sink set-up even when this run sent elsewhere); without any, the run's largest speedup. A run
+ * with java.nio's rows beside io_uring zero-copy with registered buffers speaks to a JVM developer instead
+ * ({@link JvmHeadline}).
  */
 public final class Headline {
     private Headline() {
@@ -23,6 +25,10 @@ public final class Headline {
         Optional<String> notOne = table.run().notAMeasurement();
         if (notOne.isPresent()) {
             return notOne.get();
+        }
+        Optional<String> jvm = JvmHeadline.of(table);
+        if (jvm.isPresent()) {
+            return jvm.get();
         }
         Optional<SpeedupRow> row = row(table);
         if (row.isEmpty()) {

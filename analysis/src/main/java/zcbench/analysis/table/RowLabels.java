@@ -40,6 +40,17 @@ public final class RowLabels {
     }
 
     /**
+     * A row that asks a library for zero-copy sends the library never reports on: netty's io_uring transport with
+     * a zero-copy threshold, whose SEND_ZC notifications it reads but never asks whether the kernel copied
+     * (docs/ARCHITECTURE.md, "The JVM rows"). Its copied % is unknown, not 0.
+     */
+    public static boolean copiesUnreported(Params p) {
+        String threshold = p.value(Knobs.ZC_THRESHOLD);
+        // Empty in results from before the knob.
+        return !threshold.isEmpty() && !threshold.equals(Knobs.ZC_THRESHOLD.defaultValue());
+    }
+
+    /**
      * A label like the RFC's, e.g. "io_uring zc fixed, flush=false, nr_reqs=8". flush is shown for the variants
      * it means something for (for the others only when set); nr_reqs is io_uring's name for batch; every other
      * knob but cpu only when it is not at its default ("ubuf_cache=off", "no poll", "verify").

@@ -30,6 +30,11 @@ public record SpeedupRow(int no, String test, Params params, double opsPerSec, M
         return RowLabels.isZeroCopy(params.variant());
     }
 
+    /** Its sends may be zero-copy but nothing reports whether the kernel copied them: copied % is unknown. */
+    public boolean copiedUnknown() {
+        return !zeroCopy() && RowLabels.copiesUnreported(params);
+    }
+
     /** A sink row that counted fewer of its packets than {@link SpeedupTable#DELIVERED_PCT_FLAG}. */
     public boolean undelivered() {
         return deliveredPct < SpeedupTable.DELIVERED_PCT_FLAG;

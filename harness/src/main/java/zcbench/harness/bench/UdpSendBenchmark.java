@@ -138,6 +138,10 @@ public class UdpSendBenchmark {
         @Param({"false"})
         public boolean latency;
 
+        /** netty_uring over TCP: netty's IO_URING_WRITE_ZERO_COPY_THRESHOLD in bytes, or off (netty's -1). */
+        @Param({"off"})
+        public String zc_threshold;
+
         /** Where the packets go (docs/ARCHITECTURE.md, "Targets"): sink, forward, peer, loopback or a receiver's udp://. */
         @Param({Knobs.TARGET_SINK})
         public String target;
@@ -173,11 +177,17 @@ public class UdpSendBenchmark {
                 openAll(config);
                 closeAll();
                 openAll(config);
-                meter = SenderMeter.open(pinTo);
+                // On the thread that makes the send calls: this one, or a library's event loop, which started on
+                // this thread's CPU and keeps it, while this thread, which then only waits, is confined with the
+                // others (docs/ARCHITECTURE.md, "The JVM rows").
+                SenderMeter[] opened = new SenderMeter[1];
+                sender.onSendingThread(() -> opened[0] = SenderMeter.open(pinTo));
+                meter = opened[0];
                 // Said only now: a thread this sender started while opening (the peer's receiver, a TCP
                 // reader) inherits its CPU, and is confined only if it exists when the first sender confines.
                 if (placement != null) {
-                    placement.pinned(pinTo);
+                    SenderPlacement p = placement;
+                    sender.onSendingThread(() -> p.pinned(pinTo));
                 }
                 // Confined after the cycle: a thread started during it (a cleaner, a pool worker) inherits
                 // the sender's CPU and would otherwise stay there, working into the first iterations.
@@ -207,7 +217,13 @@ public class UdpSendBenchmark {
                 latency.get().recording(iteration.getType() == IterationType.MEASUREMENT);
             }
             SendCounters c = sender.counters();
-            meter.start(c.get(Counter.PACKETS), c.get(Counter.BYTES));
+            if (sender.sendsOnCallingThread()) {
+                meter.start(c.get(Counter.PACKETS), c.get(Counter.BYTES));
+            } else {
+                long packets = c.get(Counter.PACKETS);
+                long bytes = c.get(Counter.BYTES);
+                sender.onSendingThread(() -> meter.start(packets, bytes));
+            }
         }
 
         /**
@@ -217,7 +233,13 @@ public class UdpSendBenchmark {
         @TearDown(Level.Iteration)
         public void afterIteration() {
             SendCounters c = sender.counters();
-            meter.stop(c.get(Counter.PACKETS), c.get(Counter.BYTES));
+            if (sender.sendsOnCallingThread()) {
+                meter.stop(c.get(Counter.PACKETS), c.get(Counter.BYTES));
+            } else {
+                long packets = c.get(Counter.PACKETS);
+                long bytes = c.get(Counter.BYTES);
+                sender.onSendingThread(() -> meter.stop(packets, bytes));
+            }
             sender.latency().ifPresent(l -> l.recording(false));
         }
 

@@ -80,8 +80,8 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--plan", paramLabel = "PLAN",
-            description = "seed, sizes, full, modern, crossover, v5 or smoke (above). Default: seed, or, with -p, the"
-                    + " rows -p makes.")
+            description = "seed, sizes, full, modern, crossover, v5, jvm, jvm-tcp or smoke (above). Default: seed, or,"
+                    + " with -p, the rows -p makes.")
     String plan;
 
     @Option(names = "--target", defaultValue = Knobs.TARGET_SINK, paramLabel = "TARGET",

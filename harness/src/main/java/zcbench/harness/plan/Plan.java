@@ -3,6 +3,7 @@ package zcbench.harness.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.stream.Stream;
 
 import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knob;
@@ -48,6 +49,20 @@ public enum Plan {
      */
     V5("v5", "the 2022 series' table: uring_send, uring_zc_fixed flush=false and flush=true (batch 8) at 600, "
             + "1200, 4000, 8000 bytes", Timing.MEASURED, v5Rows()),
+    /**
+     * What a Java program sends with today beside io_uring zero-copy, over UDP to the sink: java.nio's
+     * DatagramChannel and netty's two native transports beside zcbench's copy, uring_send and uring_zc_fixed, at
+     * 65435, 16384 and 4096 bytes (docs/ARCHITECTURE.md, "The JVM rows"). Its TCP half needs a listener, so it is
+     * a plan of its own: {@link #JVM_TCP}, run with --target peer.
+     */
+    JVM("jvm", "java.nio and netty beside copy, uring_send and uring_zc_fixed over UDP at 65435, 16384, 4096 bytes"
+            + " (TCP: --plan jvm-tcp --target peer)", Timing.MEASURED, jvmRows()),
+    /**
+     * The TCP half of {@link #JVM}, to the peer: java.nio's SocketChannel, netty epoll, netty io_uring without and
+     * with its zero-copy threshold, msg_zerocopy and uring_zc, at 65435 bytes.
+     */
+    JVM_TCP("jvm-tcp", "java.nio, netty epoll, netty io_uring (zc_threshold off and 16384), msg_zerocopy, uring_zc"
+            + " over TCP at 65435 bytes; run with --target peer", Timing.MEASURED, jvmTcpRows()),
     /** The five variants once each, as short as JMH allows: for CI and quick checks. */
     SMOKE("smoke", "the five variants once each, as short as JMH allows; not a measurement",
             new Timing(1, 0, 0, 1, 200), smokeRows());
@@ -268,6 +283,28 @@ public enum Plan {
         }
         return all;
     }
+
+    /** The JDK's and netty's rows first at each payload, then zcbench's own, all at batch 8. */
+    private static List<Row> jvmRows() {
+        return perPayload(new int[] {65435, 16384, 4096}, p -> Stream.of("nio", "netty_epoll", "netty_uring", "copy",
+                "uring_send", "uring_zc_fixed").map(id -> Row.of(Variant.of(id), p, 8, false, true)).toList());
+    }
+
+    /** The threshold row right after netty io_uring's row without it, which it changes. */
+    private static List<Row> jvmTcpRows() {
+        List<Row> rows = new ArrayList<>();
+        for (String id : List.of("nio", "netty_epoll", "netty_uring", "msg_zerocopy", "uring_zc")) {
+            Row row = Row.of(Variant.of(id), 65435, 8, false, true).with(Knobs.PROTOCOL, "tcp");
+            rows.add(row);
+            if (id.equals("netty_uring")) {
+                rows.add(row.with(Knobs.ZC_THRESHOLD, JVM_ZC_THRESHOLD));
+            }
+        }
+        return rows;
+    }
+
+    /** netty io_uring's zero-copy threshold in plan jvm-tcp: the plan's 65435-byte records are all above it. */
+    public static final String JVM_ZC_THRESHOLD = "16384";
 
     private static List<Row> smokeRows() {
         List<Row> rows = new ArrayList<>();

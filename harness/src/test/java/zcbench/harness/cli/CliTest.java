@@ -58,7 +58,7 @@ class CliTest {
         "-p cpu=99999                           | cpu '99999' is not a CPU this process may run on",
         "--plan smoke -p variant=foo            | variant 'foo' is not one of",
         "--plan sizes -p payload=1000           | plan sizes has no row with payload=1000",
-        "--plan nope                            | unknown plan 'nope'; one of: seed, sizes, full, modern, crossover, v5, smoke",
+        "--plan nope                            | unknown plan 'nope'; one of: seed, sizes, full, modern, crossover, v5, jvm, jvm-tcp, smoke",
         "--target eth0                          | unknown target 'eth0'; one of: sink, forward, peer, loopback",
         "--target udp://8.8.8.8:9               | 8.8.8.8 is not an address zcbench sends to: its traffic goes only"
                 + " to loopback (127.0.0.0/8, ::1) or the benchmarking ranges 198.18.0.0/15 and 2001:2::/48",

@@ -184,7 +184,7 @@ class SmokeRunIT {
         Result plan = zcbench(List.of("run", "--plan", "fast"));
         assertEquals(2, plan.exit(), plan.output());
         assertTrue(plan.output().contains("unknown plan 'fast'; one of: seed, sizes, full, modern, crossover, v5, "
-                + "smoke"), plan.output());
+                + "jvm, jvm-tcp, smoke"), plan.output());
         Result target = zcbench(List.of("run", "--target", "eth0"));
         assertEquals(2, target.exit(), target.output());
         assertTrue(target.output().contains("unknown target 'eth0'; one of: sink, forward, peer, loopback"), target.output());

@@ -20,7 +20,7 @@ class DeclaredKnobsTest {
     @Test
     void theVariantKnobTakesEveryDeclaredVariant() {
         assertEquals("not one of: copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed, uring_sendmsg_zc,"
-                + " uring_sendmsg_zc_fixed",
+                + " uring_sendmsg_zc_fixed, nio",
                 Knobs.VARIANT.problem("dummy", NOT_ASKED));
         assertEquals(Variant.RFC, Knobs.VARIANT.defaults());
         Variant.RFC.forEach(id -> assertEquals(null, Knobs.VARIANT.problem(id, NOT_ASKED), id));

@@ -16,7 +16,7 @@ class VariantTest {
     @Test
     void theTablesOrderIsTheDeclarationOrder() {
         assertEquals(List.of("copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed", "uring_sendmsg_zc",
-                "uring_sendmsg_zc_fixed"), Variant.ids());
+                "uring_sendmsg_zc_fixed", "nio"), Variant.ids());
         assertEquals("msg_zerocopy", Variant.DEFAULT_BASELINE);
     }
 
@@ -35,7 +35,7 @@ class VariantTest {
         assertEquals(Optional.of(Variant.of("uring_zc")), Variant.find("uring_zc"));
         assertEquals(Optional.empty(), Variant.find("dummy"));
         assertEquals("unknown variant 'dummy'; one of: copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed,"
-                + " uring_sendmsg_zc, uring_sendmsg_zc_fixed",
+                + " uring_sendmsg_zc, uring_sendmsg_zc_fixed, nio",
                 assertThrows(IllegalArgumentException.class, () -> Variant.of("dummy")).getMessage());
     }
 

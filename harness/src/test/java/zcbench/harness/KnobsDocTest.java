@@ -1,4 +1,4 @@
-package zcbench.variants.spi;
+package zcbench.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +21,8 @@ import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 
 /**
- * docs/KNOBS.md, the one knob reference, says what {@link Knobs} and the variants' declarations say: its table
+ * docs/KNOBS.md, the one knob reference, says what {@link Knobs} and the declarations of every variant in the jar
+ * (here, where the netty module's are on the class path too) say: its table
  * has a line per knob of {@link Knobs#ALL} with the knob's values, default(s) and variants, and no other line; each knob has a
  * section of its own, and a section quotes the knob's meaning (what env.json records) where it has one.
  */
