@@ -13,13 +13,13 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * The @Param names and default values of {@link UdpSendBenchmark#send}, as JMH's annotation
+ * The @Param names and default values of {@link SendBenchmark#send}, as JMH's annotation
  * processor recorded them in this build: what a row can set, read by name so that a knob added
  * to the benchmark needs nothing here.
  */
 public final class DeclaredParams {
     /** The benchmark method every run measures, as a JMH include pattern. */
-    public static final String SEND = "^" + Pattern.quote(UdpSendBenchmark.class.getName()) + "\\.send$";
+    public static final String SEND = "^" + Pattern.quote(SendBenchmark.class.getName()) + "\\.send$";
 
     private DeclaredParams() {
     }
@@ -31,7 +31,7 @@ public final class DeclaredParams {
         var found = BenchmarkList.defaultList().find(silent, List.of(SEND), List.of());
         if (found.size() != 1) {
             throw new IllegalStateException("this build's benchmark list has " + found.size() + " entries for "
-                    + UdpSendBenchmark.class.getSimpleName() + ".send; rebuild benchmarks.jar");
+                    + SendBenchmark.class.getSimpleName() + ".send; rebuild benchmarks.jar");
         }
         BenchmarkListEntry entry = found.first();
         Map<String, List<String>> params = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ import zcbench.profiles.cli.FlameDiffCommand;
             "-h and --help always show zcbench's help, here and after any command (zcbench help COMMAND says the same).",
             "JMH's own options: zcbench --jmh-help. Anything else is JMH's command line, exactly as in any JMH jar:",
             "  zcbench -l    lists the benchmarks",
-            "  zcbench UdpSendBenchmark -p variant=uring_zc_fixed -p batch=8 -prof gc",
+            "  zcbench SendBenchmark -p variant=uring_zc_fixed -p batch=8 -prof gc",
             "",
             "Data (tables, env, dry-run rows) goes to stdout; progress and warnings go to stderr.",
             "Needs root for the sink (a network namespace with an ifb device); without it runs fall back to loopback."})

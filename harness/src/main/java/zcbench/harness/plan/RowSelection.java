@@ -53,7 +53,7 @@ public final class RowSelection {
             Knob knob = Knobs.of(name).orElseThrow(() -> new IllegalArgumentException(unknown(name)));
             if (!declared.contains(name)) {
                 List<String> has = Knobs.names().stream().filter(declared::contains).toList();
-                throw new IllegalArgumentException("-p " + name + " is not a parameter of the UdpSendBenchmark in this"
+                throw new IllegalArgumentException("-p " + name + " is not a parameter of the SendBenchmark in this"
                         + " build (its row parameters are " + String.join(", ", has) + "); rebuild from sources that"
                         + " have it");
             }

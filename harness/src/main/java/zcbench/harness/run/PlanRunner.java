@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 
 import zcbench.harness.bench.CpuChoice;
 import zcbench.harness.bench.DeclaredParams;
-import zcbench.harness.bench.UdpSendBenchmark;
+import zcbench.harness.bench.SendBenchmark;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.plan.Row;
@@ -44,7 +44,7 @@ import zcbench.vocabulary.ResultFiles;
  */
 public final class PlanRunner {
     /** What every fork needs: FFM downcalls, and silence for JMH 1.37's use of Unsafe on 25. */
-    public static final List<String> FORK_JVM_ARGS = UdpSendBenchmark.FORK_JVM_ARGS;
+    public static final List<String> FORK_JVM_ARGS = SendBenchmark.FORK_JVM_ARGS;
     /** Indents a row's result or failure line under its "[i/n] label" line. */
     private static final String UNDER_LABEL = "       ";
     /** jmh.log's line before each row's output; the row's "[i/n] label, target=..." follows. */
@@ -343,7 +343,7 @@ public final class PlanRunner {
             }
         });
         b.param(Knobs.TARGET, target);
-        // A sender per JMH thread, each with its own state (UdpSendBenchmark.SendPath is Scope.Thread).
+        // A sender per JMH thread, each with its own state (SendPath is Scope.Thread).
         b.threads(threads(row));
         Timing t = plan.timing();
         if (!user.getForkCount().hasValue()) {

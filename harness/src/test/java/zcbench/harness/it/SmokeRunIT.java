@@ -161,8 +161,8 @@ class SmokeRunIT {
     void jmhCommandLineWorksAsInAnyJmhJar() throws Exception {
         Result list = zcbench(List.of("-l"));
         assertEquals(0, list.exit(), list.output());
-        assertTrue(list.output().contains("zcbench.harness.bench.UdpSendBenchmark.send"), list.output());
-        Result params = zcbench(List.of("-lp", "UdpSendBenchmark"));
+        assertTrue(list.output().contains("zcbench.harness.bench.SendBenchmark.send"), list.output());
+        Result params = zcbench(List.of("-lp", "SendBenchmark"));
         assertTrue(params.output().contains("param \"variant\" = {copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed}"),
                 params.output());
     }

@@ -36,7 +36,7 @@ class KnobsTest {
                 continue;
             }
             Knob knob = Knobs.of(p.getKey()).orElse(null);
-            assertNotNull(knob, "UdpSendBenchmark has @Param " + p.getKey() + " but Knobs has no line for it");
+            assertNotNull(knob, "SendBenchmark has @Param " + p.getKey() + " but Knobs has no line for it");
             assertEquals(p.getValue(), knob.defaults(), "default of " + p.getKey());
         }
     }
@@ -46,7 +46,7 @@ class KnobsTest {
     void everyKnobIsAParameterOfTheBenchmark() {
         Set<String> declared = DeclaredParams.ofSend().keySet();
         for (String knob : Knobs.names()) {
-            assertTrue(declared.contains(knob), "Knobs has " + knob + " but UdpSendBenchmark has no @Param " + knob);
+            assertTrue(declared.contains(knob), "Knobs has " + knob + " but SendBenchmark has no @Param " + knob);
         }
     }
 

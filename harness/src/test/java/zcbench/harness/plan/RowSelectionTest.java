@@ -172,7 +172,7 @@ class RowSelectionTest {
         Set<String> withoutPoll = Set.of("variant", "payload", "batch", "flush", "ubuf_cache", "cpu", "target");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> select(withoutPoll, "poll=false"));
-        assertTrue(e.getMessage().startsWith("-p poll is not a parameter of the UdpSendBenchmark in this build"),
+        assertTrue(e.getMessage().startsWith("-p poll is not a parameter of the SendBenchmark in this build"),
                 e.getMessage());
         assertEquals(1, select(withoutPoll, "variant=copy").custom().size());
     }

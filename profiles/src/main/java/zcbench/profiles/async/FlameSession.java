@@ -22,7 +22,7 @@ import java.util.Map;
  * <p>JMH 1.37's async profiler writes, for {@code dir=D} and event E, the files
  * {@code D/<trial id with % as _>/flame-E-forward.html} and {@code collapsed-E.csv}, where the
  * trial id is {@code BenchmarkParams.id()} (e.g.
- * {@code zcbench.harness.bench.UdpSendBenchmark.send-Throughput-batch-8-...-variant-copy}).
+ * {@code zcbench.harness.bench.SendBenchmark.send-Throughput-batch-8-...-variant-copy}).
  */
 public final class FlameSession {
 

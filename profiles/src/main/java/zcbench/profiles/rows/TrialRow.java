@@ -37,7 +37,7 @@ public record TrialRow(String benchmark, String trialId, Map<String, String> par
         return new TrialRow(params.getBenchmark(), params.id(), values);
     }
 
-    /** The benchmark's class and method, without the package: {@code UdpSendBenchmark.send}. */
+    /** The benchmark's class and method, without the package: {@code SendBenchmark.send}. */
     public String shortBenchmark() {
         int method = benchmark.lastIndexOf('.');
         int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
