@@ -182,7 +182,7 @@ final class ReportHtml {
     /** One tr.pair-row per pair, id pair-N from 1 in the order of pairs.csv. */
     private static String pairsTable(List<RowPair> pairs) {
         StringBuilder s = new StringBuilder("<h2 id=\"row-pairs\">").append(PairsTable.TITLE).append("</h2>\n")
-                .append("<p class=\"sub\">").append(Html.esc(PairsTable.EXPLAINED)).append("</p>\n")
+                .append("<p class=\"sub\">").append(Html.esc(PairsTable.explained(pairs))).append("</p>\n")
                 .append("<div class=\"chart\">\n").append(Charts.ratios(pairs.stream()
                         .map(p -> Charts.marked(p.label(), p.a(), p.b())).toList(),
                         pairs.stream().map(RowPair::ratio).toList(), "B/A per row pair", "pairs-chart"))

@@ -13,6 +13,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +35,7 @@ import zcbench.harness.run.Rerun;
 import zcbench.harness.run.RunFolder;
 import zcbench.harness.run.RunLock;
 import zcbench.harness.run.RunSettings;
+import zcbench.harness.run.TrialOrder;
 import zcbench.harness.run.Waiting;
 import zcbench.harness.sink.TargetChoice;
 import zcbench.profiles.async.FlameMode;
@@ -117,6 +119,9 @@ public final class RunCommand implements Callable<Integer> {
             + " iterations, per packet: speedup.csv's events_* columns and the report's event table.")
     boolean events;
 
+    @Mixin
+    OrderOptions order;
+
     @Option(names = "--no-wait", description = "When another zcbench run holds the machine, do not wait: exit with"
             + " status " + ExitStatus.BUSY + ". Nor does a row wait for a JMH run that is not zcbench's.")
     boolean noWait;
@@ -151,27 +156,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The usage text: what a run writes, and each plan with its timing and estimated duration. */
     public static String[] description() {
-        List<String> lines = new ArrayList<>(List.of("Runs a plan, row by row, and writes a new folder "
-                + "results/<date-time>-<plan>/ with jmh.json, speedup.csv, speedup.md, report.html, env.json and "
-                + "jmh.log (and pairs.csv when rows differ in one knob); results/latest points at it.", "", "Plans (durations estimated for a 2-core machine):"));
-        for (Plan p : Plan.values()) {
-            lines.add("  " + p.describe());
-        }
-        lines.add("Each measured row's 99.9% interval covers the variation between its forks; a row whose error is"
-                + " above 5% of its score is NOISY, and the run ends with one line saying how many were and what to"
-                + " do.");
-        lines.addAll(List.of("",
-            "Rows: -p NAME=V1,V2 keeps the plan's rows with those values; without --plan it makes the rows itself:"
-                + " every meaningful combination of the values given, other knobs at their defaults. Row parameters: "
-                + Knobs.helpLine() + ". A knob applies to the variants it means something for; rows of other variants stay"
-                + " only when named with -p variant=. " + RowSelection.DEFAULT_VARIANTS
-                + " Every value is checked before anything runs.",
-            "",
-            "One run at a time: a run waits for the one that holds the machine (saying which, and about how long it"
-                + " has left), or with --no-wait does not start.",
-            ""));
-        // picocli formats each line with String.format.
-        return lines.stream().map(l -> l.replace("%", "%%")).toArray(String[]::new);
+        return RunDescription.lines();
     }
 
     @Override
@@ -182,6 +167,7 @@ public final class RunCommand implements Callable<Integer> {
         if (request == null) {
             return ExitStatus.DONE;
         }
+        TrialOrder trialOrder = order.choose(request.flame() != null || request.jfr(), progress);
         PlanSpec plan = expandPlan(request);
         if (dryRun) {
             return printDryRun(request, plan);
@@ -189,8 +175,8 @@ public final class RunCommand implements Callable<Integer> {
         try (RunLock lock = takeRunLock(plan)) {
             String target = TargetChoice.forRun(request.target(), progress);
             RunFolder folder = RunFolder.create(out, plan.id());
-            RunEnvironment env = recordRun(folder, request, plan, target);
-            PlanRunner.Outcome outcome = runRows(request, plan, target, folder, lock);
+            RunEnvironment env = recordRun(folder, request, plan, target, trialOrder);
+            PlanRunner.Outcome outcome = runRows(request, plan, target, folder, lock, trialOrder);
             folder.writeEnv(env.finish());
             Optional<String> noise = Reports.write(folder, outcome, data, progress);
             RunSummary.print(outcome, plan.rows().size(), folder, noise, progress);
@@ -226,11 +212,13 @@ public final class RunCommand implements Callable<Integer> {
      * env.json and plan.json in the new run folder, and results/latest pointed at it, before any row runs;
      * the environment, still open, is finished when the rows are done.
      */
-    private RunEnvironment recordRun(RunFolder folder, Request request, PlanSpec plan, String target) {
+    private RunEnvironment recordRun(RunFolder folder, Request request, PlanSpec plan, String target,
+                                     TrialOrder trialOrder) {
         String timing = plan.timing().describe() + (request.jmhArgs().isEmpty() ? ""
                 : "; JMH options given: " + String.join(" ", request.jmhArgs()));
         RunEnvironment env = RunEnvironment.capture(plan.id(), timing, target,
                 spec.commandLine().getParseResult().originalArgs());
+        trialOrder.record(env.fields());
         folder.writeEnv(env.fields());
         folder.writeText(ResultFiles.PLAN_JSON, request.settings().toJson());
         folder.pointLatest();
@@ -240,11 +228,11 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Says what runs where, then runs every row, each its own JMH run, with the profilers asked for. */
     private PlanRunner.Outcome runRows(Request request, PlanSpec plan, String target, RunFolder folder,
-                                       RunLock lock) {
+                                       RunLock lock, TrialOrder trialOrder) {
         Profiling profiling = Profiling.prepare(request.flame(), request.jfr(), request.events(), folder.dir(),
                 progress);
         PlanRunner.Outcome outcome = new PlanRunner(plan, target, request.jmh(), folder, profiling, verbose,
-                progress, waitLimit(), lock::expectEndIn).run();
+                progress, waitLimit(), lock::expectEndIn).inOrder(trialOrder).run();
         profiling.finish(outcome.results(), progress);
         return outcome;
     }
