@@ -7,6 +7,8 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import zcbench.analysis.jmh.Run;
+
 /**
  * In which order a run measures its (row, fork) trials (docs/ARCHITECTURE.md, "Rounds").
  *
@@ -18,7 +20,7 @@ import java.util.stream.IntStream;
  */
 public record TrialOrder(Kind kind, long seed) {
     public enum Kind {
-        ROUNDS("rounds"), ROWS("rows");
+        ROUNDS(Run.ROUNDS), ROWS("rows");
 
         private final String id;
 
@@ -95,7 +97,7 @@ public record TrialOrder(Kind kind, long seed) {
 
     /** env.json's words for it: the order, and in rounds the seed that repeats it. */
     public void record(java.util.Map<String, Object> env) {
-        env.put("order", kind.id());
+        env.put(Run.ORDER, kind.id());
         if (inRounds()) {
             env.put("seed", seed);
         }
