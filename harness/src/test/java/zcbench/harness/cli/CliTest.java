@@ -74,6 +74,12 @@ class CliTest {
         "--rerun noisy results/nope             | results/nope is not a run folder; pass one such as results/latest",
         "--flame hot                            | unknown flame mode 'hot'",
         "--wait-limit soon                      | Invalid value for option '--wait-limit'",
+        "--order sideways                       | --order sideways is not one of rounds, rows",
+        "--order rows --seed 3                  | --seed orders rounds, and --order rows has none",
+        "--seed soon                            | Invalid value for option '--seed'",
+        "--flame cpu --order rounds             | --flame and --jfr write one graph or recording per row, which every"
+                + " round would overwrite",
+        "--jfr --seed 3                         | --flame and --jfr write one graph or recording per row",
     })
     void badInputIsOneLinePlusWhereToLookExitTwoAndNoRunFolder(String args, String expected) throws IOException {
         List<String> argv = new ArrayList<>(List.of("run", "--out", tmp.resolve("results").toString()));
