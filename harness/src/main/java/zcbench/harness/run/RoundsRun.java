@@ -93,7 +93,10 @@ final class RoundsRun {
                     jmhLock.awaitFree();
                 }
                 Instant forkedAt = Instant.now();
-                Collection<RunResult> finished = runner.runRow(oneFork(row, trial.round()), which + ": " + key);
+                // jmh.log's header names the row as row by row ("[4/9] label, target=..."), then the round.
+                String header = "[" + trial.position() + "/" + rows.size() + "] " + row.label() + ", target="
+                        + runner.target + ", round " + trial.round() + "/" + rounds + ": " + key;
+                Collection<RunResult> finished = runner.runRow(oneFork(row, trial.round()), header);
                 if (finished.isEmpty()) {
                     throw new RunnerException("JMH returned no result for this fork");
                 }

@@ -76,6 +76,10 @@ class RoundsRunTest {
         String printed = console.toString(StandardCharsets.UTF_8);
         assertTrue(printed.contains("seed 5 (--seed 5 repeats the order)"), printed);
         assertTrue(printed.contains("round 2/2, row 2/2: "), printed);
+        // jmh.log keeps every fork, each under a header naming its row as row by row, then its round.
+        String log = Files.readString(folder.jmhLog());
+        assertEquals(4, log.lines().filter(l -> l.startsWith("# zcbench row [")).count(), log);
+        assertTrue(log.contains(", target=loopback, round 2/2: " + SPEC.rows().get(0).key("loopback") + "\n"), log);
     }
 
     @Test
