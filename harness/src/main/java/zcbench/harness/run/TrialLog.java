@@ -41,6 +41,13 @@ final class TrialLog {
         folder.writeText(ResultFiles.TRIALS_CSV, lines.toString());
     }
 
+    /** Adds a line for a trial that is not a JMH fork (zcbench parity's C runs) and writes the file. */
+    void add(int round, int position, String rowKey, Instant start, Instant end, double mbS) {
+        lines.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s%n", round, position, start, end,
+                Num.fixed(mbS, 3), rowKey));
+        folder.writeText(ResultFiles.TRIALS_CSV, lines.toString());
+    }
+
     /** The fork's MB/s (MiB/s), by speedup.csv's formula: the score per second times the MiB per operation. */
     static double mbPerSecond(BenchmarkResult fork) {
         var p = fork.getParams();
