@@ -96,6 +96,17 @@ class CliTest {
     }
 
     @Test
+    void parityRefusesWhatIsNotABuildOfTheCToolBeforeAnythingRuns() {
+        Result r = zcbench("parity", "--msg-zerocopy", tmp.resolve("nope").toString(), "--send-zerocopy",
+                tmp.resolve("nope2").toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("zcbench: " + tmp.resolve("nope") + " is not an executable file; give your"
+                + " build of the C tool"), r.err());
+        assertTrue(r.err().contains("try 'zcbench parity --help'"), r.err());
+        assertTrue(!Files.exists(tmp.resolve("results")), "no run folder");
+    }
+
+    @Test
     void usageErrorsOfOtherCommandsPointAtTheirOwnHelp() {
         Result r = zcbench("report");
         assertEquals(2, r.code());
