@@ -40,7 +40,7 @@ import zcbench.vocabulary.ResultFiles;
 /**
  * Runs a plan one row at a time, each row its own JMH run, so that progress can be shown, a row
  * that fails does not take the others with it, and {@code jmh.json} holds every finished row
- * at every moment.
+ * at every moment. In rounds ({@link #inOrder}) {@link RoundsRun} runs it instead, one fork at a time.
  */
 public final class PlanRunner {
     /** What every fork needs: FFM downcalls, and silence for JMH 1.37's use of Unsafe on 25. */
