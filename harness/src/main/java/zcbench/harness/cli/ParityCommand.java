@@ -45,7 +45,7 @@ import zcbench.vocabulary.Variant;
                 + " sides send to a sink (an ifb device that frees every packet) from the same CPU (cpu=last), and"
                 + " each C run is one more trial in the same randomized rounds as the zcbench rows, so a row's two"
                 + " sides ran seconds apart in every round. Writes a run folder with parity.csv (zcbench / C per"
-                + " row with its 99.9% interval over the rounds), trials.csv, jmh.json and env.json, and prints"
+                + " row with its 99.9%% interval over the rounds), trials.csv, jmh.json and env.json, and prints"
                 + " the table. zcbench never builds or ships C: give your own builds."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {ExitStatus.DONE + ":every row measured on both sides",

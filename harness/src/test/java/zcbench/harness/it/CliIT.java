@@ -31,7 +31,7 @@ class CliIT {
     void everyCommandsHelpPrintsNoWarning() throws Exception {
         List<List<String>> helps = List.of(List.of("--help"), List.of("-h"), List.of("help"), List.of("run", "--help"),
                 List.of("receive", "--help"), List.of("env", "--help"), List.of("report", "--help"), List.of("compare", "--help"),
-                List.of("flame-diff", "--help"), List.of("help", "run"));
+                List.of("flame-diff", "--help"), List.of("parity", "--help"), List.of("help", "run"));
         for (List<String> args : helps) {
             Jar.Result r = Jar.run(args.toArray(String[]::new));
             assertEquals(0, r.exit(), args + r.both());
