@@ -11,8 +11,8 @@ import zcbench.harness.cli.ZcbenchCommand;
  * unchanged, so {@code -l}, a regex, {@code -p}, {@code -prof} and {@code -f} behave as in any JMH jar.
  */
 public final class Main {
-    private static final Set<String> OWN = Set.of("run", "receive", "env", "report", "compare", "flame-diff", "help",
-            "-h", "--help", "--jmh-help", "--version", "-V");
+    private static final Set<String> OWN = Set.of("run", "parity", "receive", "env", "report", "compare",
+            "flame-diff", "help", "-h", "--help", "--jmh-help", "--version", "-V");
 
     private Main() {
     }

@@ -16,6 +16,10 @@ public final class ResultFiles {
     public static final String SKIPPED = "skipped.txt";
     /** Rows with threads above 1: each thread's MB/s per measured iteration, which jmh.json does not keep. */
     public static final String THREADS_CSV = "threads.csv";
+    /** A line per fork, in the order the forks ran: its round, place in the round, time and MB/s. */
+    public static final String TRIALS_CSV = "trials.csv";
+    /** zcbench parity's table: zcbench / C per row, with its interval over the rounds. */
+    public static final String PARITY_CSV = "parity.csv";
     public static final String SPEEDUP_CSV = "speedup.csv";
     public static final String SPEEDUP_MD = "speedup.md";
     public static final String REPORT_HTML = "report.html";

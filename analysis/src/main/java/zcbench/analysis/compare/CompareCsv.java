@@ -11,6 +11,7 @@ import org.apache.commons.csv.CSVPrinter;
 import zcbench.analysis.jmh.Params;
 import zcbench.analysis.table.Mark;
 import zcbench.analysis.table.Num;
+import zcbench.analysis.table.SpeedupCsv;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.RowKey;
@@ -76,6 +77,7 @@ public final class CompareCsv {
         knobs.subList(before, knobs.size()).forEach(n -> c.add(param(n)));
         Arrays.stream(Mark.values()).filter(m -> m != Mark.NOISY && !MARKS_AFTER_THE_KNOB.contains(m))
                 .forEach(m -> addMark(c, m));
+        c.add(new Column(SpeedupCsv.INTERVAL_METHOD, r -> r.asRatio().methodCell()));
         return List.copyOf(c);
     }
 

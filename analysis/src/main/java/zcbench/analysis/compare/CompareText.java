@@ -2,6 +2,7 @@ package zcbench.analysis.compare;
 
 import java.util.ArrayList;
 import java.util.List;
+import zcbench.analysis.stats.IntervalMethod;
 import zcbench.analysis.table.Cells;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupRow;
@@ -51,7 +52,21 @@ public final class CompareText {
                 + (c.compared().isEmpty() ? "" : "Compared: " + String.join("; ", c.compared()) + ". ")
                 + "Rows matched on " + String.join(", ", c.matchedOn()) + ". B/A is MB/s with its 99.9% interval "
                 + "(a bootstrap over the forks and iterations of both runs); the verdict is \"faster\" or "
-                + "\"slower\" when that interval excludes 1, and needs two forks or more on both sides.";
+                + "\"slower\" when that interval excludes 1, and needs two forks or more on both sides."
+                + roundsNote(c);
+    }
+
+    /**
+     * For rows both runs measured in rounds: how their intervals were made. Two runs' rounds did not run side
+     * by side, so pairing them by number cancels only a drift both runs share in the same shape over their
+     * rounds, not a change between the runs.
+     */
+    public static String roundsNote(Comparison c) {
+        List<ComparisonRow> sure = c.matched().stream().filter(r -> Double.isFinite(r.ratioLow())).toList();
+        long rounds = sure.stream().filter(r -> r.method() == IntervalMethod.ROUNDS).count();
+        return rounds == 0 ? "" : IntervalMethod.roundsNote(rounds, sure.size(), "B/A")
+                + " The two runs' rounds did not run side by side: round i of A is paired with round i of B, which"
+                + " cancels a drift both runs share over their rounds, not a change of the machine between them.";
     }
 
     /** The environments' differences, one line each; "same environment" when none. */

@@ -2,6 +2,8 @@ package zcbench.analysis.compare;
 
 import java.util.List;
 import zcbench.analysis.stats.Interval;
+import zcbench.analysis.stats.IntervalMethod;
+import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.SpeedupRow;
 
 /**
@@ -19,6 +21,11 @@ public record ComparisonRow(String label, List<String> params, SpeedupRow a, Spe
 
     /** B/A with its interval and verdict, as a row pair's. */
     public Ratio asRatio() {
-        return new Ratio(ratio, new Interval(ratioLow, ratioHigh), verdict);
+        return new Ratio(ratio, new Interval(ratioLow, ratioHigh), verdict, method());
+    }
+
+    /** How the interval of B/A was made ({@link Intervals#ratioMethod}); forks for a row only in one run. */
+    public IntervalMethod method() {
+        return a == null || b == null ? IntervalMethod.FORKS : Intervals.ratioMethod(b.mbSSamples(), a.mbSSamples());
     }
 }

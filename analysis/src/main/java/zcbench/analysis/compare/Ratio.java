@@ -1,6 +1,7 @@
 package zcbench.analysis.compare;
 
 import zcbench.analysis.stats.Interval;
+import zcbench.analysis.stats.IntervalMethod;
 import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.SpeedupRow;
 
@@ -9,12 +10,19 @@ import zcbench.analysis.table.SpeedupRow;
  * row in two runs, and what the report says of a row pair in one.
  *
  * @param interval {@link Intervals#ratio} over both rows' forks and iterations; none unless both have two forks
+ * @param method    how the interval was made: paired round by round, or each row's forks on their own
  */
-public record Ratio(double value, Interval interval, Verdict verdict) {
+public record Ratio(double value, Interval interval, Verdict verdict, IntervalMethod method) {
 
     public static Ratio of(SpeedupRow a, SpeedupRow b) {
         Interval interval = Intervals.ratio(b.mbSSamples(), a.mbSSamples());
-        return new Ratio(b.mbS().score() / a.mbS().score(), interval, verdict(a, b, interval));
+        return new Ratio(b.mbS().score() / a.mbS().score(), interval, verdict(a, b, interval),
+                Intervals.ratioMethod(b.mbSSamples(), a.mbSSamples()));
+    }
+
+    /** The CSVs' interval_method: how the interval was made, empty when there is none. */
+    public String methodCell() {
+        return interval.exists() ? method.id() : "";
     }
 
     /** The verdict follows the interval of B/A, which the variation between forks of either row widens. */

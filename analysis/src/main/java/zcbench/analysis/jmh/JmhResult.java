@@ -35,6 +35,12 @@ public record JmhResult(String benchmark, String mode, String jmhVersion, String
                         + " warm-up");
     }
 
+    /** The same result, its forks known to be the run's rounds (fork i in round i). */
+    public JmhResult inRounds() {
+        return new JmhResult(benchmark, mode, jmhVersion, jdkVersion, vmVersion, forks, threads, warmupIterations,
+                warmupTime, measurementIterations, measurementTime, params, primary, samples.inRounds(), secondary);
+    }
+
     /** The secondary metric's score, NaN when JMH did not write it. */
     public double secondaryScore(String name) {
         Metric m = secondary.get(name);

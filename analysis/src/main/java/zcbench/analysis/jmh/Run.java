@@ -64,8 +64,18 @@ public record Run(Path dir, String name, Path jmhJson, List<JmhResult> results, 
         Path dir = json.getParent();
         String name = json.getFileName().toString().equals(ResultFiles.JMH_JSON) ? dir.getFileName().toString()
                 : json.getFileName().toString();
-        return new Run(dir, name, json, List.copyOf(kept), env(dir.resolve(ResultFiles.ENV_JSON), notes),
-                List.copyOf(notes));
+        Map<String, String> env = env(dir.resolve(ResultFiles.ENV_JSON), notes);
+        List<JmhResult> results = inRounds(env) ? kept.stream().map(JmhResult::inRounds).toList() : kept;
+        return new Run(dir, name, json, List.copyOf(results), env, List.copyOf(notes));
+    }
+
+    /** env.json's "order" of a run measured in rounds (the harness's TrialOrder); older runs have none. */
+    public static final String ORDER = "order";
+    public static final String ROUNDS = "rounds";
+
+    /** Whether the run measured its rows in rounds, fork i of every row in round i. */
+    public static boolean inRounds(Map<String, String> env) {
+        return ROUNDS.equals(env.get(ORDER));
     }
 
     /**

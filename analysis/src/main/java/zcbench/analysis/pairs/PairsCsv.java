@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import zcbench.analysis.table.Mark;
 import zcbench.analysis.table.Num;
+import zcbench.analysis.table.SpeedupCsv;
 import zcbench.vocabulary.RowKey;
 
 /** pairs.csv: one line per row pair, the columns COLUMNS.md documents, in this order. */
@@ -63,6 +64,7 @@ public final class PairsCsv {
             c.add(new Column("a_" + m.id(), p -> m.cell(p.a())));
             c.add(new Column("b_" + m.id(), p -> m.cell(p.b())));
         }
+        c.add(new Column(SpeedupCsv.INTERVAL_METHOD, p -> p.ratio().methodCell()));
         return List.copyOf(c);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import zcbench.analysis.compare.CompareText;
+import zcbench.analysis.stats.IntervalMethod;
 import zcbench.analysis.table.Cell;
 import zcbench.analysis.table.Cells;
 import zcbench.analysis.table.Mark;
@@ -28,6 +29,14 @@ public final class PairsTable {
             + ") as the speedup table does: a B/A is no surer than either of its rows.";
     private static final int WRAP = 100;
 
+    /** {@link #EXPLAINED}, and for pairs measured in rounds how their intervals were made. */
+    public static String explained(List<RowPair> pairs) {
+        List<RowPair> sure = pairs.stream().filter(p -> p.ratio().interval().exists()).toList();
+        long rounds = sure.stream().filter(p -> p.ratio().method() == IntervalMethod.ROUNDS).count();
+        return rounds == 0 ? EXPLAINED : EXPLAINED + IntervalMethod.roundsNote(rounds, sure.size(), "B/A")
+                + " Within a round the drift between the two rows is seconds' worth, not the run's.";
+    }
+
     private PairsTable() {
     }
 
@@ -50,7 +59,7 @@ public final class PairsTable {
         }
         List<List<String>> lines = new ArrayList<>(List.of(HEADERS));
         pairs.forEach(p -> lines.add(shown(p)));
-        return "\n" + TITLE + "\n" + TextTable.wrap(EXPLAINED, WRAP, "") + TextTable.render(lines, NUMERIC);
+        return "\n" + TITLE + "\n" + TextTable.wrap(explained(pairs), WRAP, "") + TextTable.render(lines, NUMERIC);
     }
 
     /** For speedup.md; empty without pairs. */
@@ -58,7 +67,7 @@ public final class PairsTable {
         if (pairs.isEmpty()) {
             return "";
         }
-        StringBuilder md = new StringBuilder("\n## ").append(TITLE).append("\n\n").append(EXPLAINED).append("\n\n")
+        StringBuilder md = new StringBuilder("\n## ").append(TITLE).append("\n\n").append(explained(pairs)).append("\n\n")
                 .append(SpeedupMarkdown.line(HEADERS))
                 .append(SpeedupMarkdown.line(NUMERIC.stream().map(n -> n ? "---:" : "---").toList()));
         pairs.forEach(p -> md.append(SpeedupMarkdown.line(shown(p))));

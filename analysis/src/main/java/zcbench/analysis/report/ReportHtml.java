@@ -20,6 +20,7 @@ import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SideTables;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
+import zcbench.analysis.trials.Trials;
 import zcbench.analysis.v5.V5Table;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.CpuMetric;
@@ -95,6 +96,7 @@ final class ReportHtml {
         b.append(sideTable(SideTables.LATENCY, "latency-table", SideTables.latency(table)));
         LatencyChart.of(table, "latency-chart").ifPresent(svg -> b.append("<div class=\"chart\">\n").append(svg)
                 .append("\n</div>\n"));
+        Trials.of(table.run().dir()).ifPresent(t -> b.append(drift(t)));
         b.append("<h2>Speedup table</h2>\n");
         for (SpeedupTable.Group g : table.groups()) {
             b.append("<h3>").append(Html.esc(g.title())).append("</h3>\n")
@@ -183,10 +185,21 @@ final class ReportHtml {
                 .toString();
     }
 
+    /** The forks against time and the drift between the first and the last round, from trials.csv. */
+    private static String drift(Trials trials) {
+        StringBuilder s = new StringBuilder();
+        DriftChart.of(trials, "drift-chart").ifPresent(svg -> s.append("<h2 id=\"drift\">Drift over the run</h2>\n")
+                .append("<div class=\"chart\">\n").append(svg).append("\n</div>\n"));
+        trials.driftSentence().ifPresent(d -> s.append("<p class=\"caption\" id=\"drift-sentence\">")
+                .append(Html.esc(d)).append(" In rounds every row meets the drift alike, and a ratio is taken"
+                        + " within each round; row by row, it counts into the ratio of two rows.</p>\n"));
+        return s.toString();
+    }
+
     /** One tr.pair-row per pair, id pair-N from 1 in the order of pairs.csv. */
     private static String pairsTable(List<RowPair> pairs) {
         StringBuilder s = new StringBuilder("<h2 id=\"row-pairs\">").append(PairsTable.TITLE).append("</h2>\n")
-                .append("<p class=\"sub\">").append(Html.esc(PairsTable.EXPLAINED)).append("</p>\n")
+                .append("<p class=\"sub\">").append(Html.esc(PairsTable.explained(pairs))).append("</p>\n")
                 .append("<div class=\"chart\">\n").append(Charts.ratios(pairs.stream()
                         .map(p -> Charts.marked(p.label(), p.a(), p.b())).toList(),
                         pairs.stream().map(RowPair::ratio).toList(), "B/A per row pair", "pairs-chart"))

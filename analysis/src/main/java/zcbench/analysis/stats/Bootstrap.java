@@ -73,6 +73,48 @@ public final class Bootstrap {
     }
 
     /**
+     * The interval of mean(numerator) / mean(denominator) for two rows measured in the same rounds, fork i of each
+     * in round i: each replicate draws rounds with replacement, the same rounds for both rows, then within each
+     * drawn round each row's iterations with replacement. A drift of the machine moves both forks of a round alike,
+     * so it cancels in the ratio instead of widening the interval. Expanded as {@link #ratio} is, for the smaller
+     * row's sample count, so that the two methods' intervals differ only by the pairing.
+     *
+     * @throws IllegalArgumentException unless both rows have the same number of rounds
+     */
+    public static Interval pairedRatio(ForkSamples numerator, ForkSamples denominator) {
+        if (numerator.forkCount() != denominator.forkCount()) {
+            throw new IllegalArgumentException("rows of " + numerator.forkCount() + " and " + denominator.forkCount()
+                    + " rounds cannot be paired round by round");
+        }
+        if (numerator.forkCount() < 2 || !numerator.allFinite() || !denominator.allFinite()) {
+            return Interval.NONE;
+        }
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(SEED);
+        double[][] num = numerator.arrays();
+        double[][] den = denominator.arrays();
+        double[] replicates = new double[REPLICATES];
+        for (int i = 0; i < REPLICATES; i++) {
+            Mean n = Mean.create();
+            Mean d = Mean.create();
+            for (int r = 0; r < num.length; r++) {
+                int round = rng.nextInt(num.length);
+                drawInto(num[round], n, rng);
+                drawInto(den[round], d, rng);
+            }
+            replicates[i] = n.getAsDouble() / d.getAsDouble();
+        }
+        Interval i = expanded(percentiles(replicates), mean(num) / mean(den),
+                Math.min(numerator.sampleCount(), denominator.sampleCount()));
+        return new Interval(Math.max(0, i.low()), i.high());
+    }
+
+    private static void drawInto(double[] fork, Mean mean, UniformRandomProvider rng) {
+        for (int i = 0; i < fork.length; i++) {
+            mean.accept(fork[rng.nextInt(fork.length)]);
+        }
+    }
+
+    /**
      * Replicates of a statistic of several independent rows' means (separate JMH runs, so separate forks): each
      * replicate resamples every row as {@link #mean} does and hands the statistic the rows' means in the order
      * given. The statistic may answer an infinity (e.g. "below every payload measured"), never NaN.

@@ -30,12 +30,26 @@ public final class Intervals {
         return i.exists() ? new Metric(jmh.score(), i.halfWidth(), i.low(), i.high(), jmh.unit()) : jmh;
     }
 
-    /** The interval of a ratio of two rows' means; none unless both rows have {@link #MIN_FORKS} forks. */
+    /**
+     * The interval of a ratio of two rows' means; none unless both rows have {@link #MIN_FORKS} forks. Made by
+     * {@link #ratioMethod}: paired round by round for two rows measured in the same rounds, else each row's forks
+     * on their own.
+     */
     public static Interval ratio(ForkSamples numerator, ForkSamples denominator) {
         if (numerator.forkCount() < MIN_FORKS || denominator.forkCount() < MIN_FORKS) {
             return Interval.NONE;
         }
-        return Bootstrap.ratio(numerator, denominator);
+        return ratioMethod(numerator, denominator) == IntervalMethod.ROUNDS
+                ? Bootstrap.pairedRatio(numerator, denominator) : Bootstrap.ratio(numerator, denominator);
+    }
+
+    /**
+     * How {@link #ratio} makes the interval of these two rows: {@link IntervalMethod#ROUNDS} when both were
+     * measured in rounds and have as many forks (a row that failed in a later round has fewer, and is not paired).
+     */
+    public static IntervalMethod ratioMethod(ForkSamples numerator, ForkSamples denominator) {
+        return numerator.rounds() && denominator.rounds() && numerator.forkCount() == denominator.forkCount()
+                ? IntervalMethod.ROUNDS : IntervalMethod.FORKS;
     }
 
     /** Error above {@link #NOISY_SHARE} of the score; false when there is no error to judge by. */

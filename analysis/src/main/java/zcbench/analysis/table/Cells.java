@@ -6,6 +6,7 @@ import java.util.Map;
 import zcbench.analysis.rfc.RfcFigures;
 import zcbench.analysis.stats.Bootstrap;
 import zcbench.analysis.stats.Interval;
+import zcbench.analysis.stats.IntervalMethod;
 import zcbench.analysis.stats.Intervals;
 import zcbench.vocabulary.CpuMetric;
 import zcbench.vocabulary.Knobs;
@@ -202,6 +203,10 @@ public final class Cells {
                 + "would be; the variation between forks widens it further, but with few forks it can only span "
                 + "the forks measured. A row is " + Mark.NOISY.word() + " when its error is above "
                 + Num.fixed(100 * Intervals.NOISY_SHARE, 0) + "% of its score.";
+        List<SpeedupRow> withSpeedup = table.rows().stream().filter(r -> r.speedupInterval().exists()
+                && r.baselineNo() != r.no()).toList();
+        method += IntervalMethod.roundsNote(withSpeedup.stream()
+                .filter(r -> r.speedupMethod() == IntervalMethod.ROUNDS).count(), withSpeedup.size(), "speedup");
         if (oneFork.isEmpty()) {
             return method;
         }

@@ -22,6 +22,8 @@ import zcbench.vocabulary.RowKey;
 public final class SpeedupCsv {
     /** The comment marker of the first line of a run that is not a measurement. */
     public static final char COMMENT = '#';
+    /** The column that says how a ratio's interval was made, in every CSV with one (COLUMNS.md). */
+    public static final String INTERVAL_METHOD = "interval_method";
     /** The last knob whose column was there when the sending CPU's columns were appended: they follow it. */
     private static final String LAST_KNOB_BEFORE_SENDING_CPU = Knobs.THREADS.name();
 
@@ -107,6 +109,7 @@ public final class SpeedupCsv {
         SpeedupTable.COUNTERS_AFTER_ROW.forEach(n -> c.add(perPacket(n)));
         KernelEvent.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.events().get(n), 6))));
         LatencyPercentile.ids().forEach(n -> c.add(new Column(n, r -> Num.fixed(r.latency().get(n), 3))));
+        c.add(new Column(INTERVAL_METHOD, r -> r.speedupInterval().exists() ? r.speedupMethod().id() : "", true));
         return List.copyOf(c);
     }
 

@@ -5,6 +5,7 @@ import zcbench.analysis.jmh.Metric;
 import zcbench.analysis.jmh.Params;
 import zcbench.analysis.stats.ForkSamples;
 import zcbench.analysis.stats.Interval;
+import zcbench.analysis.stats.IntervalMethod;
 import zcbench.analysis.stats.Intervals;
 import zcbench.vocabulary.CpuMetric;
 
@@ -20,11 +21,12 @@ import zcbench.vocabulary.CpuMetric;
  *     packets, by counter id
  * @param cpu each {@link zcbench.vocabulary.CpuMetric} the profiler added, by id
  * @param deliveredPct packets the sink counted, per 100 sent; NaN where the target counts none
+ * @param speedupMethod how speedupInterval was made ({@link Intervals#ratioMethod})
  */
 public record SpeedupRow(int no, String test, Params params, double opsPerSec, Metric mbS, ForkSamples mbSSamples,
         double speedup, Interval speedupInterval, int baselineNo, double rfcMbS, double rfcKreqS, double rfcSpeedup,
         double copiedPct, Map<String, Double> perPacket, Map<String, Double> cpu, double deliveredPct,
-        Map<String, Double> events, Map<String, Double> latency) {
+        Map<String, Double> events, Map<String, Double> latency, IntervalMethod speedupMethod) {
 
     public boolean zeroCopy() {
         return RowLabels.isZeroCopy(params.variant());

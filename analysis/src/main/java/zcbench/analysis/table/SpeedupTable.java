@@ -22,6 +22,7 @@ import zcbench.analysis.rfc.RfcFigure;
 import zcbench.analysis.rfc.RfcFigures;
 import zcbench.analysis.stats.ForkSamples;
 import zcbench.analysis.stats.Interval;
+import zcbench.analysis.stats.IntervalMethod;
 import zcbench.analysis.stats.Intervals;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.CpuMetric;
@@ -219,12 +220,14 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         double rfcMbS = rfc.map(RfcFigure::mbS).orElse(Double.NaN);
         double speedup = Double.NaN;
         Interval speedupInterval = Interval.NONE;
+        IntervalMethod method = samples.rounds() ? IntervalMethod.ROUNDS : IntervalMethod.FORKS;
         double rfcSpeedup = Double.NaN;
         if (base != null) {
             speedup = mbS.score() / mbS(base).score();
             // A row against itself is exactly 1; two rows are two JMH runs, resampled independently.
             speedupInterval = itself ? (samples.forkCount() >= Intervals.MIN_FORKS ? new Interval(1, 1)
                     : Interval.NONE) : Intervals.ratio(samples, mbSSamples(base));
+            method = itself ? method : Intervals.ratioMethod(samples, mbSSamples(base));
             rfcSpeedup = rfcMbS / RfcFigures.lookup(params(base)).map(RfcFigure::mbS).orElse(Double.NaN);
         }
         double packets = r.secondaryScore(Counter.PACKETS.id());
@@ -247,7 +250,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         return new SpeedupRow(no, RowLabels.label(p), p, r.primary().score() * r.primary().perSecondFactor(), mbS,
                 samples, speedup, speedupInterval, base == null ? 0 : baselineNo, rfcMbS,
                 rfc.map(RfcFigure::kreqS).orElse(Double.NaN), rfcSpeedup, copiedPct, perPacket, cpu, deliveredPct,
-                events, latency);
+                events, latency, method);
     }
 
     /** MB/s = MiB/s = ops/s x batch x payload / 2^20, error and interval scaled alike. */

@@ -252,6 +252,8 @@ class ComparisonTest {
         assertEquals(marks, after.subList(marksAt, marksAt + marks.size()));
         assertEquals(Knobs.LATENCY.name(), after.get(marksAt - 1));
         after.removeAll(marks);
+        // interval_method (rounds or forks) came last, after every knob and mark before it.
+        assertEquals("interval_method", after.removeLast());
         assertEquals(Knobs.names().stream().filter(after::contains).toList(), after);
         for (CSVRecord r : records) {
             assertEquals(CompareCsv.COLUMNS.size(), r.size(), r.toString());

@@ -130,8 +130,8 @@ class RowPairsTest {
             assertEquals(PairsCsv.COLUMNS, parser.getHeaderNames());
             assertEquals(List.of("pair", "knob", "a_value", "b_value", "payload", "target", "a_no", "b_no", "a_mb_s",
                     "b_mb_s", "ratio", "ratio_low", "ratio_high", "verdict", "a_forks", "b_forks", "row", "a_noisy",
-                    "b_noisy", "a_copied", "b_copied", "a_undelivered", "b_undelivered", "a_stolen", "b_stolen"),
-                    parser.getHeaderNames());
+                    "b_noisy", "a_copied", "b_copied", "a_undelivered", "b_undelivered", "a_stolen", "b_stolen",
+                    "interval_method"), parser.getHeaderNames());
             List<CSVRecord> records = parser.getRecords();
             assertEquals(pairs.size(), records.size());
             CSVRecord ubuf = records.get(2);
@@ -139,6 +139,7 @@ class RowPairsTest {
                     "ubuf_cache", "a_value", "on", "b_value", "off", "payload", "65435", "target", "sink", "a_no", "7",
                     "b_no", "8", "a_forks", "3", "verdict", "no difference");
             expected.forEach((column, value) -> assertEquals(value, ubuf.get(column), column));
+            assertEquals("forks", ubuf.get("interval_method"), "a run not measured in rounds");
             double ratio = Double.parseDouble(ubuf.get("ratio"));
             assertTrue(Double.parseDouble(ubuf.get("ratio_low")) <= ratio
                     && ratio <= Double.parseDouble(ubuf.get("ratio_high")));

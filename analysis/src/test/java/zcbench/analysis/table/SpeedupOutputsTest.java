@@ -67,12 +67,15 @@ class SpeedupOutputsTest {
         assertEquals(List.of("speedup_ci_low", "speedup_ci_high", "noisy", "forks", "samples", "poll", "verify",
                         "syscalls_per_packet", "delivered_pct", "row"), names.subList(row - 9, row + 1));
         List<String> after = names.subList(row + 1, names.size());
-        int measured = after.size() - 1 - KernelEvent.ids().size() - LatencyPercentile.ids().size();
+        // interval_method (how the speedup interval was made: rounds or forks) came after the latency percentiles.
+        assertEquals("interval_method", names.getLast());
+        int measured = after.size() - 2 - KernelEvent.ids().size() - LatencyPercentile.ids().size();
         // Last, short sends, then the kernel events per packet (run --events) and the notification latency
         // (latency=true).
         assertEquals("short_sends_per_packet", after.get(measured), "a counter added after the knobs' columns");
         assertEquals(KernelEvent.ids(), after.subList(measured + 1, measured + 1 + KernelEvent.ids().size()));
-        assertEquals(LatencyPercentile.ids(), after.subList(measured + 1 + KernelEvent.ids().size(), after.size()));
+        assertEquals(LatencyPercentile.ids(),
+                after.subList(measured + 1 + KernelEvent.ids().size(), after.size() - 1));
         // Before them the knobs up to threads, then the sending CPU's columns, then any knob added since.
         List<String> sendingCpu = new ArrayList<>(CpuMetric.ids(false));
         sendingCpu.add(Mark.STOLEN.id());

@@ -13,6 +13,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,6 +37,7 @@ import zcbench.harness.run.RunFolder;
 import zcbench.harness.run.RunLock;
 import zcbench.harness.run.RunSettings;
 import zcbench.harness.run.RunStop;
+import zcbench.harness.run.TrialOrder;
 import zcbench.harness.run.Waiting;
 import zcbench.harness.targets.TargetChoice;
 import zcbench.profiles.async.FlameMode;
@@ -120,6 +122,9 @@ public final class RunCommand implements Callable<Integer> {
             + " iterations, per packet: speedup.csv's events_* columns and the report's event table.")
     boolean events;
 
+    @Mixin
+    OrderOptions order;
+
     @Option(names = "--no-wait", description = "When another zcbench run holds the machine, do not wait: exit with"
             + " status " + ExitStatus.BUSY + ". Nor does a row wait for a JMH run that is not zcbench's.")
     boolean noWait;
@@ -160,6 +165,7 @@ public final class RunCommand implements Callable<Integer> {
         if (request == null) {
             return ExitStatus.DONE;
         }
+        TrialOrder trialOrder = order.choose(request.flame() != null || request.jfr(), progress);
         PlanSpec plan = expandPlan(request);
         if (dryRun) {
             return printDryRun(request, plan);
@@ -173,8 +179,8 @@ public final class RunCommand implements Callable<Integer> {
             RunFolder folder = RunFolder.create(out, plan.id());
             // A signal from here on ends the run with the rows finished so far (docs/ARCHITECTURE.md).
             try (RunStop stop = RunStop.install(lock, progress)) {
-                RunEnvironment env = recordRun(folder, request, plan, target);
-                PlanRunner.Outcome outcome = runRows(request, plan, target, folder, lock, stop);
+                RunEnvironment env = recordRun(folder, request, plan, target, trialOrder);
+                PlanRunner.Outcome outcome = runRows(request, plan, target, folder, lock, stop, trialOrder);
                 if (outcome.stop() != PlanRunner.Stop.DISK_FULL) {
                     folder.writeEnv(env.finish());
                 }
@@ -213,11 +219,13 @@ public final class RunCommand implements Callable<Integer> {
      * env.json and plan.json in the new run folder, and results/latest pointed at it, before any row runs;
      * the environment, still open, is finished when the rows are done.
      */
-    private RunEnvironment recordRun(RunFolder folder, Request request, PlanSpec plan, String target) {
+    private RunEnvironment recordRun(RunFolder folder, Request request, PlanSpec plan, String target,
+                                     TrialOrder trialOrder) {
         String timing = plan.timing().describe() + (request.jmhArgs().isEmpty() ? ""
                 : "; JMH options given: " + String.join(" ", request.jmhArgs()));
         RunEnvironment env = RunEnvironment.capture(plan.id(), timing, target,
                 spec.commandLine().getParseResult().originalArgs());
+        trialOrder.record(env.fields());
         folder.writeEnv(env.fields());
         folder.writeText(ResultFiles.PLAN_JSON, request.settings().toJson());
         folder.pointLatest();
@@ -227,11 +235,11 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Says what runs where, then runs every row, each its own JMH run, with the profilers asked for. */
     private PlanRunner.Outcome runRows(Request request, PlanSpec plan, String target, RunFolder folder,
-                                       RunLock lock, RunStop stop) {
+                                       RunLock lock, RunStop stop, TrialOrder trialOrder) {
         Profiling profiling = Profiling.prepare(request.flame(), request.jfr(), request.events(), folder.dir(),
                 progress);
         PlanRunner.Outcome outcome = new PlanRunner(plan, target, request.jmh(), folder, profiling, verbose,
-                progress, waitLimit(), lock::expectEndIn).stoppedBy(stop::signalled).run();
+                progress, waitLimit(), lock::expectEndIn).stoppedBy(stop::signalled).inOrder(trialOrder).run();
         if (outcome.stop() != PlanRunner.Stop.DISK_FULL) {
             profiling.finish(outcome.results(), progress);
         }

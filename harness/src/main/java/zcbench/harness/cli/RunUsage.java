@@ -14,15 +14,17 @@ final class RunUsage {
 
     /** The usage text: what a run writes, and each plan with its timing and estimated duration. */
     static String[] description() {
-        List<String> lines = new ArrayList<>(List.of("Runs a plan, row by row, and writes a new folder "
-                + "results/<date-time>-<plan>/ with jmh.json, speedup.csv, speedup.md, report.html, env.json and "
-                + "jmh.log (and pairs.csv when rows differ in one knob); results/latest points at it.", "", "Plans (durations estimated for a 2-core machine):"));
+        List<String> lines = new ArrayList<>(List.of("Runs a plan in rounds (--order) and writes a new folder "
+                + "results/<date-time>-<plan>/ with jmh.json, speedup.csv, speedup.md, report.html, env.json, "
+                + "trials.csv and jmh.log (and pairs.csv when rows differ in one knob); results/latest points at it.",
+                "", "Plans (durations estimated for a 2-core machine):"));
         for (Plan p : Plan.values()) {
             lines.add("  " + p.describe());
         }
         lines.add("Each measured row's 99.9% interval covers the variation between its forks; a row whose error is"
                 + " above 5% of its score is NOISY, and the run ends with one line saying how many were and what to"
-                + " do.");
+                + " do. In rounds, a ratio of two rows (speedup, row pair) is taken within each round and its"
+                + " interval over the rounds.");
         lines.addAll(List.of("",
             "Rows: -p NAME=V1,V2 keeps the plan's rows with those values; without --plan it makes the rows itself:"
                 + " every meaningful combination of the values given, other knobs at their defaults. Row parameters: "

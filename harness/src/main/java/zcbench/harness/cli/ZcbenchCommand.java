@@ -26,7 +26,7 @@ import zcbench.profiles.cli.FlameDiffCommand;
                 + " io_uring\" on this machine.",
             "",
             "With no arguments: run --plan seed (the RFC's rows on the sink; run --help gives every plan's timing)."},
-        subcommands = {RunCommand.class, ReceiveCommand.class, EnvCommand.class, ReportCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, ParityCommand.class, ReceiveCommand.class, EnvCommand.class, ReportCommand.class, CompareCommand.class,
             FlameDiffCommand.class, HelpCommand.class},
         footer = {
             "",

@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -40,13 +39,13 @@ import zcbench.vocabulary.ResultFiles;
 /**
  * Runs a plan one row at a time, each row its own JMH run, so that progress can be shown, a row
  * that fails does not take the others with it, and {@code jmh.json} holds every finished row
- * at every moment.
+ * at every moment. In rounds ({@link #inOrder}) {@link RoundsRun} runs it instead, one fork at a time.
  */
 public final class PlanRunner {
     /** What every fork needs: FFM downcalls, and silence for JMH 1.37's use of Unsafe on 25. */
     public static final List<String> FORK_JVM_ARGS = SendBenchmark.FORK_JVM_ARGS;
     /** Indents a row's result or failure line under its "[i/n] label" line. */
-    private static final String UNDER_LABEL = "       ";
+    static final String UNDER_LABEL = "       ";
     /** jmh.log's line before each row's output; the row's "[i/n] label, target=..." follows. */
     private static final String LOG_HEADER = "# zcbench row ";
 
@@ -95,18 +94,19 @@ public final class PlanRunner {
         };
     }
 
-    private final PlanSpec plan;
-    private final String target;
-    private final Options user;
-    private final RunFolder folder;
+    final PlanSpec plan;
+    final String target;
+    final Options user;
+    final RunFolder folder;
     private final RowOptions extra;
     private final boolean verbose;
-    private final PrintStream out;
-    private final Duration waitLimit;
-    private final Progress progress;
+    final PrintStream out;
+    final Duration waitLimit;
+    final Progress progress;
     private final Set<String> declared;
     private Requirements.Machine machine = Requirements.THIS_MACHINE;
     private BooleanSupplier signalled = () -> false;
+    private TrialOrder order = TrialOrder.ROWS;
 
     /**
      * @param out       progress lines (stderr: stdout is for data)
@@ -138,7 +138,21 @@ public final class PlanRunner {
         return this;
     }
 
+    /** Measures in this order; row by row, as JMH would, unless told otherwise. */
+    public PlanRunner inOrder(TrialOrder trialOrder) {
+        order = trialOrder;
+        return this;
+    }
+
+    /** Whether a signal has come: no fork starts after it, and the one it stopped counts as stopped. */
+    boolean signalled() {
+        return signalled.getAsBoolean();
+    }
+
     public Outcome run() {
+        if (order.inRounds()) {
+            return new RoundsRun(this, order).run();
+        }
         List<RunResult> results = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
@@ -149,9 +163,8 @@ public final class PlanRunner {
         Stop stop = Stop.NONE;
         StringBuilder perThread = new StringBuilder(ThreadResults.HEADER);
         List<Optional<String>> atStart = RowNeeds.of(rows, target, machine);
-        out.printf("zcbench: plan %s, %s, about %s; results in %s%n", plan.id(),
-                RowNeeds.rowsOn(rows.size(), RowNeeds.running(atStart), target),
-                Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(RowNeeds.running(atStart)))), folder.dir());
+        announce(atStart);
+        TrialLog trials = new TrialLog(folder);
         // The rows after each one that run by the answers at the start: what is left once it is done.
         int[] runningAfter = new int[rows.size()];
         for (int j = rows.size() - 2; j >= 0; j--) {
@@ -185,8 +198,9 @@ public final class PlanRunner {
                 if (jmhLock != null) {
                     jmhLock.awaitFree();
                 }
-                Collection<RunResult> finished = runRow(row, which + row.label() + ", target=" + target + ": "
-                        + row.key(target));
+                Instant forkedAt = Instant.now();
+                Collection<RunResult> finished = runRow(options(row), which + row.label() + ", target=" + target
+                        + ": " + row.key(target));
                 if (finished.isEmpty()) {
                     throw new RunnerException("JMH returned no result for this row");
                 }
@@ -196,6 +210,10 @@ public final class PlanRunner {
                 folder.writeJmhJson(upToThis);
                 results.addAll(finished);
                 for (RunResult r : finished) {
+                    int fork = 1;
+                    for (BenchmarkResult f : r.getBenchmarkResults()) {
+                        trials.add(fork++, i + 1, row.key(target), f, forkedAt, Instant.now());
+                    }
                     out.println(UNDER_LABEL + RowResult.of(r).describe());
                     ThreadResults threads = ThreadResults.of(r);
                     if (threads.several()) {
@@ -229,25 +247,26 @@ public final class PlanRunner {
         if (stop == Stop.DISK_FULL) {
             return new Outcome(results, failures, skipped, stop); // nothing more can be written there
         }
-        if (!failures.isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            for (Failure f : failures) {
-                sb.append(f.row().label()).append(": ").append(f.reason()).append('\n');
-            }
-            folder.writeText(ResultFiles.FAILURES, sb.toString());
-        }
-        if (!skipped.isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            for (Skipped k : skipped) {
-                sb.append(k.row().label()).append(": ").append(k.needs()).append('\n');
-            }
-            folder.writeText(ResultFiles.SKIPPED, sb.toString());
-        }
+        MissedRows.write(folder, failures, skipped);
         return new Outcome(results, failures, skipped, stop);
     }
 
-    private Optional<String> needs(Row row) {
+    /** The run's first line: the plan, its rows here, about how long, and where the results go. */
+    void announce(List<Optional<String>> atStart) {
+        List<Row> rows = plan.rows();
+        out.printf("zcbench: plan %s, %s, about %s; results in %s%n", plan.id(),
+                RowNeeds.rowsOn(rows.size(), RowNeeds.running(atStart), target),
+                Waiting.format(Duration.ofSeconds(plan.estimatedSeconds(RowNeeds.running(atStart)))), folder.dir());
+    }
+
+    /** What this machine lacks for the row now, in one sentence; empty when it can run. */
+    Optional<String> needs(Row row) {
         return RowNeeds.of(row, target, machine);
+    }
+
+    /** What the rows need at the start of a run (RowNeeds), as this runner's machine answers. */
+    List<Optional<String>> needsAtStart() {
+        return RowNeeds.of(plan.rows(), target, machine);
     }
 
     /** Whether the row's senders leave no CPU for the fork's other threads (docs/ARCHITECTURE.md). */
@@ -270,8 +289,7 @@ public final class PlanRunner {
      * One row's JMH run. Its output is appended to jmh.log under a header naming the row, so that the log
      * keeps every row (JMH's own -o would truncate the file for each); -v or -o leave it where they say.
      */
-    private Collection<RunResult> runRow(Row row, String header) throws RunnerException {
-        Options options = options(row);
+    Collection<RunResult> runRow(Options options, String header) throws RunnerException {
         if (verbose) {
             return runJmh(options);
         }
@@ -372,29 +390,8 @@ public final class PlanRunner {
         return b.build();
     }
 
-    /**
-     * The innermost message: JMH wraps the fork's exception in layers that say little ("Benchmark
-     * error during the run"), the fork's own exceptions hanging off them as suppressed ones.
-     */
+    /** The innermost message of a row's failure ({@link FailureReason}). */
     static String reason(Throwable e) {
-        String message = null;
-        ArrayDeque<Throwable> todo = new ArrayDeque<>(List.of(e));
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        while (!todo.isEmpty()) {
-            Throwable t = todo.poll();
-            if (!seen.add(t)) {
-                continue;
-            }
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getClass().getSimpleName() + ": " + t.getMessage();
-            }
-            if (t.getCause() != null) {
-                todo.push(t.getCause());
-            }
-            for (Throwable s : t.getSuppressed()) {
-                todo.push(s);
-            }
-        }
-        return message == null ? e.getClass().getName() : message.lines().findFirst().orElse(message);
+        return FailureReason.of(e);
     }
 }

@@ -74,6 +74,12 @@ class CliTest {
         "--rerun noisy results/nope             | results/nope is not a run folder; pass one such as results/latest",
         "--flame hot                            | unknown flame mode 'hot'",
         "--wait-limit soon                      | Invalid value for option '--wait-limit'",
+        "--order sideways                       | --order sideways is not one of rounds, rows",
+        "--order rows --seed 3                  | --seed orders rounds, and --order rows has none",
+        "--seed soon                            | Invalid value for option '--seed'",
+        "--flame cpu --order rounds             | --flame and --jfr write one graph or recording per row, which every"
+                + " round would overwrite",
+        "--jfr --seed 3                         | --flame and --jfr write one graph or recording per row",
     })
     void badInputIsOneLinePlusWhereToLookExitTwoAndNoRunFolder(String args, String expected) throws IOException {
         List<String> argv = new ArrayList<>(List.of("run", "--out", tmp.resolve("results").toString()));
@@ -86,6 +92,17 @@ class CliTest {
         assertTrue(lines.get(0).startsWith("zcbench: " + expected), lines.get(0));
         assertTrue(lines.get(0).endsWith("."), lines.get(0));
         assertEquals("try 'zcbench run --help'", lines.get(1));
+        assertTrue(!Files.exists(tmp.resolve("results")), "no run folder");
+    }
+
+    @Test
+    void parityRefusesWhatIsNotABuildOfTheCToolBeforeAnythingRuns() {
+        Result r = zcbench("parity", "--msg-zerocopy", tmp.resolve("nope").toString(), "--send-zerocopy",
+                tmp.resolve("nope2").toString(), "--out", tmp.resolve("results").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("zcbench: " + tmp.resolve("nope") + " is not an executable file; give your"
+                + " build of the C tool"), r.err());
+        assertTrue(r.err().contains("try 'zcbench parity --help'"), r.err());
         assertTrue(!Files.exists(tmp.resolve("results")), "no run folder");
     }
 

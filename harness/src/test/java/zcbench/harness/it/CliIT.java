@@ -32,7 +32,7 @@ class CliIT {
     void everyCommandsHelpPrintsNoWarning() throws Exception {
         List<List<String>> helps = List.of(List.of("--help"), List.of("-h"), List.of("help"), List.of("run", "--help"),
                 List.of("receive", "--help"), List.of("env", "--help"), List.of("report", "--help"), List.of("compare", "--help"),
-                List.of("flame-diff", "--help"), List.of("help", "run"));
+                List.of("flame-diff", "--help"), List.of("parity", "--help"), List.of("help", "run"));
         for (List<String> args : helps) {
             Jar.Result r = Jar.run(args.toArray(String[]::new));
             assertEquals(0, r.exit(), args + r.both());
@@ -94,8 +94,10 @@ class CliIT {
         assertEquals(List.of("1", "8"), rows.stream().map(x -> x.get("batch")).toList());
         assertTrue(rows.stream().allMatch(x -> x.get("variant").equals("uring_zc_fixed")
                 && x.get("payload").equals("16384")), rows.toString());
-        assertEquals(2, r.err().lines().filter(l -> l.matches("\\[\\d/2] uring_zc_fixed-16384-b[18]-.*")).count(),
-                r.both());
+        // Measured in rounds (the default): each fork's line names its round, its row's place in it, and the row by
+        // its key alone.
+        assertEquals(2, r.err().lines().filter(l -> l.matches("round 1/1, row \\d/2: uring_zc_fixed-16384-b[18]-.*"))
+                .count(), r.both());
         // The table on stdout, everything else on stderr.
         assertTrue(r.out().contains("io_uring zc fixed, flush=false, nr_reqs=8"), r.both());
         assertTrue(r.out().lines().noneMatch(l -> l.startsWith("zcbench:") || l.startsWith("[")), r.both());

@@ -88,6 +88,10 @@ class SmokeRunIT {
         assertTrue(env.path("zcbench_version").asText().matches("[0-9a-f]{12}(-dirty)?"), env.toString());
         assertTrue(env.path("command_line").asText().contains("benchmarks.jar run --plan smoke"), env.toString());
         assertEquals("smoke", env.path("plan").asText());
+        // Measured in rounds, the default: the order and its seed kept, a line per fork in trials.csv.
+        assertEquals("rounds", env.path("order").asText(), env.toString());
+        assertTrue(env.path("seed").isIntegralNumber(), env.toString());
+        assertEquals(6, Files.readAllLines(run.resolve("trials.csv")).size(), "a header and one line per fork");
         assertTrue(env.has("steal_pct_during_run") && env.has("finished_at") && env.has("kernel_cmdline"));
 
         List<CSVRecord> rows = csv(run.resolve("speedup.csv"));
