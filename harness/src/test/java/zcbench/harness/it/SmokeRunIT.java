@@ -103,7 +103,7 @@ class SmokeRunIT {
             // The row key joins the progress line, the CSV and the flame graph names.
             String key = row.get("row");
             assertTrue(key.startsWith(v + "-65435-b8-") && key.endsWith("-" + row.get("target")), key);
-            assertTrue(r.output().contains("] " + key + "  (about "), key + " in " + r.output());
+            assertTrue(r.output().contains(" " + key + "  (about "), key + " in " + r.output());
             double mbs = Double.parseDouble(row.get("mb_s"));
             assertTrue(mbs > 500 && mbs < 1_000_000, v + " MB/s " + mbs);
             assertTrue(Double.parseDouble(row.get("cpu_ns_per_packet")) > 0, v + " CPU cost");

@@ -34,9 +34,10 @@ class StoppedRunIT {
             throws Exception {
         Path lock = out.resolve("zcbench.lock");
         Map<String, String> env = Map.of("ZCBENCH_LOCK", lock.toString());
-        // Each row 2 s of measurement, so that the signal comes while the third row's fork measures.
+        // Each row 2 s of measurement, so that the signal comes while the third row's fork measures; row by row,
+        // so that the finished rows are the plan's first (the rounds stop the same way, RoundsRun).
         Process run = Jar.start(List.of("-Djmh.ignoreLock=true"), env, "run", "--plan", "smoke", "--target",
-                "loopback", "-wi", "0", "-i", "1", "-r", "2s", "-f", "1", "--out", out.toString());
+                "loopback", "-wi", "0", "-i", "1", "-r", "2s", "-f", "1", "--order", "rows", "--out", out.toString());
         List<String> err = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> errRead = CompletableFuture.runAsync(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(run.getErrorStream(),
