@@ -20,6 +20,8 @@ enum NettyTransport {
     EPOLL("netty's native epoll transport"),
     IO_URING("netty's io_uring transport");
 
+    private static final String MACHINE_ID = "io.netty.machineId";
+
     private final String name;
 
     NettyTransport(String name) {
@@ -33,6 +35,11 @@ enum NettyTransport {
 
     /** Fails with netty's own reason when its native library cannot run here. */
     void ensureAvailable() {
+        // A channel's id mixes in a machine id, which netty looks for among the network interfaces and, finding
+        // none in a virtual machine, warns about on every row's output; the id means nothing here.
+        if (System.getProperty(MACHINE_ID) == null) {
+            System.setProperty(MACHINE_ID, "00:00:00:00:00:00:00:01");
+        }
         Throwable why = this == EPOLL ? Epoll.unavailabilityCause() : IoUring.unavailabilityCause();
         if (why != null) {
             throw new IllegalStateException(name + " is unavailable here: " + why, why);
