@@ -5,7 +5,7 @@ import zcbench.analysis.stats.Interval;
 import zcbench.analysis.table.Num;
 
 /**
- * The payload from which a zero-copy path beats its copying counterpart in one sweep (README, "From which
+ * The payload from which a zero-copy path beats its copying counterpart in one sweep (docs/PLANS.md, "From which
  * payload zero-copy pays").
  *
  * @param points the payloads measured, smallest first

@@ -16,7 +16,7 @@ import zcbench.vocabulary.Variant;
 
 /**
  * From which payload each zero-copy path beats its copying counterpart, in a run that sweeps payloads
- * (README, "From which payload zero-copy pays"). The ratio of MB/s is taken at every payload both rows were
+ * (docs/PLANS.md, "From which payload zero-copy pays"). The ratio of MB/s is taken at every payload both rows were
  * measured at; where it crosses 1 from below, the payload is interpolated on log(payload) between the two
  * neighbouring sizes. The interval comes from the same two-stage bootstrap as every speedup's: each replicate
  * resamples every row of the pair, and the crossing is found again.

@@ -16,7 +16,7 @@ import zcbench.analysis.table.TextTable;
 
 /**
  * Plan v5's table: sends per second at each payload and column of the 2022 letter, ours beside the published,
- * each zero-copy column's speedup over non-zc of the same payload (README, "The 2022 tables").
+ * each zero-copy column's speedup over non-zc of the same payload (docs/PLANS.md, "The 2022 tables").
  */
 public record V5Table(List<Line> lines) {
     public static final List<String> HEADERS = List.of("bytes", "letter's column", "our row", "our sends/s",

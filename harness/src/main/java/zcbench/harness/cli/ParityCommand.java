@@ -39,7 +39,7 @@ import zcbench.vocabulary.ResultFiles;
 import zcbench.vocabulary.Variant;
 
 @Command(name = "parity", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures each RFC row beside the C tool it maps onto (README, \"The same row as a C run\"):"
+        description = {"Measures each RFC row beside the C tool it maps onto (docs/C-TOOLS.md, \"The same row as a C run\"):"
                 + " copy and msg_zerocopy at batch 1 beside the kernel selftest msg_zerocopy, uring_send, uring_zc"
                 + " and uring_zc_fixed at batch 1 and 8 beside liburing's send-zerocopy, at each payload given. Both"
                 + " sides send to a sink (an ifb device that frees every packet) from the same CPU (cpu=last), and"

@@ -8,7 +8,7 @@ import java.util.List;
 import zcbench.linux.exec.TimedCommand;
 
 /**
- * The sink the C tools send to: a namespace made as zcbench's sink is (README, "The same row as a C run": an ifb
+ * The sink the C tools send to: a namespace made as zcbench's sink is (docs/C-TOOLS.md, "The same row as a C run": an ifb
  * device that frees every packet, 198.18.0.1/24, the destination a permanent neighbour, no queue), named
  * {@code zcbench-PID-0-c} so that a run killed before its close leaves a namespace the next run's sweep of
  * zcbench's own names removes. Owned by the parity run, removed by {@link #close()}.

@@ -38,7 +38,7 @@ public enum Plan {
             Timing.MEASURED, modernRows()),
     /**
      * From which payload zero-copy pays: each zero-copy path and its copying counterpart at ten payloads from
-     * 256 to 65435 bytes (README, "From which payload zero-copy pays"). Two forks per row, so that the 50 rows
+     * 256 to 65435 bytes (docs/PLANS.md, "From which payload zero-copy pays"). Two forks per row, so that the 50 rows
      * fit in about ten minutes and each still has an interval.
      */
     CROSSOVER("crossover", "copy, msg_zerocopy (batch 1) and uring_send, uring_zc, uring_zc_fixed (batch 8) at ten "
@@ -257,7 +257,7 @@ public enum Plan {
 
     /*
      * Powers of two, the Ethernet MTU and the RFC's largest. Batch 1 for the syscall rows (one sendmsg per packet,
-     * as the selftest sends) and 8 for io_uring (liburing's send-zerocopy default), as the README's tables pair
+     * as the selftest sends) and 8 for io_uring (liburing's send-zerocopy default), as docs/C-TOOLS.md's tables pair
      * them.
      */
     private static List<Row> crossoverRows() {

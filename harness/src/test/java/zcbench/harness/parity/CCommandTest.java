@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import zcbench.harness.plan.Row;
 import zcbench.vocabulary.Variant;
 
-/** Each RFC row's C command, as the README's table maps them, and the MB/s read from what each tool prints. */
+/** Each RFC row's C command, as docs/C-TOOLS.md maps them, and the MB/s read from what each tool prints. */
 class CCommandTest {
 
     @Test
