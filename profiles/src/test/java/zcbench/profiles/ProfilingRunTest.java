@@ -49,7 +49,7 @@ class ProfilingRunTest {
                 .jvmArgsAppend(flame.forkJvmArgs().toArray(String[]::new))
                 .addProfiler(CpuCostProfiler.class));
 
-        String row = "copy-16384-b8-cpu=-1-loopback";
+        String row = "nio-16384-b8-cpu=-1-loopback";
         FlameReport report = flame.finish(results);
         assertEquals(List.of(), report.warnings());
         FlameRow flameRow = report.rows().getFirst();
@@ -63,7 +63,7 @@ class ProfilingRunTest {
         }
         List<String> summary = Files.readAllLines(run.resolve("profile-summary.csv"));
         assertEquals(2, summary.size());
-        assertTrue(summary.get(1).startsWith(row + ",copy,16384,8,false,on,loopback,-1,"), summary.get(1));
+        assertTrue(summary.get(1).startsWith(row + ",nio,16384,8,false,on,loopback,-1,"), summary.get(1));
 
         JfrSession.JfrReport jfrReport = jfr.finish(results);
         assertEquals(List.of(), jfrReport.warnings());
@@ -75,7 +75,7 @@ class ProfilingRunTest {
                 .filter(e -> e.getEventType().getName().equals(IterationEvent.NAME)).toList();
         assertFalse(iterations.isEmpty(), "zcbench.Iteration events in the recording");
         RecordedEvent it = iterations.getFirst();
-        assertEquals("copy", it.getString("variant"));
+        assertEquals("nio", it.getString("variant"));
         assertEquals(16384, it.getInt("payload"));
         assertEquals(row, it.getString("row"));
         assertTrue(it.getLong("packets") > 0 && it.getLong("bytes") == 16384L * it.getLong("packets"));

@@ -21,12 +21,13 @@ import java.util.Map;
 
 /**
  * UDP sends with java.nio to a socket on 127.0.0.1 that nobody reads (the kernel drops what does
- * not fit): the kernel's send path in a JMH benchmark, named like the harness's rows.
+ * not fit): the kernel's send path in a JMH benchmark, named like the harness's rows, as the variant
+ * it is, nio.
  */
 @State(Scope.Thread)
 public class UdpBench {
 
-    @Param("copy")
+    @Param("nio")
     public String variant;
     @Param("16384")
     public int payload;
