@@ -1,6 +1,7 @@
 package zcbench.harness.bench;
 
 import java.util.BitSet;
+import java.util.function.Consumer;
 
 import zcbench.linux.Teardown;
 import zcbench.linux.sched.Affinity;
@@ -43,7 +44,7 @@ final class CpuPlacement implements AutoCloseable {
      * the first sender, confines the others once every sender has: called after the sender opened, so that the
      * threads it started while opening exist and are confined with the rest.
      */
-    void pinned(java.util.function.Consumer<Runnable> onSendingThread, boolean first) {
+    void pinned(Consumer<Runnable> onSendingThread, boolean first) {
         if (senders == null) {
             return;
         }

@@ -107,14 +107,7 @@ public class SendPath {
         if (latency.isPresent()) {
             latency.get().recording(iteration.getType() == IterationType.MEASUREMENT);
         }
-        SendCounters c = sender.counters();
-        if (sender.sendsOnCallingThread()) {
-            meter.start(c.get(Counter.PACKETS), c.get(Counter.BYTES));
-        } else {
-            long packets = c.get(Counter.PACKETS);
-            long bytes = c.get(Counter.BYTES);
-            sender.onSendingThread(() -> meter.start(packets, bytes));
-        }
+        cpuWindow(true);
     }
 
     /**
@@ -123,15 +116,31 @@ public class SendPath {
      */
     @TearDown(Level.Iteration)
     public void afterIteration() {
-        SendCounters c = sender.counters();
-        if (sender.sendsOnCallingThread()) {
-            meter.stop(c.get(Counter.PACKETS), c.get(Counter.BYTES));
-        } else {
-            long packets = c.get(Counter.PACKETS);
-            long bytes = c.get(Counter.BYTES);
-            sender.onSendingThread(() -> meter.stop(packets, bytes));
-        }
+        cpuWindow(false);
         sender.latency().ifPresent(l -> l.recording(false));
+    }
+
+    /**
+     * Starts or ends the iteration's CPU window with the packets counted so far, on the thread that makes the send
+     * calls: this one (no lambda, nothing allocated), or a library's event loop.
+     */
+    private void cpuWindow(boolean start) {
+        SendCounters c = sender.counters();
+        long packets = c.get(Counter.PACKETS);
+        long bytes = c.get(Counter.BYTES);
+        if (sender.sendsOnCallingThread()) {
+            mark(start, packets, bytes);
+        } else {
+            sender.onSendingThread(() -> mark(start, packets, bytes));
+        }
+    }
+
+    private void mark(boolean start, long packets, long bytes) {
+        if (start) {
+            meter.start(packets, bytes);
+        } else {
+            meter.stop(packets, bytes);
+        }
     }
 
     /**

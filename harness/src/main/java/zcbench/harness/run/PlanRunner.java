@@ -149,6 +149,11 @@ public final class PlanRunner {
         return signalled.getAsBoolean();
     }
 
+    /** What a row or fork that failed with {@code e} means for the run, row by row or in rounds alike. */
+    Failed failed(Throwable e) {
+        return Failed.of(reason(e), signalled(), folder);
+    }
+
     public Outcome run() {
         if (order.inRounds()) {
             return new RoundsRun(this, order).run();
@@ -173,9 +178,9 @@ public final class PlanRunner {
         int forked = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            if (stopped == null && signalled.getAsBoolean()) {
+            if (stopped == null && signalled()) {
                 stop = Stop.SIGNAL;
-                stopped = "the run was stopped by a signal";
+                stopped = Failed.BY_SIGNAL;
             }
             if (stopped != null) {
                 failures.add(new Failure(row, "not run: " + stopped));
@@ -230,18 +235,11 @@ public final class PlanRunner {
                 failures.add(new Failure(row, "not run: " + stopped));
                 out.println(UNDER_LABEL + "STOPPED: " + stopped);
             } catch (RunnerException | RuntimeException e) {
-                String reason = reason(e);
-                if (signalled.getAsBoolean()) {
-                    stop = Stop.SIGNAL;
-                    stopped = "the run was stopped by a signal";
-                    reason = "stopped by a signal while it ran";
-                } else if (RunFolder.full(reason)) {
-                    // Every later row would fail the same way, after its fork had measured it for nothing.
-                    stop = Stop.DISK_FULL;
-                    stopped = "no space left on device in " + folder.dir();
-                }
-                failures.add(new Failure(row, reason));
-                out.println(UNDER_LABEL + (stop == Stop.NONE ? "FAILED: " : "STOPPED: ") + reason);
+                Failed f = failed(e);
+                stop = f.stop();
+                stopped = f.stopped();
+                failures.add(new Failure(row, f.reason()));
+                out.println(UNDER_LABEL + (stop == Stop.NONE ? "FAILED: " : "STOPPED: ") + f.reason());
             }
         }
         if (stop == Stop.DISK_FULL) {

@@ -68,7 +68,7 @@ final class RoundsRun {
             }
             if (runner.signalled()) {
                 stop = PlanRunner.Stop.SIGNAL;
-                stopped = "the run was stopped by a signal";
+                stopped = Failed.BY_SIGNAL;
                 break;
             }
             Row row = rows.get(trial.row());
@@ -117,20 +117,13 @@ final class RoundsRun {
                 stopped = e.getMessage();
                 runner.out.println(PlanRunner.UNDER_LABEL + "STOPPED: " + stopped);
             } catch (RunnerException | RuntimeException e) {
-                String reason = PlanRunner.reason(e);
-                if (runner.signalled()) {
-                    stop = PlanRunner.Stop.SIGNAL;
-                    stopped = "the run was stopped by a signal";
-                    reason = "stopped by a signal while it ran";
-                } else if (RunFolder.full(reason)) {
-                    // Every later fork would fail the same way, after it had measured for nothing.
-                    stop = PlanRunner.Stop.DISK_FULL;
-                    stopped = "no space left on device in " + runner.folder.dir();
-                }
+                Failed f = runner.failed(e);
+                stop = f.stop();
+                stopped = f.stopped();
                 left.add(trial.row());
-                failures.add(new Failure(row, "round " + trial.round() + ": " + reason));
+                failures.add(new Failure(row, "round " + trial.round() + ": " + f.reason()));
                 runner.out.println(PlanRunner.UNDER_LABEL + (stop == PlanRunner.Stop.NONE ? "FAILED: " : "STOPPED: ")
-                        + reason);
+                        + f.reason());
             }
         }
         if (stopped != null) {
