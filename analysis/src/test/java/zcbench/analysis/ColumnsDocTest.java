@@ -17,11 +17,13 @@ import zcbench.analysis.compare.CompareCsv;
 import zcbench.analysis.crossover.CrossoverCsv;
 import zcbench.analysis.pairs.PairsCsv;
 import zcbench.analysis.table.SpeedupCsv;
+import zcbench.vocabulary.Knobs;
 
 /**
  * docs/COLUMNS.md defines each file's columns in a list under the file's heading, one item per column (or per
  * group of columns named together), in the file's own order: so a column added, moved or renamed in the code
- * shows up here until the doc follows.
+ * shows up here until the doc follows. A knob's column is the knob's value, which docs/KNOBS.md documents (its own
+ * test sees to that): COLUMNS.md may leave a knob added since out of its lists, never put one out of place.
  */
 class ColumnsDocTest {
     /** Tests run in the module's folder; the doc lives in the repository's docs/. */
@@ -31,10 +33,15 @@ class ColumnsDocTest {
     @Test
     void eachFilesListNamesItsColumnsInTheFilesOrder() throws IOException {
         List<String> lines = Files.readAllLines(DOC);
-        assertEquals(SpeedupCsv.columnNames(), listed(lines, "## speedup.csv"));
-        assertEquals(PairsCsv.COLUMNS, listed(lines, "## pairs.csv"));
-        assertEquals(CompareCsv.COLUMNS, listed(lines, "## compare.csv"));
-        assertEquals(CrossoverCsv.COLUMNS, listed(lines, "## crossover.csv"));
+        assertListed(SpeedupCsv.columnNames(), listed(lines, "## speedup.csv"));
+        assertListed(PairsCsv.COLUMNS, listed(lines, "## pairs.csv"));
+        assertListed(CompareCsv.COLUMNS, listed(lines, "## compare.csv"));
+        assertListed(CrossoverCsv.COLUMNS, listed(lines, "## crossover.csv"));
+    }
+
+    /** Every column listed, in order, but a knob's that the list leaves out (KNOBS.md has it). */
+    private static void assertListed(List<String> columns, List<String> listed) {
+        assertEquals(columns.stream().filter(c -> listed.contains(c) || Knobs.of(c).isEmpty()).toList(), listed);
     }
 
     /** The column names each list item under {@code heading} opens with, before its ": ". */

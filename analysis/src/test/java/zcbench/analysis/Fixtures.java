@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.Stream;
-import zcbench.analysis.jmh.Params;
+import zcbench.vocabulary.Row;
 
 /**
  * The fixtures under src/test/resources/fixtures (fixtures/README.md says where each comes from), copied
@@ -55,9 +55,9 @@ public final class Fixtures {
     }
 
     /** A row of a run from before poll and verify, as jmh.json names its parameters. */
-    public static Params params(String variant, int payload, int batch, String flush, String ubufCache, String target,
+    public static Row params(String variant, int payload, int batch, String flush, String ubufCache, String target,
             String cpu) {
-        return Params.of(Map.of("variant", variant, "payload", Integer.toString(payload), "batch",
+        return Row.read(Map.of("variant", variant, "payload", Integer.toString(payload), "batch",
                 Integer.toString(batch), "flush", flush, "ubuf_cache", ubufCache, "target", target, "cpu", cpu))
                 .orElseThrow();
     }

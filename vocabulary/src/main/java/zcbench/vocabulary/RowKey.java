@@ -55,13 +55,6 @@ public final class RowKey {
         return List.copyOf(shown);
     }
 
-    /** The key of a JMH parameter map (the target among them); empty when it is not a zcbench row's. */
-    public static Optional<String> find(Map<String, String> params) {
-        boolean row = params.containsKey(Knobs.TARGET)
-                && Knobs.LEADING.stream().allMatch(k -> params.containsKey(k.name()));
-        return row ? Optional.of(of(params, params.get(Knobs.TARGET))) : Optional.empty();
-    }
-
     /** Letters, digits and {@code . _ + = -} stay; anything else becomes {@code _}. */
     public static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._+=-]", "_");

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import zcbench.analysis.jmh.Params;
 import zcbench.analysis.table.Mark;
 import zcbench.analysis.table.Num;
 import zcbench.analysis.table.SpeedupCsv;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.RowKey;
 
 /** compare.csv: one line per row of either run; the columns COLUMNS.md documents, in this order. */
@@ -21,10 +21,6 @@ public final class CompareCsv {
     private record Column(String name, Function<ComparisonRow, String> value) {
     }
 
-    /** The last knob whose column was there when the marks' columns after noisy were appended: they follow it. */
-    private static final String LAST_KNOB_BEFORE_MARKS = Knobs.LATENCY.name();
-    /** The marks whose columns follow that knob; a mark added since has its columns at the very end. */
-    private static final List<Mark> MARKS_AFTER_THE_KNOB = List.of(Mark.COPIED, Mark.UNDELIVERED, Mark.STOLEN);
     private static final List<Column> ALL = columns();
     public static final List<String> COLUMNS = ALL.stream().map(Column::name).toList();
 
@@ -45,40 +41,48 @@ public final class CompareCsv {
         return out.toString();
     }
 
+    /**
+     * Every column in its place, each declared here once. The row's values keep {@link Row#CSV_ORDER} among the
+     * other columns; a knob added since the last placed here takes its column where the knobs end, and a mark
+     * added since the last placed here takes its two at the very end, so that columns already there keep their
+     * places (COLUMNS.md).
+     */
     private static List<Column> columns() {
-        List<Column> c = new ArrayList<>(List.of(new Column("test", r -> (r.a() != null ? r.a() : r.b()).test())));
-        Params.FIRST.forEach(n -> c.add(param(n)));
-        c.addAll(List.of(
-                new Column("a_mb_s", r -> mbS(r.a())),
-                new Column("a_mb_s_error", r -> error(r.a())),
-                new Column("b_mb_s", r -> mbS(r.b())),
-                new Column("b_mb_s_error", r -> error(r.b())),
-                new Column("ratio", r -> Num.fixed(r.ratio(), 4)),
-                new Column("ratio_low", r -> Num.fixed(r.ratioLow(), 4)),
-                new Column("ratio_high", r -> Num.fixed(r.ratioHigh(), 4)),
-                new Column("verdict", r -> r.verdict().text()),
-                new Column("a_copied_pct", r -> copied(r.a())),
-                new Column("b_copied_pct", r -> copied(r.b())),
-                mark("a_", Mark.NOISY, ComparisonRow::a),
-                mark("b_", Mark.NOISY, ComparisonRow::b),
-                new Column("a_forks", r -> forks(r.a())),
-                new Column("b_forks", r -> forks(r.b())),
-                param(Knobs.POLL.name()),
-                param(Knobs.VERIFY.name()),
-                new Column(RowKey.COLUMN, ComparisonRow::label)));
-        // The knobs up to the last that was there when the other marks' columns were appended, those columns, then
-        // each knob added since in Knobs' order, then each mark added since (COLUMNS.md): columns only ever grow at
-        // the end.
-        List<String> knobs = Params.NAMES.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
-                .toList();
-        int before = knobs.indexOf(LAST_KNOB_BEFORE_MARKS) + 1;
-        knobs.subList(0, before).forEach(n -> c.add(param(n)));
-        MARKS_AFTER_THE_KNOB.forEach(m -> addMark(c, m));
-        knobs.subList(before, knobs.size()).forEach(n -> c.add(param(n)));
-        Arrays.stream(Mark.values()).filter(m -> m != Mark.NOISY && !MARKS_AFTER_THE_KNOB.contains(m))
+        List<Column> c = new ArrayList<>();
+        c.add(new Column("test", r -> (r.a() != null ? r.a() : r.b()).test()));
+        values(c, Knobs.VARIANT.name(), Knobs.PAYLOAD.name(), Knobs.BATCH.name(), Knobs.FLUSH.name(),
+                Knobs.UBUF_CACHE.name(), Knobs.TARGET, Knobs.CPU.name());
+        c.add(new Column("a_mb_s", r -> mbS(r.a())));
+        c.add(new Column("a_mb_s_error", r -> error(r.a())));
+        c.add(new Column("b_mb_s", r -> mbS(r.b())));
+        c.add(new Column("b_mb_s_error", r -> error(r.b())));
+        c.add(new Column("ratio", r -> Num.fixed(r.ratio(), 4)));
+        c.add(new Column("ratio_low", r -> Num.fixed(r.ratioLow(), 4)));
+        c.add(new Column("ratio_high", r -> Num.fixed(r.ratioHigh(), 4)));
+        c.add(new Column("verdict", r -> r.verdict().text()));
+        c.add(new Column("a_copied_pct", r -> copied(r.a())));
+        c.add(new Column("b_copied_pct", r -> copied(r.b())));
+        addMark(c, Mark.NOISY);
+        c.add(new Column("a_forks", r -> forks(r.a())));
+        c.add(new Column("b_forks", r -> forks(r.b())));
+        values(c, Knobs.POLL.name(), Knobs.VERIFY.name());
+        c.add(new Column(RowKey.COLUMN, ComparisonRow::label));
+        values(c, Knobs.SETUP.name(), Knobs.IOV.name(), Knobs.MEMORY.name(), Knobs.IP.name(), Knobs.THREADS.name(),
+                Knobs.PROTOCOL.name(), Knobs.LATENCY.name());
+        addMark(c, Mark.COPIED);
+        addMark(c, Mark.UNDELIVERED);
+        addMark(c, Mark.STOLEN);
+        values(c, Knobs.ZC_THRESHOLD.name());
+        values(c, Row.CSV_ORDER.stream().filter(n -> c.stream().noneMatch(col -> col.name().equals(n)))
+                .toArray(String[]::new));
+        Arrays.stream(Mark.values()).filter(m -> c.stream().noneMatch(col -> col.name().equals("a_" + m.id())))
                 .forEach(m -> addMark(c, m));
         c.add(new Column(SpeedupCsv.INTERVAL_METHOD, r -> r.asRatio().methodCell()));
         return List.copyOf(c);
+    }
+
+    private static void values(List<Column> c, String... names) {
+        Arrays.stream(names).forEach(n -> c.add(param(n)));
     }
 
     private static void addMark(List<Column> c, Mark m) {
@@ -88,7 +92,7 @@ public final class CompareCsv {
 
     /** The parameter's value, "a -> b" where it is what the runs compare. */
     private static Column param(String name) {
-        return new Column(name, r -> r.params().get(Params.NAMES.indexOf(name)));
+        return new Column(name, r -> r.params().get(Row.CSV_ORDER.indexOf(name)));
     }
 
     private static String mbS(SpeedupRow r) {

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import zcbench.analysis.jmh.JmhResult;
-import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -33,15 +33,15 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
         List<SpeedupRow> b = SpeedupTable.of(runB, Variant.DEFAULT_BASELINE).rows();
         List<String> matchedOn = new ArrayList<>();
         List<String> compared = new ArrayList<>();
-        boolean[] isCompared = new boolean[Params.NAMES.size()];
+        boolean[] isCompared = new boolean[Row.CSV_ORDER.size()];
         for (int i = 0; i < isCompared.length; i++) {
             Set<String> va = values(a, i);
             Set<String> vb = values(b, i);
             isCompared[i] = va.size() == 1 && vb.size() == 1 && !va.equals(vb);
             if (isCompared[i]) {
-                compared.add(Params.NAMES.get(i) + ": " + va.iterator().next() + " -> " + vb.iterator().next());
+                compared.add(Row.CSV_ORDER.get(i) + ": " + va.iterator().next() + " -> " + vb.iterator().next());
             } else {
-                matchedOn.add(Params.NAMES.get(i));
+                matchedOn.add(Row.CSV_ORDER.get(i));
             }
         }
         Map<List<String>, Deque<SpeedupRow>> unmatchedB = new LinkedHashMap<>();
@@ -85,11 +85,11 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
     }
 
     private static Set<String> values(List<SpeedupRow> rows, int i) {
-        return rows.stream().map(r -> r.params().values().get(i)).collect(Collectors.toSet());
+        return rows.stream().map(r -> r.params().csvValues().get(i)).collect(Collectors.toSet());
     }
 
     private static List<String> key(SpeedupRow r, boolean[] isCompared) {
-        List<String> key = new ArrayList<>(r.params().values());
+        List<String> key = new ArrayList<>(r.params().csvValues());
         for (int i = 0; i < isCompared.length; i++) {
             if (isCompared[i]) {
                 key.set(i, "*");
@@ -100,10 +100,10 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
 
     private static ComparisonRow row(SpeedupRow a, SpeedupRow b, boolean[] isCompared) {
         SpeedupRow any = a != null ? a : b;
-        List<String> params = new ArrayList<>(any.params().values());
+        List<String> params = new ArrayList<>(any.params().csvValues());
         for (int i = 0; i < isCompared.length; i++) {
             if (isCompared[i] && a != null && b != null) {
-                params.set(i, a.params().values().get(i) + " -> " + b.params().values().get(i));
+                params.set(i, a.params().csvValues().get(i) + " -> " + b.params().csvValues().get(i));
             }
         }
         // A's row names the pair (a compared parameter with A's value); B's when it is only in B.

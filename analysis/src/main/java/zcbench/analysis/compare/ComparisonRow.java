@@ -10,7 +10,7 @@ import zcbench.analysis.table.SpeedupRow;
  * One row of a comparison: the row of run A and the row of run B with the same parameters (either is null
  * when the row is only in the other run), B's MB/s over A's, and the verdict.
  *
- * @param params the values of {@link zcbench.analysis.jmh.Params#NAMES}, "a -> b" for a compared parameter
+ * @param params the values of {@link zcbench.vocabulary.Row#CSV_ORDER}, "a -> b" for a compared parameter
  * @param label the row's key ({@link zcbench.vocabulary.RowKey}): A's row's, or B's when the row is only in B; a
  *     compared parameter has A's value in it
  * @param ratioLow the 99.9% interval of B/A (a bootstrap over both runs' forks and iterations), NaN unless both

@@ -2,8 +2,12 @@ package zcbench.analysis.jmh;
 
 import java.util.Map;
 import java.util.Optional;
+import zcbench.analysis.AnalysisException;
 import zcbench.analysis.stats.ForkSamples;
 import zcbench.analysis.stats.Intervals;
+import zcbench.vocabulary.Knob;
+import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 
 /**
  * One element of JMH's JSON array, with the fields the analysis uses. params keeps JMH's string
@@ -19,8 +23,30 @@ public record JmhResult(String benchmark, String mode, String jmhVersion, String
         String measurementTime, Map<String, String> params, Metric primary, ForkSamples samples,
         Map<String, Metric> secondary) {
 
-    public Optional<Params> zcbenchParams() {
-        return Params.of(params);
+    /**
+     * The zcbench row this result measured; empty when it is another benchmark's. A knob the run did not have is
+     * empty (poll and verify came later: a run without them ran poll=true, verify=false loops in name only, with the
+     * older blocking, stamping loops).
+     */
+    public Optional<Row> zcbenchRow() {
+        Optional<Row> row = Row.read(params);
+        row.ifPresent(r -> {
+            positive(Knobs.PAYLOAD, r.value(Knobs.PAYLOAD));
+            positive(Knobs.BATCH, r.value(Knobs.BATCH));
+        });
+        return row;
+    }
+
+    private static void positive(Knob knob, String value) {
+        try {
+            if (Integer.parseInt(value.strip()) > 0) {
+                return;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new AnalysisException("A result has " + knob.name() + "=\"" + value
+                + "\", not a positive whole number; the JSON was not written by zcbench's benchmark or was edited.");
     }
 
     /** The primary metric with the interval every zcbench output shows ({@link Intervals#row}). */

@@ -36,7 +36,7 @@ public record Run(Path dir, String name, Path jmhJson, List<JmhResult> results, 
         List<String> foreign = new ArrayList<>();
         List<String> notThroughput = new ArrayList<>();
         for (JmhResult r : all) {
-            if (r.zcbenchParams().isEmpty()) {
+            if (r.zcbenchRow().isEmpty()) {
                 foreign.add(r.benchmark());
             } else if (!r.primary().isThroughput()) {
                 notThroughput.add(r.benchmark() + " (" + r.mode() + ", " + r.primary().unit() + ")");

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import zcbench.analysis.compare.Ratio;
-import zcbench.analysis.jmh.Params;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -40,7 +40,7 @@ public final class RowPairs {
     }
 
     /** The knob B changes from A when the two are a pair; empty otherwise. */
-    static Optional<Knob> changed(Params a, Params b) {
+    static Optional<Knob> changed(Row a, Row b) {
         if (!a.target().equals(b.target())) {
             return Optional.empty();
         }
@@ -61,7 +61,7 @@ public final class RowPairs {
      * "uring_zc_fixed b8: setup coop → defer", "b8: uring_zc → uring_sendmsg_zc": the variant and batch unless they
      * change, A's other knobs not at their default, then the change (the payload is the pair's group).
      */
-    static String label(Params a, Params b, Knob knob) {
+    static String label(Row a, Row b, Knob knob) {
         List<String> context = new ArrayList<>();
         if (knob != Knobs.VARIANT) {
             context.add(a.variant());

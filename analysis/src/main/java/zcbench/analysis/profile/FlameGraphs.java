@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import zcbench.analysis.jmh.Params;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 
 /**
  * The flame graphs a run made with {@code --flame MODE} holds: {@code flame/<row>.<mode>.html}, found for
@@ -27,20 +27,20 @@ public final class FlameGraphs {
     public record Graph(String mode, Path file) {
     }
 
-    private final Map<Params, List<Graph>> byRow;
+    private final Map<Row, List<Graph>> byRow;
 
-    private FlameGraphs(Map<Params, List<Graph>> byRow) {
+    private FlameGraphs(Map<Row, List<Graph>> byRow) {
         this.byRow = byRow;
     }
 
-    public static FlameGraphs find(Path runDir, List<Params> rows, Optional<ProfileSummaryFile> summary) {
+    public static FlameGraphs find(Path runDir, List<Row> rows, Optional<ProfileSummaryFile> summary) {
         Path dir = runDir.resolve(ResultFiles.FLAME_DIR);
-        Map<Params, List<Graph>> byRow = new LinkedHashMap<>();
+        Map<Row, List<Graph>> byRow = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
             return new FlameGraphs(byRow);
         }
         boolean cpuVaries = rows.stream().map(p -> p.value(Knobs.CPU)).collect(Collectors.toSet()).size() > 1;
-        for (Params p : rows) {
+        for (Row p : rows) {
             Set<String> names = new LinkedHashSet<>();
             summary.flatMap(s -> s.line(p)).map(ProfileSummaryFile.Line::row).filter(n -> !n.isEmpty())
                     .ifPresent(names::add);
@@ -58,7 +58,7 @@ public final class FlameGraphs {
         return new FlameGraphs(byRow);
     }
 
-    public List<Graph> of(Params p) {
+    public List<Graph> of(Row p) {
         return byRow.getOrDefault(p, List.of());
     }
 
@@ -71,7 +71,7 @@ public final class FlameGraphs {
      * variant, payload, b&lt;batch&gt;, flush&lt;flush&gt;, ubuf&lt;ubuf_cache&gt;, target, then cpu&lt;cpu&gt;
      * only when the rows differed in cpu.
      */
-    static String formerName(Params p, boolean withCpu) {
+    static String formerName(Row p, boolean withCpu) {
         List<String> parts = new ArrayList<>(List.of(p.variant(), Integer.toString(p.payload()), "b" + p.batch()));
         if (!p.value(Knobs.FLUSH).isEmpty()) {
             parts.add("flush" + p.value(Knobs.FLUSH));

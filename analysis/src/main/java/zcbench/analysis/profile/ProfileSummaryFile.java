@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import zcbench.analysis.jmh.Params;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.RowKey;
 
 /**
@@ -28,17 +28,17 @@ import zcbench.vocabulary.RowKey;
  */
 public record ProfileSummaryFile(Path file, List<String> columns, List<Line> lines) {
     /** The row's key (its flame graphs' stem) and its parameters (a knob's former name read as its name). */
-    public static final List<String> KEY_COLUMNS = Stream.concat(Stream.of(RowKey.COLUMN), Params.NAMES.stream())
+    public static final List<String> KEY_COLUMNS = Stream.concat(Stream.of(RowKey.COLUMN), Row.CSV_ORDER.stream())
             .toList();
 
     /**
-     * @param params the row's values of {@link Params#NAMES}, empty where the file has no such column
+     * @param params the row's values of {@link Row#NAMES}, empty where the file has no such column
      * @param values each of {@link #columns} to its cell
      */
     public record Line(String row, List<String> params, Map<String, String> values) {
         /** Matches on every parameter the file has; a column it lacks (an older file) matches any value. */
-        public boolean is(Params p) {
-            List<String> v = p.values();
+        public boolean is(Row p) {
+            List<String> v = p.csvValues();
             for (int i = 0; i < v.size(); i++) {
                 if (!params.get(i).isEmpty() && !params.get(i).equals(v.get(i))) {
                     return false;
@@ -71,7 +71,7 @@ public record ProfileSummaryFile(Path file, List<String> columns, List<Line> lin
             for (CSVRecord r : parser) {
                 Map<String, String> byName = new LinkedHashMap<>();
                 header.stream().filter(h -> r.isSet(h)).forEach(h -> byName.put(Knobs.current(h), r.get(h)));
-                List<String> params = Params.NAMES.stream().map(n -> byName.getOrDefault(n, "")).toList();
+                List<String> params = Row.CSV_ORDER.stream().map(n -> byName.getOrDefault(n, "")).toList();
                 Map<String, String> values = new LinkedHashMap<>();
                 columns.forEach(c -> values.put(c, byName.getOrDefault(c, "")));
                 lines.add(new Line(byName.getOrDefault(RowKey.COLUMN, ""), params, values));
@@ -84,7 +84,7 @@ public record ProfileSummaryFile(Path file, List<String> columns, List<Line> lin
         }
     }
 
-    public Optional<Line> line(Params p) {
+    public Optional<Line> line(Row p) {
         return lines.stream().filter(l -> l.is(p)).findFirst();
     }
 }

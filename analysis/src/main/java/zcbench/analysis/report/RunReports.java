@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import zcbench.analysis.AnalysisException;
-import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
 import zcbench.vocabulary.AtomicFile;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -36,7 +36,7 @@ public final class RunReports {
      * JVM developer compares with (docs/ARCHITECTURE.md, "The JVM rows").
      */
     public static String baseline(Run run) {
-        List<String> variants = run.results().stream().flatMap(r -> r.zcbenchParams().stream()).map(Params::variant)
+        List<String> variants = run.results().stream().flatMap(r -> r.zcbenchRow().stream()).map(Row::variant)
                 .distinct().toList();
         return !variants.contains(Variant.DEFAULT_BASELINE) && variants.contains(JDK_BASELINE) ? JDK_BASELINE
                 : Variant.DEFAULT_BASELINE;

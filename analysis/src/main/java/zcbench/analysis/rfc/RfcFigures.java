@@ -2,9 +2,9 @@ package zcbench.analysis.rfc;
 
 import java.util.List;
 import java.util.Optional;
-import zcbench.analysis.jmh.Params;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 
 /**
  * The figures of the RFC "zerocopy send via io_uring" (P. Begunkov, 2021) that zcbench reproduces,
@@ -55,7 +55,7 @@ public final class RfcFigures {
     public static final List<Knob> AT_DEFAULT_IN_THE_RFC = Knobs.REST.stream()
             .filter(k -> k != Knobs.FLUSH && k != Knobs.CPU).toList();
 
-    public static Optional<RfcFigure> lookup(Params p) {
+    public static Optional<RfcFigure> lookup(Row p) {
         if (!p.target().equals(Knobs.TARGET_SINK) || !AT_DEFAULT_IN_THE_RFC.stream().allMatch(p::atDefault)) {
             return Optional.empty();
         }

@@ -2,8 +2,8 @@ package zcbench.analysis.rfc;
 
 import java.util.List;
 import java.util.Optional;
-import zcbench.analysis.jmh.Params;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -34,7 +34,7 @@ public final class V5Figures {
             return variant.id() + (variant.has(Knobs.FLUSH) ? " flush=" + flush : "");
         }
 
-        boolean matches(Params p) {
+        boolean matches(Row p) {
             return p.variant().equals(variant.id()) && (!variant.has(Knobs.FLUSH)
                     || p.value(Knobs.FLUSH).equals(flush));
         }
@@ -92,7 +92,7 @@ public final class V5Figures {
         return FIGURES;
     }
 
-    public static Optional<V5Figure> lookup(Params p) {
+    public static Optional<V5Figure> lookup(Row p) {
         if (!p.target().equals(Knobs.TARGET_SINK) || p.batch() != BATCH || !RfcFigures.AT_DEFAULT_IN_THE_RFC.stream()
                 .allMatch(p::atDefault)) {
             return Optional.empty();

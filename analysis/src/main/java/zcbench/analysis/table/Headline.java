@@ -3,12 +3,12 @@ package zcbench.analysis.table;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import zcbench.analysis.jmh.Params;
 import zcbench.analysis.rfc.RfcFigure;
 import zcbench.analysis.rfc.RfcFigures;
 import zcbench.analysis.stats.Intervals;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 
 /**
  * The sentence a report opens with: the claim under test (a speedup over the baseline) as this run measured
@@ -88,9 +88,9 @@ public final class Headline {
         return rfcOnSink(r.params()) / rfcOnSink(base.params());
     }
 
-    private static double rfcOnSink(Params p) {
+    private static double rfcOnSink(Row p) {
         // The loop knobs as the RFC's tools ran them, whatever this row's; ubuf_cache is the RFC's own switch.
-        Params asRfc = p.with(Knobs.TARGET, Knobs.TARGET_SINK);
+        Row asRfc = p.with(Knobs.TARGET, Knobs.TARGET_SINK);
         for (Knob k : RfcFigures.AT_DEFAULT_IN_THE_RFC) {
             if (k != Knobs.UBUF_CACHE) {
                 asRfc = asRfc.with(k.name(), "");

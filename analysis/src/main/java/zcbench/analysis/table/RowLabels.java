@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import zcbench.analysis.jmh.Params;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -30,7 +30,7 @@ public final class RowLabels {
      * then each other knob in {@link Knobs}' order, its default first (flush false, ubuf_cache on, poll true,
      * verify false; cpu by value). Unknown variants and targets sort after known ones.
      */
-    public static final Comparator<Params> ROW_ORDER = rowOrder();
+    public static final Comparator<Row> ROW_ORDER = rowOrder();
 
     private RowLabels() {
     }
@@ -44,7 +44,7 @@ public final class RowLabels {
      * a zero-copy threshold, whose SEND_ZC notifications it reads but never asks whether the kernel copied
      * (docs/ARCHITECTURE.md, "The JVM rows"). Its copied % is unknown, not 0.
      */
-    public static boolean copiesUnreported(Params p) {
+    public static boolean copiesUnreported(Row p) {
         String threshold = p.value(Knobs.ZC_THRESHOLD);
         // Empty in results from before the knob.
         return !threshold.isEmpty() && !threshold.equals(Knobs.ZC_THRESHOLD.defaultValue());
@@ -55,7 +55,7 @@ public final class RowLabels {
      * it means something for (for the others only when set); nr_reqs is io_uring's name for batch; every other
      * knob but cpu only when it is not at its default ("ubuf_cache=off", "no poll", "verify").
      */
-    public static String label(Params p) {
+    public static String label(Row p) {
         List<String> parts = new ArrayList<>();
         parts.add(Variant.find(p.variant()).map(Variant::label).orElse(p.variant()));
         rfcColumn(p).ifPresent(parts::add);
@@ -68,7 +68,7 @@ public final class RowLabels {
      * The variant in words for a sentence, with the knobs that set the row apart, e.g. "io_uring zero-copy send
      * with registered buffers (nr_reqs=8, flush=false)".
      */
-    public static String prose(Params p) {
+    public static String prose(Row p) {
         List<String> knobs = new ArrayList<>();
         if (usesRing(p) || p.batch() > 1) {
             knobs.add(batchWord(p) + "=" + p.batch());
@@ -79,14 +79,14 @@ public final class RowLabels {
                 + (knobs.isEmpty() ? "" : " (" + String.join(", ", knobs) + ")");
     }
 
-    private static Optional<String> rfcColumn(Params p) {
+    private static Optional<String> rfcColumn(Row p) {
         String value = p.value(RFC_COLUMN);
         boolean shown = !value.isEmpty() && (Variant.find(p.variant()).map(RFC_COLUMN::appliesTo).orElse(false)
                 || !value.equals(RFC_COLUMN.defaultValue()));
         return shown ? Optional.of(RFC_COLUMN.name() + "=" + value) : Optional.empty();
     }
 
-    private static List<String> changed(Params p) {
+    private static List<String> changed(Row p) {
         return Knobs.REST.stream().filter(k -> k != RFC_COLUMN && k != UNLABELLED)
                 .filter(k -> !p.value(k).isEmpty() && !p.value(k).equals(k.defaultValue()))
                 .map(k -> WORDS.getOrDefault(k, Map.of()).getOrDefault(p.value(k), k.name() + "=" + p.value(k)))
@@ -94,20 +94,20 @@ public final class RowLabels {
     }
 
     /** nr_reqs: io_uring's name for batch, requests per io_uring_enter. */
-    private static String batchWord(Params p) {
+    private static String batchWord(Row p) {
         return usesRing(p) ? "nr_reqs" : Knobs.BATCH.name();
     }
 
-    private static boolean usesRing(Params p) {
+    private static boolean usesRing(Row p) {
         return Variant.find(p.variant()).map(Variant::ring).orElse(false);
     }
 
-    private static Comparator<Params> rowOrder() {
-        Comparator<Params> order = Comparator.comparing((Params p) -> rank(TARGET_ORDER, p.target()))
-                .thenComparing(Params::target)
-                .thenComparingInt(Params::payload)
-                .thenComparing(p -> rank(Variant.ids(), p.variant())).thenComparing(Params::variant)
-                .thenComparingInt(Params::batch);
+    private static Comparator<Row> rowOrder() {
+        Comparator<Row> order = Comparator.comparing((Row p) -> rank(TARGET_ORDER, p.target()))
+                .thenComparing(Row::target)
+                .thenComparingInt(Row::payload)
+                .thenComparing(p -> rank(Variant.ids(), p.variant())).thenComparing(Row::variant)
+                .thenComparingInt(Row::batch);
         for (Knob k : Knobs.REST) {
             List<String> ranked = k.values() instanceof Knob.Choices c
                     ? Stream.concat(Stream.of(k.defaultValue()), c.allowed().stream()).distinct().toList()

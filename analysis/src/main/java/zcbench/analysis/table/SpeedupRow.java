@@ -2,12 +2,12 @@ package zcbench.analysis.table;
 
 import java.util.Map;
 import zcbench.analysis.jmh.Metric;
-import zcbench.analysis.jmh.Params;
 import zcbench.analysis.stats.ForkSamples;
 import zcbench.analysis.stats.Interval;
 import zcbench.analysis.stats.IntervalMethod;
 import zcbench.analysis.stats.Intervals;
 import zcbench.vocabulary.CpuMetric;
+import zcbench.vocabulary.Row;
 
 /**
  * One row of the speedup table. Missing values are NaN (0 for baselineNo).
@@ -23,7 +23,7 @@ import zcbench.vocabulary.CpuMetric;
  * @param deliveredPct packets the sink counted, per 100 sent; NaN where the target counts none
  * @param speedupMethod how speedupInterval was made ({@link Intervals#ratioMethod})
  */
-public record SpeedupRow(int no, String test, Params params, double opsPerSec, Metric mbS, ForkSamples mbSSamples,
+public record SpeedupRow(int no, String test, Row params, double opsPerSec, Metric mbS, ForkSamples mbSSamples,
         double speedup, Interval speedupInterval, int baselineNo, double rfcMbS, double rfcKreqS, double rfcSpeedup,
         double copiedPct, Map<String, Double> perPacket, Map<String, Double> cpu, double deliveredPct,
         Map<String, Double> events, Map<String, Double> latency, IntervalMethod speedupMethod) {

@@ -16,7 +16,6 @@ import zcbench.analysis.AnalysisException;
 import zcbench.analysis.latency.LatencyHistograms;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.jmh.Metric;
-import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.rfc.RfcFigure;
 import zcbench.analysis.rfc.RfcFigures;
@@ -29,6 +28,7 @@ import zcbench.vocabulary.CpuMetric;
 import zcbench.vocabulary.KernelEvent;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -74,7 +74,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
         for (int i = 0; i < sorted.size(); i++) {
             int b = baselineIndex(sorted, i, baseline);
             if (b < 0) {
-                Params p = params(sorted.get(i));
+                Row p = params(sorted.get(i));
                 String note = "No " + baseline + " row for " + p.payload() + " bytes, " + p.target()
                         + ": speedup left empty for its rows.";
                 if (!notes.contains(note)) {
@@ -182,8 +182,8 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
                 + " The kernel copies every zero-copy send to loopback at delivery: measure zero-copy on the sink.");
     }
 
-    private static Params params(JmhResult r) {
-        return r.zcbenchParams().orElseThrow();
+    private static Row params(JmhResult r) {
+        return r.zcbenchRow().orElseThrow();
     }
 
     /**
@@ -191,11 +191,11 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
      * it on the most important knobs of {@link #BASELINE_MATCH}; the first such row on a tie; -1 when there is none.
      */
     private static int baselineIndex(List<JmhResult> sorted, int i, String baseline) {
-        Params p = params(sorted.get(i));
+        Row p = params(sorted.get(i));
         int best = -1;
         int bestScore = -1;
         for (int j = 0; j < sorted.size(); j++) {
-            Params q = params(sorted.get(j));
+            Row q = params(sorted.get(j));
             if (!q.variant().equals(baseline) || q.payload() != p.payload() || !q.target().equals(p.target())) {
                 continue;
             }
@@ -213,7 +213,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
 
     private static SpeedupRow row(int no, JmhResult r, JmhResult base, int baselineNo, boolean itself,
                                   Path runDir) {
-        Params p = params(r);
+        Row p = params(r);
         Metric mbS = mbS(r);
         ForkSamples samples = mbSSamples(r);
         Optional<RfcFigure> rfc = RfcFigures.lookup(p);
@@ -264,7 +264,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
     }
 
     private static double mbSFactor(JmhResult r) {
-        Params p = params(r);
+        Row p = params(r);
         return r.primary().perSecondFactor() * Units.mibPerOperation(p.batch(), p.payload());
     }
 

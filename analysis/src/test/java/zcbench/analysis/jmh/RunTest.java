@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zcbench.analysis.Fixtures;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 
 class RunTest {
     @TempDir
@@ -36,7 +37,7 @@ class RunTest {
         assertTrue(run.notes().isEmpty(), run.notes().toString());
         JmhResult r = run.results().getFirst();
         assertEquals("zcbench.harness.bench.UdpSendBenchmark.send", r.benchmark());
-        assertEquals(Fixtures.params("copy", 65435, 1, "false", "on", "sink", "last"), r.zcbenchParams().orElseThrow());
+        assertEquals(Fixtures.params("copy", 65435, 1, "false", "on", "sink", "last"), r.zcbenchRow().orElseThrow());
         assertEquals(3, r.measurementIterations());
         for (String counter : new String[] {"packets", "bytes", "notifications", "copied", "retries", "enters"}) {
             assertTrue(Double.isFinite(r.secondaryScore(counter)), counter);
@@ -61,8 +62,8 @@ class RunTest {
                 """;
         Path oldJson = Files.writeString(tmp.resolve("old.json"), old);
         Path newJson = Files.writeString(tmp.resolve("new.json"), old.replace("\"ubufCache\"", "\"ubuf_cache\""));
-        Params p = Run.load(oldJson).results().getFirst().zcbenchParams().orElseThrow();
-        assertEquals(Run.load(newJson).results().getFirst().zcbenchParams().orElseThrow(), p);
+        Row p = Run.load(oldJson).results().getFirst().zcbenchRow().orElseThrow();
+        assertEquals(Run.load(newJson).results().getFirst().zcbenchRow().orElseThrow(), p);
         assertEquals("off", p.value(Knobs.UBUF_CACHE));
         assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=off-sink", p.key());
         assertEquals(Map.of("batch", "8", "cpu", "last", "flush", "false", "payload", "65435", "target", "sink",

@@ -14,12 +14,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import zcbench.analysis.Fixtures;
-import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
 import zcbench.analysis.stats.Intervals;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 class RowPairsTest {
@@ -93,8 +93,8 @@ class RowPairsTest {
 
     @Test
     void laterVariantsAndLaterKnobsPairWithTheRowTheyChange() {
-        Params zc = params("uring_zc", Map.of());
-        Params zcFixed = params("uring_zc_fixed", Map.of());
+        Row zc = params("uring_zc", Map.of());
+        Row zcFixed = params("uring_zc_fixed", Map.of());
         assertEquals(Optional.of(Knobs.VARIANT), RowPairs.changed(zc, params("uring_sendmsg_zc", Map.of())));
         assertEquals("b8: uring_zc → uring_sendmsg_zc", RowPairs.label(zc, params("uring_sendmsg_zc", Map.of()),
                 Knobs.VARIANT));
@@ -102,7 +102,7 @@ class RowPairsTest {
         // the base is the earlier variant, and a later variant pairs only with its own
         assertEquals(Optional.empty(), RowPairs.changed(params("uring_sendmsg_zc", Map.of()), zc));
         assertEquals(Optional.empty(), RowPairs.changed(zc, params("uring_sendmsg_zc_fixed", Map.of())));
-        Params defer = params("uring_zc_fixed", Map.of("setup", "defer"));
+        Row defer = params("uring_zc_fixed", Map.of("setup", "defer"));
         assertEquals(Optional.of(Knobs.SETUP), RowPairs.changed(zcFixed, defer));
         assertEquals("uring_zc_fixed b8: setup coop → defer", RowPairs.label(zcFixed, defer, Knobs.SETUP));
         assertEquals(Optional.empty(), RowPairs.changed(defer, zcFixed));
@@ -155,11 +155,11 @@ class RowPairsTest {
         return SEED_FORKS.rows().get(no - 1);
     }
 
-    private static Params params(String variant, Map<String, String> knobs) {
+    private static Row params(String variant, Map<String, String> knobs) {
         Map<String, String> all = new HashMap<>();
         Knobs.ALL.stream().filter(k -> k.defaults().size() == 1).forEach(k -> all.put(k.name(), k.defaultValue()));
         all.putAll(Map.of("variant", variant, "target", "sink"));
         all.putAll(knobs);
-        return Params.of(all).orElseThrow();
+        return Row.read(all).orElseThrow();
     }
 }

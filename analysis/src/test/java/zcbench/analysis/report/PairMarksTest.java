@@ -100,7 +100,7 @@ class PairMarksTest {
         String key = SpeedupTable.of(original, Variant.DEFAULT_BASELINE).rows().get(A - 1).params().key();
         List<JmhResult> results = original.results();
         int at = 0;
-        while (!results.get(at).zcbenchParams().orElseThrow().key().equals(key)) {
+        while (!results.get(at).zcbenchRow().orElseThrow().key().equals(key)) {
             at++;
         }
         int row = at;

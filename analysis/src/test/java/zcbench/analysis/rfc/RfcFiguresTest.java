@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import zcbench.analysis.jmh.Params;
+import zcbench.vocabulary.Row;
 
 /** An RFC figure maps onto a row only when the row ran as the RFC did, whatever knobs came later. */
 class RfcFiguresTest {
-    private static Params row(Map<String, String> more) {
+    private static Row row(Map<String, String> more) {
         Map<String, String> all = new java.util.HashMap<>(Map.of("variant", "uring_zc_fixed", "payload", "65435",
                 "batch", "8", "flush", "false", "target", "sink"));
         all.putAll(more);
-        return Params.of(all).orElseThrow();
+        return Row.read(all).orElseThrow();
     }
 
     @Test

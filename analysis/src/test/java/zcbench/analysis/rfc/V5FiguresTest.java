@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import zcbench.analysis.jmh.Params;
+import zcbench.vocabulary.Row;
 
 class V5FiguresTest {
 
@@ -23,7 +23,7 @@ class V5FiguresTest {
 
     @Test
     void onlySinkRowsAtBatchEightWithDefaultKnobsMap() {
-        Params zc = Params.of(Map.of("variant", "uring_zc_fixed", "payload", "8000", "batch", "8", "flush", "true",
+        Row zc = Row.read(Map.of("variant", "uring_zc_fixed", "payload", "8000", "batch", "8", "flush", "true",
                 "ubuf_cache", "on", "target", "sink", "cpu", "last")).orElseThrow();
         assertEquals(2224219, V5Figures.lookup(zc).orElseThrow().sendsPerSecond());
         assertTrue(V5Figures.lookup(zc.with("batch", "1")).isEmpty());

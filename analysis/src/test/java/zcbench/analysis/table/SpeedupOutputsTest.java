@@ -19,6 +19,7 @@ import zcbench.vocabulary.KernelEvent;
 import zcbench.vocabulary.CpuMetric;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.LatencyPercentile;
+import zcbench.vocabulary.Row;
 import zcbench.analysis.Fixtures;
 import zcbench.analysis.compare.CompareCsv;
 import zcbench.analysis.pairs.PairsCsv;
@@ -39,6 +40,14 @@ class SpeedupOutputsTest {
     private static List<CSVRecord> parse(String csv) throws IOException {
         return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker(SpeedupCsv.COMMENT)
                 .get().parse(new StringReader(csv)).getRecords();
+    }
+
+    @Test
+    void everyCsvHasTheRowsValuesOnceEachInTheOneDeclaredOrder() {
+        for (List<String> columns : List.of(SpeedupCsv.columnNames(), CompareCsv.COLUMNS)) {
+            assertEquals(Row.CSV_ORDER, columns.stream().filter(Row.CSV_ORDER::contains).toList());
+            Row.CSV_ORDER.forEach(n -> assertEquals(1, columns.stream().filter(n::equals).count(), n));
+        }
     }
 
     @Test

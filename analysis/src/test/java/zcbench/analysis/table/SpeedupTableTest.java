@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import zcbench.analysis.AnalysisException;
 import zcbench.analysis.Fixtures;
 import zcbench.analysis.jmh.JmhResult;
-import zcbench.analysis.jmh.Params;
 import zcbench.analysis.jmh.Run;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 
 class SpeedupTableTest {
     private static final Run SEED = Run.load(Fixtures.resource(Fixtures.SEED_SINK));
@@ -34,12 +34,12 @@ class SpeedupTableTest {
     void rowsAreSortedInTheFixedOrderAndNumberedFromOne() {
         SpeedupTable t = SpeedupTable.of(SEED, "msg_zerocopy");
         assertEquals(IntStream.rangeClosed(1, 9).boxed().toList(), t.rows().stream().map(SpeedupRow::no).toList());
-        List<Params> params = t.rows().stream().map(SpeedupRow::params).toList();
+        List<Row> params = t.rows().stream().map(SpeedupRow::params).toList();
         assertEquals(params.stream().sorted(RowLabels.ROW_ORDER).toList(), params);
         // jmh.json lists them in the plan's order (uring_zc_fixed before uring_zc and uring_send); the table does not.
         assertEquals("uring_zc_fixed", SEED.results().get(2).params().get("variant"));
         assertEquals(List.of("copy", "msg_zerocopy", "uring_send", "uring_zc", "uring_zc_fixed", "uring_zc_fixed",
-                "uring_zc_fixed", "uring_zc_fixed", "uring_zc_fixed"), params.stream().map(Params::variant).toList());
+                "uring_zc_fixed", "uring_zc_fixed", "uring_zc_fixed"), params.stream().map(Row::variant).toList());
         assertEquals(List.of("1 false on", "1 true on", "8 false on", "8 false off", "8 true on"),
                 params.subList(4, 9).stream().map(p -> p.batch() + " " + p.value(Knobs.FLUSH) + " "
                         + p.value(Knobs.UBUF_CACHE)).toList());
@@ -64,7 +64,7 @@ class SpeedupTableTest {
     void mbPerSecondIsScoreTimesBatchTimesPayloadOverMebibyte() {
         SpeedupTable t = SpeedupTable.of(SEED, "msg_zerocopy");
         SpeedupRow r = row(t, "uring_zc_fixed", 65435, 8, "false", "on");
-        JmhResult raw = SEED.results().stream().filter(x -> x.zcbenchParams().orElseThrow().equals(r.params()))
+        JmhResult raw = SEED.results().stream().filter(x -> x.zcbenchRow().orElseThrow().equals(r.params()))
                 .findFirst().orElseThrow();
         double factor = 8.0 * 65435 / 1048576;
         assertEquals(raw.primary().score() * factor, r.mbS().score(), 1e-9);
@@ -173,11 +173,11 @@ class SpeedupTableTest {
 
     @Test
     void rowsAreOrderedByTargetPayloadThenTheVariantOrderNotAlphabetically() {
-        Comparator<Params> order = RowLabels.ROW_ORDER;
-        Params a = Fixtures.params("uring_zc_fixed", 4096, 1, "false", "on", "sink", "last");
-        Params b = Fixtures.params("msg_zerocopy", 4096, 1, "false", "on", "sink", "last");
-        Params c = Fixtures.params("copy", 65435, 1, "false", "on", "sink", "last");
-        Params d = Fixtures.params("copy", 4096, 1, "false", "on", "loopback", "last");
+        Comparator<Row> order = RowLabels.ROW_ORDER;
+        Row a = Fixtures.params("uring_zc_fixed", 4096, 1, "false", "on", "sink", "last");
+        Row b = Fixtures.params("msg_zerocopy", 4096, 1, "false", "on", "sink", "last");
+        Row c = Fixtures.params("copy", 65435, 1, "false", "on", "sink", "last");
+        Row d = Fixtures.params("copy", 4096, 1, "false", "on", "loopback", "last");
         assertEquals(List.of(b, a, c, d), Stream.of(d, c, a, b).sorted(order).toList());
     }
 }

@@ -24,7 +24,7 @@ import zcbench.variants.SendCounters;
 import zcbench.variants.Sender;
 import zcbench.variants.spi.SenderRegistry;
 import zcbench.vocabulary.Counter;
-import zcbench.vocabulary.RowKey;
+import zcbench.vocabulary.Row;
 
 /**
  * The send path under test: a row's target and sender, from its trial set-up to its tear-down, and what each
@@ -49,7 +49,7 @@ public class SendPath {
         SendConfig config = SendConfig.of(params::getParam);
         Map<String, String> byName = new LinkedHashMap<>();
         params.getParamsKeys().forEach(name -> byName.put(name, params.getParam(name)));
-        key = RowKey.find(byName).orElseThrow();
+        key = Row.read(byName).orElseThrow().key();
         threadIndex = thread.getThreadIndex();
         int pinTo = CpuChoice.forThread(CpuChoice.parse(knobs.cpu), threadIndex, knobs.threads);
         placement = CpuPlacement.pin(pinTo, knobs.threads);

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 import zcbench.harness.plan.PlanSpec;
-import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.run.RowNeeds;
 import zcbench.harness.run.Waiting;
 import zcbench.harness.targets.TargetChoice;
 import zcbench.variants.Requirements;
+import zcbench.vocabulary.Row;
 
 /** What {@code run --dry-run} prints: the rows in order, each with its time and when it would end. */
 final class DryRun {

@@ -25,7 +25,7 @@ import zcbench.harness.parity.CCommand;
 import zcbench.harness.parity.ParityTable;
 import zcbench.harness.parity.ParityTrials;
 import zcbench.harness.plan.PlanSpec;
-import zcbench.harness.plan.Row;
+import zcbench.harness.plan.RowSelection;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.run.Busy;
 import zcbench.harness.run.ParityRun;
@@ -36,6 +36,7 @@ import zcbench.harness.run.RunLock;
 import zcbench.harness.run.TrialOrder;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 @Command(name = "parity", mixinStandardHelpOptions = true, sortOptions = false,
@@ -157,7 +158,7 @@ public final class ParityCommand implements Callable<Integer> {
             throw usage("--seconds " + seconds + " is not a number of seconds, 1 or more");
         }
         for (int p : payloads) {
-            String problem = Knobs.PAYLOAD.problem(Integer.toString(p), Row.ALLOWED_CPUS);
+            String problem = Knobs.PAYLOAD.problem(Integer.toString(p), RowSelection.ALLOWED_CPUS);
             if (problem != null) {
                 throw usage("--payload '" + p + "' is " + problem);
             }

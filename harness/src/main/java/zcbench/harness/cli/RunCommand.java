@@ -23,7 +23,6 @@ import zcbench.harness.bench.DeclaredParams;
 import zcbench.harness.env.RunEnvironment;
 import zcbench.harness.plan.Plan;
 import zcbench.harness.plan.PlanSpec;
-import zcbench.harness.plan.Row;
 import zcbench.harness.plan.RowSelection;
 import zcbench.harness.plan.Timing;
 import zcbench.harness.report.Reports;
@@ -45,6 +44,7 @@ import zcbench.profiles.events.KernelEventsProfiler;
 import zcbench.variants.Requirements;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         customSynopsis = {
@@ -153,7 +153,7 @@ public final class RunCommand implements Callable<Integer> {
         /** What plan.json records, for --rerun to repeat. */
         RunSettings settings() {
             return new RunSettings(spec.id(), target, spec.timing(), jmhArgs, flame == null ? null : flame.cliName(),
-                    jfr, events, selection, rerunOf, spec.rows().stream().map(Row::params).toList());
+                    jfr, events, selection, rerunOf, spec.rows().stream().map(Row::knobs).toList());
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import zcbench.analysis.table.Units;
-import zcbench.harness.plan.Row;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 
 /**
  * The C command a zcbench row maps onto (docs/ARCHITECTURE.md, "The reference loops"; docs/C-TOOLS.md, "The same

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import zcbench.harness.plan.Row;
 import zcbench.harness.run.ParityRun;
 import zcbench.harness.run.PlanRunner;
 import zcbench.harness.run.TrialOrder;
 import zcbench.linux.exec.TimedCommand;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 
 /** zcbench parity's two sides: the rows' forks by {@link ParityRun}, their C commands in {@link CSink}. */
 public final class ParityTrials {

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -170,7 +171,7 @@ public enum Plan {
     private static void besideItsBase(List<Row> rows, Row later) {
         Row base = laterKnobs().stream().filter(k -> !atDefault(later, k)).findFirst()
                 .map(k -> later.with(k, k.defaultValue()))
-                .orElseGet(() -> later.with(Knobs.VARIANT, later.variant().earlier().orElseThrow()));
+                .orElseGet(() -> later.with(Knobs.VARIANT, later.declaredVariant().earlier().orElseThrow()));
         int at = rows.indexOf(base) + 1;
         if (at == 0) {
             throw new IllegalStateException(later.label() + " is beside no row of the plan");
@@ -187,7 +188,7 @@ public enum Plan {
     }
 
     private static boolean isLater(Row row) {
-        return !row.variant().rfc() || laterKnobs().stream().anyMatch(k -> !atDefault(row, k));
+        return !row.declaredVariant().rfc() || laterKnobs().stream().anyMatch(k -> !atDefault(row, k));
     }
 
     private static boolean atDefault(Row row, Knob knob) {

@@ -2,6 +2,7 @@ package zcbench.harness.plan;
 
 import java.time.Duration;
 import java.util.List;
+import zcbench.vocabulary.Row;
 
 /** What a run measures: rows, each its own JMH run with this timing. */
 public record PlanSpec(String id, Timing timing, List<Row> rows) {

@@ -1,15 +1,19 @@
 package zcbench.harness.plan;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import zcbench.linux.sched.Affinity;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -31,6 +35,9 @@ public final class RowSelection {
     public static final String DEFAULT_VARIANTS = "Without -p variant= a selection has the RFC's variants ("
             + String.join(", ", Knobs.VARIANT.defaults()) + "); -p variant=" + EVERY_VARIANT
             + " names every variant, the later send paths too.";
+
+    /** The CPUs a cpu value may name: those this process may run on, read when a CPU number is checked. */
+    public static final Supplier<BitSet> ALLOWED_CPUS = Affinity::currentThread;
 
     private final Map<Knob, List<String>> given;
     private final boolean variantsNamed;
@@ -64,7 +71,7 @@ public final class RowSelection {
             List<String> values = knob == Knobs.VARIANT && e.getValue().contains(EVERY_VARIANT)
                     ? Variant.ids() : e.getValue();
             for (String value : values) {
-                String problem = Row.problem(knob, value);
+                String problem = problem(knob, value);
                 if (problem != null) {
                     throw new IllegalArgumentException(name + " '" + value + "' is " + problem);
                 }
@@ -73,13 +80,18 @@ public final class RowSelection {
         }
         if (checked.getOrDefault(Knobs.IP, List.of()).contains("6")) {
             for (String value : checked.getOrDefault(Knobs.PAYLOAD, List.of())) {
-                String problem = Knobs.PAYLOAD_IPV6.problem(value, Row.ALLOWED_CPUS);
+                String problem = Knobs.PAYLOAD_IPV6.problem(value, ALLOWED_CPUS);
                 if (problem != null) {
                     throw new IllegalArgumentException(Knobs.PAYLOAD.name() + " '" + value + "' with ip=6 is " + problem);
                 }
             }
         }
         return new RowSelection(checked);
+    }
+
+    /** Null when a row may have {@code value} for {@code knob} on this machine, else what is allowed. */
+    public static String problem(Knob knob, String value) {
+        return knob.problem(value, ALLOWED_CPUS);
     }
 
     private static String unknown(String name) {
@@ -113,7 +125,7 @@ public final class RowSelection {
 
     /** The plan's rows that match, in the plan's order. */
     public List<Row> filter(String planId, List<Row> rows) {
-        checkMeaningful(rows.stream().map(Row::variant).collect(Collectors.toCollection(LinkedHashSet::new)));
+        checkMeaningful(rows.stream().map(Row::declaredVariant).collect(Collectors.toCollection(LinkedHashSet::new)));
         List<Row> kept = rows.stream().filter(this::matches).toList();
         if (kept.isEmpty()) {
             throw new IllegalArgumentException(noRowMessage(planId, rows));
@@ -145,13 +157,13 @@ public final class RowSelection {
                 }
                 partial = next;
             }
-            partial.stream().map(Row::new).filter(this::matches).forEach(rows::add);
+            partial.stream().map(Row::of).filter(this::matches).forEach(rows::add);
         }
         return List.copyOf(rows);
     }
 
     private boolean matches(Row row) {
-        Variant v = row.variant();
+        Variant v = row.declaredVariant();
         for (Map.Entry<Knob, List<String>> e : given.entrySet()) {
             Knob k = e.getKey();
             if (k.appliesTo(v)) {

@@ -18,9 +18,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import zcbench.analysis.jmh.Metric;
 import zcbench.analysis.table.Units;
-import zcbench.harness.plan.Row;
 import zcbench.harness.run.TrialOrder.Trial;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 
 /**
  * zcbench parity's rounds: every row of the plan twice per round, once as a zcbench fork and once as its C

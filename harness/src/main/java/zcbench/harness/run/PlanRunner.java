@@ -31,10 +31,10 @@ import zcbench.harness.bench.DeclaredParams;
 import zcbench.harness.bench.SendBenchmark;
 import zcbench.harness.plan.PlanSpec;
 import zcbench.harness.plan.Timing;
-import zcbench.harness.plan.Row;
 import zcbench.variants.Requirements;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 
 /**
  * Runs a plan one row at a time, each row its own JMH run, so that progress can be shown, a row
@@ -353,7 +353,7 @@ public final class PlanRunner {
                 .shouldFailOnError(true);
         // Only what this build's benchmark has: JMH ignores a parameter a benchmark lacks, and a
         // knob being added (poll, verify) reaches the fork once the benchmark declares it.
-        row.params().forEach((name, value) -> {
+        row.knobs().forEach((name, value) -> {
             if (declared.contains(name)) {
                 b.param(name, value);
             }

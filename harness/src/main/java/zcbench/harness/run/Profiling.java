@@ -12,13 +12,13 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 
 import zcbench.harness.bench.LatencyOutput;
-import zcbench.harness.plan.Row;
 import zcbench.profiles.async.FlameMode;
 import zcbench.profiles.async.FlameReport;
 import zcbench.profiles.async.FlameSession;
 import zcbench.profiles.cpu.CpuCostProfiler;
 import zcbench.profiles.events.KernelEventsProfiler;
 import zcbench.profiles.jfr.JfrSession;
+import zcbench.vocabulary.Row;
 
 /**
  * The profilers of a run: async-profiler flame graphs, JFR and kernel event counts on request, the

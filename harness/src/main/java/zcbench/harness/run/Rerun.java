@@ -9,9 +9,9 @@ import zcbench.analysis.AnalysisException;
 import zcbench.analysis.jmh.JmhJson;
 import zcbench.analysis.jmh.JmhResult;
 import zcbench.analysis.stats.Intervals;
-import zcbench.harness.plan.Row;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 
 /** The rows of a finished run that {@code run --rerun} runs again. */
 public final class Rerun {

@@ -18,13 +18,13 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-import zcbench.harness.plan.Row;
 import zcbench.harness.run.PlanRunner.Failure;
 import zcbench.harness.run.PlanRunner.Outcome;
 import zcbench.harness.run.PlanRunner.Skipped;
 import zcbench.harness.run.TrialOrder.Trial;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 
 /**
  * A plan measured in rounds (docs/ARCHITECTURE.md, "Rounds"): every (row, fork) trial is its own JMH run of one

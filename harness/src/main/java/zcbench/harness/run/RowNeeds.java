@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import zcbench.harness.plan.Row;
 import zcbench.harness.targets.Destination;
 import zcbench.variants.Requirements;
 import zcbench.variants.SendConfig;
+import zcbench.vocabulary.Row;
 
 /** Which rows this machine and target cannot measure, and why (docs/ARCHITECTURE.md, "Skipped rows"). */
 public final class RowNeeds {

@@ -11,11 +11,12 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import zcbench.harness.plan.Row;
+import zcbench.harness.plan.RowSelection;
 import zcbench.harness.plan.Timing;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 
 /**
  * What a run was asked to do, written as {@code plan.json} into its folder so that
@@ -38,7 +39,7 @@ public record RunSettings(String plan, String target, Timing timing, List<String
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public List<Row> planRows() {
-        return rows.stream().map(Row::new).toList();
+        return rows.stream().map(Row::of).toList();
     }
 
     public String toJson() {
@@ -79,7 +80,7 @@ public record RunSettings(String plan, String target, Timing timing, List<String
         for (Map<String, String> row : rows) {
             row.forEach((name, value) -> {
                 Optional<Knob> knob = Knobs.of(name);
-                String problem = knob.isEmpty() ? "not a row parameter" : Row.problem(knob.get(), value);
+                String problem = knob.isEmpty() ? "not a row parameter" : RowSelection.problem(knob.get(), value);
                 if (problem != null) {
                     throw new IllegalArgumentException(file + " has a row with " + name + " '" + value + "', which is "
                             + problem);

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import zcbench.harness.plan.Row;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /** Each RFC row's C command, as docs/C-TOOLS.md maps them, and the MB/s read from what each tool prints. */

@@ -16,9 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import zcbench.harness.plan.Row;
 import zcbench.harness.targets.SinkNetwork;
 import zcbench.linux.exec.TimedCommand;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**

@@ -22,6 +22,7 @@ import zcbench.variants.SendConfig;
 import zcbench.variants.Stamp;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /** The knob table agrees with the benchmark it describes and with what the senders accept. */
@@ -58,8 +59,8 @@ class KnobsTest {
         Knob verify = Knobs.of("verify").orElseThrow();
         assertEquals(Set.copyOf(Variant.all()), verify.variants());
         assertEquals("false", verify.defaultValue());
-        assertNull(Row.problem(verify, "true"));
-        assertEquals("not one of: true, false", Row.problem(verify, "yes"));
+        assertNull(RowSelection.problem(verify, "true"));
+        assertEquals("not one of: true, false", RowSelection.problem(verify, "yes"));
     }
 
     @Test
@@ -72,19 +73,19 @@ class KnobsTest {
                 () -> SendConfig.of(Variant.of("copy"), SendConfig.MAX_UDP_PAYLOAD + 1, 1));
         Knob payload = Knobs.of("payload").orElseThrow();
         Knob batch = Knobs.of("batch").orElseThrow();
-        assertNull(Row.problem(payload, Integer.toString(Stamp.HEADER_BYTES)));
-        assertNull(Row.problem(payload, "65507"));
-        assertNotNull(Row.problem(payload, "65508"));
+        assertNull(RowSelection.problem(payload, Integer.toString(Stamp.HEADER_BYTES)));
+        assertNull(RowSelection.problem(payload, "65507"));
+        assertNotNull(RowSelection.problem(payload, "65508"));
         assertDoesNotThrow(() -> SendConfig.of(Variant.of("copy"), Knobs.MAX_PAYLOAD_IPV6, 1).with(Knobs.IP, IpVersion.V6.id()));
         assertThrows(IllegalArgumentException.class,
                 () -> SendConfig.of(Variant.of("copy"), Knobs.MAX_PAYLOAD_IPV6 + 1, 1).with(Knobs.IP, IpVersion.V6.id()));
-        assertNull(Knobs.PAYLOAD_IPV6.problem("65487", Row.ALLOWED_CPUS));
-        assertNotNull(Knobs.PAYLOAD_IPV6.problem("65488", Row.ALLOWED_CPUS));
-        assertNotNull(Row.problem(payload, Integer.toString(Stamp.HEADER_BYTES - 1)));
-        assertNull(Row.problem(batch, "256"));
-        assertNotNull(Row.problem(batch, "0"));
-        assertNotNull(Row.problem(batch, "257"));
-        assertNotNull(Row.problem(batch, "eight"));
+        assertNull(Knobs.PAYLOAD_IPV6.problem("65487", RowSelection.ALLOWED_CPUS));
+        assertNotNull(Knobs.PAYLOAD_IPV6.problem("65488", RowSelection.ALLOWED_CPUS));
+        assertNotNull(RowSelection.problem(payload, Integer.toString(Stamp.HEADER_BYTES - 1)));
+        assertNull(RowSelection.problem(batch, "256"));
+        assertNotNull(RowSelection.problem(batch, "0"));
+        assertNotNull(RowSelection.problem(batch, "257"));
+        assertNotNull(RowSelection.problem(batch, "eight"));
     }
 
     /** A knob the table says means nothing for a variant is one the sender refuses to set. */
@@ -116,13 +117,13 @@ class KnobsTest {
         assertEquals("false", Knobs.LATENCY.defaultValue());
         assertEquals(Knob.Shown.WHEN_CHANGED, Knobs.LATENCY.shown());
         assertEquals("uring_zc_fixed payload=65435 batch=8 flush=false ubuf_cache=on latency=true",
-                new Row(Map.of("variant", "uring_zc_fixed", "latency", "true")).label());
+                Row.of(Map.of("variant", "uring_zc_fixed", "latency", "true")).label());
         assertEquals("uring_zc_fixed payload=65435 batch=8 flush=false ubuf_cache=on",
-                new Row(Map.of("variant", "uring_zc_fixed", "latency", "false")).label(), "shown only when changed");
+                Row.of(Map.of("variant", "uring_zc_fixed", "latency", "false")).label(), "shown only when changed");
         assertEquals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=on-latency=true-sink",
-                new Row(Map.of("variant", "uring_zc_fixed", "latency", "true")).key("sink"));
-        assertNull(Row.problem(Knobs.LATENCY, "true"));
-        assertNotNull(Row.problem(Knobs.LATENCY, "yes"));
+                Row.of(Map.of("variant", "uring_zc_fixed", "latency", "true")).key("sink"));
+        assertNull(RowSelection.problem(Knobs.LATENCY, "true"));
+        assertNotNull(RowSelection.problem(Knobs.LATENCY, "yes"));
         IllegalArgumentException copy = assertThrows(IllegalArgumentException.class,
                 () -> SendConfig.of(Map.of("variant", "copy", "latency", "true")::get));
         assertEquals("latency=true means nothing for copy: only msg_zerocopy, uring_zc, uring_zc_fixed,"
@@ -142,34 +143,34 @@ class KnobsTest {
     @Test
     void cpuTakesLastMinusOneOrACpuThisProcessMayUse() {
         Knob cpu = Knobs.of("cpu").orElseThrow();
-        assertNull(Row.problem(cpu, "last"));
-        assertNull(Row.problem(cpu, "-1"));
-        assertNull(Row.problem(cpu, "0"));
-        String problem = Row.problem(cpu, "4096");
+        assertNull(RowSelection.problem(cpu, "last"));
+        assertNull(RowSelection.problem(cpu, "-1"));
+        assertNull(RowSelection.problem(cpu, "0"));
+        String problem = RowSelection.problem(cpu, "4096");
         assertNotNull(problem);
         assertTrue(problem.contains("last, -1 (unpinned) or one of {"), problem);
-        assertNotNull(Row.problem(cpu, "-2"));
+        assertNotNull(RowSelection.problem(cpu, "-2"));
     }
 
     @Test
     void threadsTakeOneUpToTheCpusThisProcessMayUse() {
-        int cpus = Row.ALLOWED_CPUS.get().cardinality();
+        int cpus = RowSelection.ALLOWED_CPUS.get().cardinality();
         assertEquals("1", Knobs.THREADS.defaultValue());
         assertEquals(Knob.Shown.WHEN_CHANGED, Knobs.THREADS.shown());
         assertEquals(Set.copyOf(Variant.all()), Knobs.THREADS.variants());
-        assertNull(Row.problem(Knobs.THREADS, "1"));
-        assertNull(Row.problem(Knobs.THREADS, Integer.toString(cpus)));
-        String problem = Row.problem(Knobs.THREADS, Integer.toString(cpus + 1));
+        assertNull(RowSelection.problem(Knobs.THREADS, "1"));
+        assertNull(RowSelection.problem(Knobs.THREADS, Integer.toString(cpus)));
+        String problem = RowSelection.problem(Knobs.THREADS, Integer.toString(cpus + 1));
         assertEquals("not in 1.." + cpus + ": one sender per CPU, and this process may run on " + cpus + " CPU"
-                + (cpus == 1 ? " " : "s ") + Row.ALLOWED_CPUS.get(), problem);
+                + (cpus == 1 ? " " : "s ") + RowSelection.ALLOWED_CPUS.get(), problem);
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> RowSelection.of(
                 Map.of("threads", List.of(Integer.toString(cpus + 1))), DeclaredParams.ofSend().keySet()));
         assertEquals("threads '" + (cpus + 1) + "' is " + problem, tooMany.getMessage());
-        assertNotNull(Row.problem(Knobs.THREADS, "0"));
-        assertNotNull(Row.problem(Knobs.THREADS, "two"));
-        Row two = new Row(Map.of("variant", "copy", "payload", "4096", "threads", "2"));
+        assertNotNull(RowSelection.problem(Knobs.THREADS, "0"));
+        assertNotNull(RowSelection.problem(Knobs.THREADS, "two"));
+        Row two = Row.of(Map.of("variant", "copy", "payload", "4096", "threads", "2"));
         assertEquals("copy payload=4096 batch=8 threads=2", two.label());
-        assertEquals("copy payload=4096 batch=8", new Row(Map.of("variant", "copy", "payload", "4096",
+        assertEquals("copy payload=4096 batch=8", Row.of(Map.of("variant", "copy", "payload", "4096",
                 "threads", "1")).label(), "shown only when changed");
     }
 
@@ -177,9 +178,9 @@ class KnobsTest {
     void labelsShowTheKnobsOfTheVariantAndChangedOnesOnly() {
         Row copy = Row.of(Variant.of("copy"), 4096, 8, false, true);
         assertEquals("copy payload=4096 batch=8", copy.label());
-        Row fixed = new Row(Map.of("variant", "uring_zc_fixed", "verify", "true", "cpu", "1"));
+        Row fixed = Row.of(Map.of("variant", "uring_zc_fixed", "verify", "true", "cpu", "1"));
         assertEquals("uring_zc_fixed payload=65435 batch=8 flush=false ubuf_cache=on verify=true cpu=1", fixed.label());
-        Row unpolled = new Row(Map.of("variant", "msg_zerocopy", "poll", "false"));
+        Row unpolled = Row.of(Map.of("variant", "msg_zerocopy", "poll", "false"));
         assertEquals("msg_zerocopy payload=65435 batch=8 ubuf_cache=on poll=false", unpolled.label());
     }
 

@@ -18,11 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import zcbench.analysis.jmh.Params;
 import zcbench.analysis.rfc.V5Figures;
 import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 class PlanTest {
@@ -57,7 +57,7 @@ class PlanTest {
     void fullIsTheWholeMeaningfulMatrix() {
         // per payload: copy 2x2 (batch, poll), msg_zerocopy 2x2x2 (batch, ubuf_cache, poll), uring_send 2,
         // uring_zc 2x2x2, uring_zc_fixed 2x2x2, and one verify row per variant
-        List<Row> rfc = Plan.FULL.rows().stream().filter(r -> r.variant().rfc())
+        List<Row> rfc = Plan.FULL.rows().stream().filter(r -> r.declaredVariant().rfc())
                 .filter(r -> Knobs.REST.stream().filter(k -> k != Knobs.POLL && k != Knobs.VERIFY
                         && k != Knobs.FLUSH && k != Knobs.UBUF_CACHE).allMatch(k -> atDefault(r, k))).toList();
         assertEquals(3 * (4 + 8 + 2 + 8 + 8 + 5), rfc.size());
@@ -128,7 +128,7 @@ class PlanTest {
                 if (!atDefault(r, k)) {
                     int base = rows.indexOf(r.with(k, k.defaultValue()));
                     assertTrue(base >= 0 && base < i, r.label());
-                    assertTrue(rows.subList(base + 1, i).stream().noneMatch(b -> b.variant().rfc()
+                    assertTrue(rows.subList(base + 1, i).stream().noneMatch(b -> b.declaredVariant().rfc()
                             && later.stream().allMatch(l -> atDefault(b, l))), r.label());
                 }
             }
@@ -145,7 +145,7 @@ class PlanTest {
     void smokeSendsEachVariantOnce() {
         // The RFC's five; the send paths that came after it join a plan only when one names them.
         assertEquals(List.of(Variant.of("copy"), Variant.of("msg_zerocopy"), Variant.of("uring_send"), Variant.of("uring_zc"),
-                Variant.of("uring_zc_fixed")), Plan.SMOKE.rows().stream().map(Row::variant).toList());
+                Variant.of("uring_zc_fixed")), Plan.SMOKE.rows().stream().map(Row::declaredVariant).toList());
     }
 
     @Test
@@ -195,9 +195,9 @@ class PlanTest {
                 "uring_zc_fixed payload=8000 batch=8 flush=true ubuf_cache=on"), labels);
         assertEquals(12, Plan.V5.rows().size());
         for (Row row : Plan.V5.rows()) {
-            Map<String, String> params = new HashMap<>(row.params());
+            Map<String, String> params = new HashMap<>(row.knobs());
             params.put(Knobs.TARGET, "sink");
-            assertTrue(V5Figures.lookup(Params.of(params).orElseThrow()).isPresent(), "a figure for " + row.label());
+            assertTrue(V5Figures.lookup(Row.read(params).orElseThrow()).isPresent(), "a figure for " + row.label());
         }
     }
 
@@ -210,7 +210,7 @@ class PlanTest {
         assertEquals(List.of("65435", "16384", "4096"), Plan.JVM.rows().stream().map(r -> r.value("payload"))
                 .distinct().toList());
         assertEquals(List.of("nio", "netty_epoll", "netty_uring", "copy", "uring_send", "uring_zc_fixed"),
-                Plan.JVM.rows().stream().map(r -> r.variant().id()).distinct().toList());
+                Plan.JVM.rows().stream().map(r -> r.variant()).distinct().toList());
         assertTrue(Plan.JVM.rows().stream().allMatch(r -> r.value("batch").equals("8") && r.value("protocol").equals("udp")));
         assertEquals(List.of("nio payload=65435 batch=8 protocol=tcp", "netty_epoll payload=65435 batch=8 protocol=tcp",
                 "netty_uring payload=65435 batch=8 protocol=tcp",

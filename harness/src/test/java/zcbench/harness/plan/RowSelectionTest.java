@@ -18,6 +18,7 @@ import zcbench.linux.net.Protocol;
 import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knob;
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 class RowSelectionTest {
@@ -179,9 +180,9 @@ class RowSelectionTest {
 
     @Test
     void withoutVariantASelectionHasTheRfcsVariantsAndVariantAllHasEvery() {
-        assertEquals(Variant.rfcVariants(), select("payload=4096").custom().stream().map(Row::variant).toList());
+        assertEquals(Variant.rfcVariants(), select("payload=4096").custom().stream().map(Row::declaredVariant).toList());
         assertEquals(Variant.all(), select("variant=all", "payload=4096").custom().stream()
-                .map(Row::variant).toList());
+                .map(Row::declaredVariant).toList());
         assertEquals(Map.of("variant", Variant.ids()), select("variant=all").asMap());
         assertTrue(RowSelection.DEFAULT_VARIANTS.contains("copy, msg_zerocopy, uring_send, uring_zc, uring_zc_fixed"),
                 RowSelection.DEFAULT_VARIANTS);

@@ -24,12 +24,13 @@ import zcbench.analysis.latency.LatencyHistograms;
 import zcbench.analysis.table.SpeedupRow;
 import zcbench.analysis.table.SpeedupTable;
 import zcbench.harness.plan.PlanSpec;
-import zcbench.harness.plan.Row;
+import zcbench.harness.plan.RowSelection;
 import zcbench.harness.plan.Timing;
 import zcbench.profiles.events.KernelEventsProfiler;
 import zcbench.vocabulary.KernelEvent;
 import zcbench.vocabulary.LatencyPercentile;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 
 /**
  * A row with latency=true leaves its fork's histogram in the run folder's latency/, which speedup.csv's
@@ -39,13 +40,13 @@ class LatencyAndEventsRunTest {
 
     @Test
     void eventsAreCountedOnTheSendingCpusOrEveryCpuWhenUnpinned() {
-        BitSet allowed = Row.ALLOWED_CPUS.get();
+        BitSet allowed = RowSelection.ALLOWED_CPUS.get();
         int last = allowed.length() - 1;
-        assertEquals(Integer.toString(last), Profiling.perfCpus(new Row(Map.of("variant", "uring_zc"))));
-        assertEquals("", Profiling.perfCpus(new Row(Map.of("variant", "uring_zc", "cpu", "-1"))));
+        assertEquals(Integer.toString(last), Profiling.perfCpus(Row.of(Map.of("variant", "uring_zc"))));
+        assertEquals("", Profiling.perfCpus(Row.of(Map.of("variant", "uring_zc", "cpu", "-1"))));
         if (allowed.cardinality() > 1) {
             assertEquals(last + "," + allowed.previousSetBit(last - 1),
-                    Profiling.perfCpus(new Row(Map.of("variant", "uring_zc", "threads", "2"))));
+                    Profiling.perfCpus(Row.of(Map.of("variant", "uring_zc", "threads", "2"))));
         }
     }
 
@@ -53,7 +54,7 @@ class LatencyAndEventsRunTest {
     void aLatencyRowLeavesItsHistogramAndEventsComeWherePerfCounts(@TempDir Path tmp) throws Exception {
         System.setProperty("jmh.ignoreLock", "true");
         boolean events = KernelEventsProfiler.missing() == null;
-        Row row = new Row(Map.of("variant", "uring_zc_fixed", "payload", "4096", "latency", "true"));
+        Row row = Row.of(Map.of("variant", "uring_zc_fixed", "payload", "4096", "latency", "true"));
         PlanSpec spec = new PlanSpec("test", new Timing(1, 1, 100, 2, 200), List.of(row));
         RunFolder folder = RunFolder.create(tmp, "test");
         ByteArrayOutputStream console = new ByteArrayOutputStream();

@@ -10,8 +10,8 @@ import java.util.List;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 import zcbench.harness.plan.PlanSpec;
-import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
+import zcbench.vocabulary.Row;
 
 /** One row measured as a run measures it (its own fork, 200 ms iterations, no warm-up), and what it printed. */
 record OneRow(PlanRunner.Outcome outcome, RunFolder folder, String printed) {

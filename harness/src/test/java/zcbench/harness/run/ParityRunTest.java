@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import zcbench.harness.parity.ParityTable;
 import zcbench.harness.plan.PlanSpec;
-import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**

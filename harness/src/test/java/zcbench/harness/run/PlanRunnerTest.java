@@ -27,10 +27,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import zcbench.harness.plan.PlanSpec;
-import zcbench.harness.plan.Row;
 import zcbench.harness.plan.Timing;
 import zcbench.variants.Requirements;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.Variant;
 
 /**
@@ -85,7 +85,7 @@ class PlanRunnerTest {
 
         // --rerun failed: the row without a result; --rerun noisy: a row whose error is above 5%.
         folder.writeText(ResultFiles.PLAN_JSON, new RunSettings("test", "loopback", spec.timing(), List.of("-i", "1"), null,
-                false, true, Map.of(), null, spec.rows().stream().map(Row::params).toList()).toJson());
+                false, true, Map.of(), null, spec.rows().stream().map(Row::knobs).toList()).toJson());
         RunSettings settings = RunSettings.read(folder.dir());
         assertEquals(spec.rows(), settings.planRows());
         assertTrue(settings.events(), "--events is repeated by a rerun");
@@ -132,7 +132,7 @@ class PlanRunnerTest {
 
     @Test
     void aRowTheKernelCannotRunIsSkippedWithWhatItNeedsAndTheOthersRun(@TempDir Path tmp) throws Exception {
-        Row defer = new Row(Map.of("variant", "uring_zc_fixed", "payload", "4096", "setup", "defer"));
+        Row defer = Row.of(Map.of("variant", "uring_zc_fixed", "payload", "4096", "setup", "defer"));
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(defer,
                 Row.of(Variant.of("uring_zc_fixed"), 4096, 8, false, true)));
         RunFolder folder = RunFolder.create(tmp, "test");
@@ -152,9 +152,9 @@ class PlanRunnerTest {
 
     @Test
     void onAKernelBeforeTheNewSendPathsTheirRowsAreSkippedAndTheOthersRun(@TempDir Path tmp) throws Exception {
-        Row registeredVectors = new Row(Map.of("variant", "uring_sendmsg_zc_fixed", "payload", "4096", "iov", "4"));
-        Row vectorized = new Row(Map.of("variant", "uring_zc", "payload", "4096", "iov", "2"));
-        Row message = new Row(Map.of("variant", "uring_sendmsg_zc", "payload", "4096", "iov", "4"));
+        Row registeredVectors = Row.of(Map.of("variant", "uring_sendmsg_zc_fixed", "payload", "4096", "iov", "4"));
+        Row vectorized = Row.of(Map.of("variant", "uring_zc", "payload", "4096", "iov", "2"));
+        Row message = Row.of(Map.of("variant", "uring_sendmsg_zc", "payload", "4096", "iov", "4"));
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(registeredVectors, vectorized,
                 message));
         RunFolder folder = RunFolder.create(tmp, "test");
@@ -177,11 +177,11 @@ class PlanRunnerTest {
     @Test
     void anIpv6RowToAnIpv4ReceiverIsSkippedBeforeItForksInOneSentence(@TempDir Path tmp) throws Exception {
         String target = "udp://127.0.0.1:9000";
-        Row ipv6 = new Row(Map.of("variant", "copy", "payload", "4096", "ip", "6"));
+        Row ipv6 = Row.of(Map.of("variant", "copy", "payload", "4096", "ip", "6"));
         String sentence = "target udp://127.0.0.1:9000 is an IPv4 receiver and the row sends over IPv6: give ip=4 or"
                 + " an IPv6 receiver's address (udp://[ADDR]:PORT)";
         assertEquals(Optional.of(sentence), RowNeeds.of(ipv6, target, Requirements.THIS_MACHINE));
-        Row ipv4 = new Row(Map.of("variant", "copy", "payload", "4096"));
+        Row ipv4 = Row.of(Map.of("variant", "copy", "payload", "4096"));
         assertEquals(Optional.empty(), RowNeeds.of(ipv4, target, Requirements.THIS_MACHINE));
         assertEquals(Optional.empty(), RowNeeds.of(ipv6, "loopback", Requirements.THIS_MACHINE));
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(ipv6));
@@ -200,12 +200,12 @@ class PlanRunnerTest {
 
     @Test
     void aTcpRowToTheSinkIsRefusedBeforeItForksInOneSentence(@TempDir Path tmp) throws Exception {
-        Row tcp = new Row(Map.of("variant", "msg_zerocopy", "payload", "4096", "protocol", "tcp"));
+        Row tcp = Row.of(Map.of("variant", "msg_zerocopy", "payload", "4096", "protocol", "tcp"));
         String sentence = "protocol=tcp cannot go to target sink: its ifb device frees every packet, so no TCP"
                 + " handshake completes (use target peer or loopback)";
         assertEquals(Optional.of(sentence), RowNeeds.of(tcp, "sink", Requirements.THIS_MACHINE));
         assertEquals(Optional.empty(), RowNeeds.of(tcp, "loopback", Requirements.THIS_MACHINE));
-        Row udp = new Row(Map.of("variant", "msg_zerocopy", "payload", "4096"));
+        Row udp = Row.of(Map.of("variant", "msg_zerocopy", "payload", "4096"));
         assertEquals(Optional.empty(), RowNeeds.of(udp, "sink", Requirements.THIS_MACHINE));
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(tcp));
         RunFolder folder = RunFolder.create(tmp, "test");
@@ -258,8 +258,8 @@ class PlanRunnerTest {
                 return asked.incrementAndGet() <= 2 ? 8 : 0;
             }
         };
-        Row hugetlb = new Row(Map.of("variant", "uring_zc_fixed", "payload", "4096", "memory", "hugetlb"));
-        Row other = new Row(Map.of("variant", "uring_zc_fixed", "payload", "16384", "memory", "hugetlb"));
+        Row hugetlb = Row.of(Map.of("variant", "uring_zc_fixed", "payload", "4096", "memory", "hugetlb"));
+        Row other = Row.of(Map.of("variant", "uring_zc_fixed", "payload", "16384", "memory", "hugetlb"));
         PlanSpec spec = new PlanSpec("test", new Timing(1, 0, 0, 1, 100), List.of(hugetlb, other));
         List<Long> left = new ArrayList<>();
         PlanRunner.Outcome outcome = new PlanRunner(spec, "loopback", new CommandLineOptions(),

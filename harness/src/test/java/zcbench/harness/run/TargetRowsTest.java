@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 
-import zcbench.harness.plan.Row;
 import zcbench.harness.targets.ForwardNetwork;
 import zcbench.harness.targets.SinkNetwork;
 import zcbench.vocabulary.Counter;
+import zcbench.vocabulary.Row;
 
 /**
  * A verify=true msg_zerocopy row measured on the forward and peer targets, as a run measures it: what
@@ -31,7 +31,7 @@ class TargetRowsTest {
     @ValueSource(strings = {"forward", "peer"})
     void aVerifiedRowIsMeasuredAndCounted(String target, @TempDir Path tmp) throws Exception {
         assumeTrue(SinkNetwork.unavailableReason() == null, () -> "skipped: " + SinkNetwork.unavailableReason());
-        OneRow measured = OneRow.run(tmp, new Row(Map.of("variant", "msg_zerocopy", "payload", "4096", "verify", "true")),
+        OneRow measured = OneRow.run(tmp, Row.of(Map.of("variant", "msg_zerocopy", "payload", "4096", "verify", "true")),
                 target, 2);
         String printed = measured.printed();
         assertEquals(List.of(), measured.outcome().failures(), printed);
@@ -60,7 +60,7 @@ class TargetRowsTest {
     @ValueSource(strings = {"msg_zerocopy", "uring_send", "uring_zc"})
     void aTcpStreamToThePeerIsMeasuredAndCounted(String variant, @TempDir Path tmp) throws Exception {
         assumeTrue(SinkNetwork.unavailableReason() == null, () -> "skipped: " + SinkNetwork.unavailableReason());
-        OneRow measured = OneRow.run(tmp, new Row(Map.of("variant", variant, "payload", "4096", "verify", "true",
+        OneRow measured = OneRow.run(tmp, Row.of(Map.of("variant", variant, "payload", "4096", "verify", "true",
                 "protocol", "tcp")), "peer", 2);
         String printed = measured.printed();
         assertEquals(List.of(), measured.outcome().failures(), printed);
@@ -89,7 +89,7 @@ class TargetRowsTest {
     @CsvSource({"udp, copy", "udp, uring_zc", "tcp, copy", "tcp, uring_zc"})
     void deliveredCountsWhatItsIterationSent(String protocol, String variant, @TempDir Path tmp) throws Exception {
         assumeTrue(SinkNetwork.unavailableReason() == null, () -> "skipped: " + SinkNetwork.unavailableReason());
-        OneRow measured = OneRow.run(tmp, new Row(Map.of("variant", variant, "protocol", protocol)), "peer", 1, 3);
+        OneRow measured = OneRow.run(tmp, Row.of(Map.of("variant", variant, "protocol", protocol)), "peer", 1, 3);
         String printed = measured.printed();
         assertEquals(List.of(), measured.outcome().failures(), printed);
         RunResult run = measured.outcome().results().getFirst();

@@ -16,11 +16,12 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 
 import zcbench.analysis.table.Units;
-import zcbench.harness.plan.Row;
+import zcbench.harness.plan.RowSelection;
 import zcbench.harness.targets.SinkNetwork;
 import zcbench.vocabulary.Counter;
 import zcbench.vocabulary.Knobs;
 import zcbench.vocabulary.ResultFiles;
+import zcbench.vocabulary.Row;
 
 /** A row with threads=2: both senders send, each one's MB/s is kept, and they add up to the row's. */
 class ThreadsRowTest {
@@ -46,15 +47,15 @@ class ThreadsRowTest {
 
     @Test
     void theSendersTakeEveryCpuOnlyWhenPinnedAndAsManyAsTheCpus() {
-        int cpus = Row.ALLOWED_CPUS.get().cardinality();
+        int cpus = RowSelection.ALLOWED_CPUS.get().cardinality();
         String all = Integer.toString(cpus);
-        assertTrue(PlanRunner.sendersTakeEveryCpu(new Row(Map.of("variant", "uring_zc", "threads", all))));
-        assertFalse(PlanRunner.sendersTakeEveryCpu(new Row(Map.of("variant", "uring_zc", "threads", all, "cpu", "-1"))));
-        assertEquals(cpus == 1, PlanRunner.sendersTakeEveryCpu(new Row(Map.of("variant", "uring_zc"))));
+        assertTrue(PlanRunner.sendersTakeEveryCpu(Row.of(Map.of("variant", "uring_zc", "threads", all))));
+        assertFalse(PlanRunner.sendersTakeEveryCpu(Row.of(Map.of("variant", "uring_zc", "threads", all, "cpu", "-1"))));
+        assertEquals(cpus == 1, PlanRunner.sendersTakeEveryCpu(Row.of(Map.of("variant", "uring_zc"))));
     }
 
     private static RunResult measuresBoth(Path tmp, String target) throws Exception {
-        Row row = new Row(Map.of("variant", "uring_zc", "payload", Integer.toString(PAYLOAD), "threads", "2"));
+        Row row = Row.of(Map.of("variant", "uring_zc", "payload", Integer.toString(PAYLOAD), "threads", "2"));
         OneRow measured = OneRow.run(tmp, row, target, ITERATIONS);
         PlanRunner.Outcome outcome = measured.outcome();
         RunFolder folder = measured.folder();
@@ -89,7 +90,7 @@ class ThreadsRowTest {
         }
         assertTrue(printed.contains("threads=2"), printed);
         assertTrue(printed.contains("per thread ") && printed.contains(ResultFiles.THREADS_CSV), printed);
-        if (Row.ALLOWED_CPUS.get().cardinality() <= 2) {
+        if (RowSelection.ALLOWED_CPUS.get().cardinality() <= 2) {
             assertTrue(printed.contains(Knobs.SHARED_CPU), printed);
         }
         return run;

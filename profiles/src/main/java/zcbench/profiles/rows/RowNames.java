@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.RowKey;
 
 /**
@@ -45,7 +46,7 @@ public final class RowNames {
         if (withBenchmark) {
             parts.add(row.shortBenchmark());
         }
-        RowKey.find(row.params()).ifPresentOrElse(parts::add, () -> row.params().forEach((key, value) -> {
+        row.row().map(Row::key).ifPresentOrElse(parts::add, () -> row.params().forEach((key, value) -> {
             if (varying.contains(key)) {
                 parts.add(key + "=" + value);
             }

@@ -8,20 +8,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 
 /**
- * One result row as the profilers see it: the benchmark, JMH's trial id (which names the folder
- * JMH's file-writing profilers create for the trial) and the row's parameters.
+ * One trial as the profilers see it: the benchmark, JMH's trial id (which names the folder JMH's file-writing
+ * profilers create for the trial) and its parameters, a zcbench {@link Row}'s when the benchmark is zcbench's.
  */
 public record TrialRow(String benchmark, String trialId, Map<String, String> params) {
-
-    /**
-     * The harness's parameters in the order zcbench shows them (JMH lists parameters by name): the
-     * knobs in {@link Knobs}' order, the target before cpu, as profile-summary.csv has had them.
-     */
-    public static final List<String> PARAM_ORDER = paramOrder();
 
     public TrialRow {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -30,11 +25,18 @@ public record TrialRow(String benchmark, String trialId, Map<String, String> par
     public static TrialRow of(BenchmarkParams params) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> keys = new ArrayList<>(params.getParamsKeys());
-        keys.sort(Comparator.comparingInt(k -> PARAM_ORDER.contains(k) ? PARAM_ORDER.indexOf(k) : PARAM_ORDER.size()));
+        // JMH lists parameters by name; zcbench's CSVs have a row's values in Row.CSV_ORDER, any other after them.
+        List<String> order = Row.CSV_ORDER;
+        keys.sort(Comparator.comparingInt(k -> order.contains(k) ? order.indexOf(k) : order.size()));
         for (String key : keys) {
             values.put(key, params.getParam(key));
         }
         return new TrialRow(params.getBenchmark(), params.id(), values);
+    }
+
+    /** The zcbench row this trial ran; empty for another benchmark's trial. */
+    public Optional<Row> row() {
+        return Row.read(params);
     }
 
     /** The benchmark's class and method, without the package: {@code SendBenchmark.send}. */
@@ -42,11 +44,5 @@ public record TrialRow(String benchmark, String trialId, Map<String, String> par
         int method = benchmark.lastIndexOf('.');
         int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
         return benchmark.substring(type + 1);
-    }
-
-    private static List<String> paramOrder() {
-        List<String> order = new ArrayList<>(Knobs.names());
-        order.add(order.indexOf(Knobs.CPU.name()), Knobs.TARGET);
-        return List.copyOf(order);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import zcbench.vocabulary.Knobs;
+import zcbench.vocabulary.Row;
 import zcbench.vocabulary.RowKey;
 import zcbench.vocabulary.Variant;
 
@@ -71,10 +72,10 @@ class RowKeyTest {
     @Test
     void aJmhParameterMapHasAKeyOnlyWhenItIsAZcbenchRow() {
         Map<String, String> jmh = new LinkedHashMap<>(row("variant", "copy"));
-        assertEquals(Optional.empty(), RowKey.find(jmh), "no target");
+        assertEquals(Optional.empty(), Row.read(jmh).map(Row::key), "no target");
         jmh.put(Knobs.TARGET, "loopback");
-        assertEquals(Optional.of("copy-65435-b8-loopback"), RowKey.find(jmh));
-        assertEquals(Optional.empty(), RowKey.find(Map.of("batch", "8", "target", "sink")));
+        assertEquals(Optional.of("copy-65435-b8-loopback"), Row.read(jmh).map(Row::key));
+        assertEquals(Optional.empty(), Row.read(Map.of("batch", "8", "target", "sink")).map(Row::key));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RowKey.of(Map.of("variant", "copy"), "sink"));
         assertTrue(e.getMessage().startsWith("a row key needs a payload"), e.getMessage());
