@@ -91,7 +91,7 @@ class NettySendersLoopbackTest {
     void deliversEveryStampedRecordInOrder(SendConfig config) throws Exception {
         long total = (long) BATCHES * config.batch();
         SendCounters counters;
-        try (LoopbackStreamReceiver receiver = new LoopbackStreamReceiver(config.ip(), false)) {
+        try (LoopbackReceiver receiver = new LoopbackReceiver(config.ip(), Protocol.TCP)) {
             CompletableFuture<Long> received = receiver.expect(total, config.payload(), config.verify());
             try (Sender sender = SenderRegistry.open(config, receiver.endpoint())) {
                 counters = SendersLoopbackTest.sendAll(sender, BATCHES);

@@ -22,10 +22,10 @@ import zcbench.linux.net.Protocol;
 import zcbench.vocabulary.Variant;
 
 /**
- * protocol=tcp: every variant sends stamped packets over a loopback TCP connection to a receiver that
- * reassembles the stream into records and checks count, order and content; short sends are forced
- * with a slow reader and a small send buffer, counted where the sender sees them, and the stream stays
- * intact (docs/ARCHITECTURE.md, "The TCP loop").
+ * protocol=tcp: every variant sends stamped packets over a loopback TCP connection to the project's
+ * {@code Receiver}, which cuts the stream into records and checks count, order and content, and that
+ * nothing follows the last; short sends are forced with a slow reader and a small send buffer, counted
+ * where the sender sees them, and the stream stays intact (docs/ARCHITECTURE.md, "The TCP loop").
  */
 class TcpSendersLoopbackTest {
     private static final int BATCHES = 40;
@@ -88,7 +88,8 @@ class TcpSendersLoopbackTest {
         assumeTrue(unmet.isEmpty(), () -> unmet.orElseThrow());
         long total = (long) BATCHES * config.batch();
         SendCounters counters;
-        try (LoopbackStreamReceiver receiver = new LoopbackStreamReceiver(config.ip(), slow)) {
+        try (LoopbackReceiver receiver = slow ? LoopbackReceiver.slowTcp(config.ip())
+                : new LoopbackReceiver(config.ip(), Protocol.TCP)) {
             CompletableFuture<Long> received = receiver.expect(total, config.payload(), config.verify());
             if (slow) {
                 InetSocket socket = receiver.connectedSender();

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.util.function.Consumer;
 
@@ -58,15 +59,28 @@ public final class Receiver implements AutoCloseable {
 
     /**
      * Binds {@code address} (port 0: the kernel chooses) in the calling thread's network namespace; the
-     * socket stays there after the thread leaves it.
+     * socket stays there after the thread leaves it. UDP with a receive buffer of {@link #RECEIVE_BUFFER},
+     * TCP with the kernel's, which grows with the stream.
      *
      * @param payload the size of every record, or 0 to take it from each stamp (UDP) or the first (TCP)
      */
     public static Receiver bind(Protocol protocol, InetSocketAddress address, int payload) {
+        return bind(protocol, address, payload, protocol == Protocol.UDP ? RECEIVE_BUFFER : 0);
+    }
+
+    /**
+     * As {@link #bind(Protocol, InetSocketAddress, int)}, with a receive buffer of {@code receiveBuffer} bytes
+     * (the kernel doubles it), or the kernel's own with 0. TCP: set on the listening socket, so that every
+     * connection starts with it and keeps it; a small one holds the sender to a small window, so that its
+     * send buffer fills and its sends come back short whenever the receiver lags.
+     */
+    public static Receiver bind(Protocol protocol, InetSocketAddress address, int payload, int receiveBuffer) {
         if (protocol == Protocol.UDP) {
             InetSocket s = InetSocket.udp(IpVersion.of(address.getAddress()));
             try {
-                s.setOption(SOL_SOCKET, SO_RCVBUFFORCE, RECEIVE_BUFFER);
+                if (receiveBuffer > 0) {
+                    s.setOption(SOL_SOCKET, SO_RCVBUFFORCE, receiveBuffer);
+                }
                 s.bind(address.getAddress(), address.getPort());
                 return new Receiver(protocol, s, null, payload,
                         new InetSocketAddress(address.getAddress(), s.localAddress().getPort()));
@@ -78,6 +92,10 @@ public final class Receiver implements AutoCloseable {
         ServerSocketChannel s = null;
         try {
             s = ServerSocketChannel.open();
+            if (receiveBuffer > 0) {
+                // Before listen: an accepted connection takes its buffer, and its window, from the listener.
+                s.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+            }
             s.bind(address);
             s.configureBlocking(false);
             return new Receiver(protocol, null, s, payload, (InetSocketAddress) s.getLocalAddress());
@@ -139,6 +157,15 @@ public final class Receiver implements AutoCloseable {
             return udpLoop.check.totals();
         }
         return tcpLoop != null ? tcpLoop.totals() : Totals.NONE;
+    }
+
+    /**
+     * TCP: how many connections have ended (their sender closed them, or they could not be cut into records),
+     * everything they carried counted; for a caller that must know a stream is complete, not only that the
+     * records it waited for are in.
+     */
+    public synchronized int streamsEnded() {
+        return tcpLoop != null ? tcpLoop.streamsEnded() : 0;
     }
 
     /**

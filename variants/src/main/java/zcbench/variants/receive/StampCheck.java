@@ -18,6 +18,8 @@ final class StampCheck {
     private long highest = -1;
     /** Whether a number other than 0 was seen: a sender with verify=false sends 0 again and again. */
     private boolean sequenced;
+    /** Records numbered 0 before the first other number: all but one are repeats once one comes. */
+    private long zeros;
     private String firstProblem = "";
 
     StampCheck(int payload) {
@@ -31,17 +33,36 @@ final class StampCheck {
         try {
             seq = Stamp.verify(record, length, payload > 0 ? payload : Stamp.payloadOf(record));
         } catch (IllegalStateException e) {
-            badStamps++;
-            if (firstProblem.isEmpty()) {
-                firstProblem = "record " + (packets - 1) + ": " + e.getMessage();
-            }
+            bad(e.getMessage());
             return;
         }
-        sequenced |= seq != 0;
+        if (!sequenced) {
+            if (seq == 0) {
+                zeros++;
+            } else {
+                sequenced = true;
+                // 0, 0, 1: the stream numbers its records after all, and the second 0 was a repeat.
+                outOfOrder += Math.max(0, zeros - 1);
+            }
+        }
         if (sequenced && seq <= highest) {
             outOfOrder++;
         }
         highest = Math.max(highest, seq);
+    }
+
+    /** The part of a record that a TCP stream ended inside: a record, and a bad one. */
+    synchronized void truncated(int length) {
+        packets++;
+        bytes += length;
+        bad("the stream ended " + length + " bytes into it");
+    }
+
+    private void bad(String problem) {
+        badStamps++;
+        if (firstProblem.isEmpty()) {
+            firstProblem = "record " + (packets - 1) + ": " + problem;
+        }
     }
 
     synchronized Totals totals() {

@@ -16,7 +16,8 @@ import zcbench.variants.Stamp;
 /**
  * TCP for {@link Receiver}: every connection is a byte stream of stamped records, cut back into records
  * of the payload size, which is given or read from the stream's first stamp header. Each connection
- * has its own sequence (a sender's socket numbers its own records).
+ * has its own sequence (a sender's socket numbers its own records). A stream that ends inside a record
+ * counts that part as a bad record: bytes after a sender's last whole record are an error, not noise.
  */
 final class TcpLoop implements Receiver.Loop, AutoCloseable {
     /** The largest record: a UDP payload; TCP senders send the same sizes. */
@@ -25,6 +26,7 @@ final class TcpLoop implements Receiver.Loop, AutoCloseable {
     private final Selector selector;
     private final int payload;
     private final List<Stream> streams = new ArrayList<>();
+    private int ended;
 
     TcpLoop(ServerSocketChannel server, int payload) {
         this.payload = payload;
@@ -56,6 +58,9 @@ final class TcpLoop implements Receiver.Loop, AutoCloseable {
                 } else if (key.isReadable() && !((Stream) key.attachment()).read()) {
                     key.cancel();
                     key.channel().close();
+                    synchronized (this) {
+                        ended++;
+                    }
                 }
             }
             selector.selectedKeys().clear();
@@ -66,6 +71,10 @@ final class TcpLoop implements Receiver.Loop, AutoCloseable {
 
     synchronized Totals totals() {
         return streams.stream().map(s -> s.check.totals()).reduce(Totals.NONE, Totals::plus);
+    }
+
+    synchronized int streamsEnded() {
+        return ended;
     }
 
     @Override
@@ -103,6 +112,9 @@ final class TcpLoop implements Receiver.Loop, AutoCloseable {
             while (true) {
                 int n = channel.read(record);
                 if (n < 0) {
+                    if (record.position() > 0) {
+                        check.truncated(record.position());
+                    }
                     return false;
                 }
                 if (record.hasRemaining()) {

@@ -3,12 +3,13 @@ package zcbench.variants.receive;
 /**
  * What a receiver counted.
  *
- * @param packets      records received: datagrams, or payload-sized records of a TCP stream
+ * @param packets      records received: datagrams, or payload-sized records of a TCP stream and the part of
+ *                     one that its end cut short
  * @param bytes        payload bytes received
  * @param outOfOrder   records whose sequence number is not above every number seen before on their stream
- *                     (reordered or repeated); none on a stream of unchanging buffers (verify=false), whose
- *                     numbers are all 0
- * @param badStamps    records that are not an intact zcbench stamp (Stamp)
+ *                     (reordered or repeated, a repeated 0 at the start too); none on a stream of unchanging
+ *                     buffers (verify=false), whose numbers are all 0
+ * @param badStamps    records that are not an intact zcbench stamp (Stamp), a TCP stream's cut-short one too
  * @param highest      the highest sequence number seen, -1 before any
  * @param firstProblem what was wrong with the first bad record, empty while none was
  */

@@ -82,6 +82,12 @@ class ReceiverTest {
     }
 
     @Test
+    void aRepeatedFirstNumberIsOutOfOrderOnceTheNumbersGoUp() throws Exception {
+        Totals t = udp("127.0.0.1", PAYLOAD, List.of(stamped(0), stamped(0), stamped(2), stamped(3)));
+        assertEquals(new Totals(4, 4L * PAYLOAD, 1, 0, 3, ""), t);
+    }
+
+    @Test
     void corruptedRecordsAreBadStamps() throws Exception {
         byte[] shortOne = new byte[PAYLOAD - 1];
         System.arraycopy(stamped(3), 0, shortOne, 0, shortOne.length);
@@ -119,6 +125,29 @@ class ReceiverTest {
             assertEquals(1, t.badStamps(), t.toString());
             assertEquals(0, t.outOfOrder());
             assertEquals(records - 1, t.highest());
+        }
+    }
+
+    /** Bytes after the last whole record are a record cut short, not lost without a word. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, PAYLOAD})
+    void aStreamThatEndsInsideARecordCountsThePartAsBad(int payload) throws Exception {
+        try (Receiver r = Receiver.bind(Protocol.TCP, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                payload).start("tcp-receiver")) {
+            try (Socket s = new Socket(r.address().getAddress(), r.address().getPort())) {
+                OutputStream out = s.getOutputStream();
+                for (int i = 0; i < 3; i++) {
+                    out.write(stamped(i));
+                }
+                out.write(stamped(3), 0, 100);
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (r.streamsEnded() == 0 && System.nanoTime() - deadline < 0) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, r.streamsEnded(), "the stream's end seen within 10 s");
+            Totals t = r.totals();
+            assertEquals(new Totals(4, 3L * PAYLOAD + 100, 0, 1, 2, "record 3: the stream ended 100 bytes into it"), t);
         }
     }
 }
