@@ -117,7 +117,7 @@ class RoundsTest {
                 SpeedupRow r = table.rows().get((p + round) % rows);
                 // 5% slower each round
                 csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%.3f,%s%n", round, p, t, t.plusSeconds(4),
-                        r.mbS().score() * (1 - 0.05 * (round - 1)), r.params().key()));
+                        r.mbS().score() * (1 - 0.05 * (round - 1)), r.row().key()));
                 t = t.plusSeconds(5);
             }
         }

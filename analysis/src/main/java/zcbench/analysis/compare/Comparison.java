@@ -85,11 +85,11 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
     }
 
     private static Set<String> values(List<SpeedupRow> rows, int i) {
-        return rows.stream().map(r -> r.params().csvValues().get(i)).collect(Collectors.toSet());
+        return rows.stream().map(r -> r.row().csvValues().get(i)).collect(Collectors.toSet());
     }
 
     private static List<String> key(SpeedupRow r, boolean[] isCompared) {
-        List<String> key = new ArrayList<>(r.params().csvValues());
+        List<String> key = new ArrayList<>(r.row().csvValues());
         for (int i = 0; i < isCompared.length; i++) {
             if (isCompared[i]) {
                 key.set(i, "*");
@@ -100,14 +100,14 @@ public record Comparison(Run a, Run b, List<String> matchedOn, List<String> comp
 
     private static ComparisonRow row(SpeedupRow a, SpeedupRow b, boolean[] isCompared) {
         SpeedupRow any = a != null ? a : b;
-        List<String> params = new ArrayList<>(any.params().csvValues());
+        List<String> params = new ArrayList<>(any.row().csvValues());
         for (int i = 0; i < isCompared.length; i++) {
             if (isCompared[i] && a != null && b != null) {
-                params.set(i, a.params().csvValues().get(i) + " -> " + b.params().csvValues().get(i));
+                params.set(i, a.row().csvValues().get(i) + " -> " + b.row().csvValues().get(i));
             }
         }
         // A's row names the pair (a compared parameter with A's value); B's when it is only in B.
-        String label = any.params().key();
+        String label = any.row().key();
         if (a == null || b == null) {
             return new ComparisonRow(label, params, a, b, Double.NaN, Double.NaN, Double.NaN,
                     a == null ? Verdict.ONLY_B : Verdict.ONLY_A);

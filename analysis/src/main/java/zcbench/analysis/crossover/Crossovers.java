@@ -39,13 +39,13 @@ public final class Crossovers {
             return List.of();
         }
         List<Crossover> all = new ArrayList<>();
-        for (String target : table.rows().stream().map(r -> r.params().target()).distinct().toList()) {
+        for (String target : table.rows().stream().map(r -> r.row().target()).distinct().toList()) {
             for (List<Variant> pair : PAIRS) {
                 List<CrossoverPoint> points = new ArrayList<>();
                 for (int payload : table.payloads()) {
                     Optional<SpeedupRow> zc = plain(table, pair.get(0), payload, target, 0);
                     Optional<SpeedupRow> copying = zc.flatMap(z -> plain(table, pair.get(1), payload, target,
-                            z.params().batch()));
+                            z.row().batch()));
                     if (zc.isPresent() && copying.isPresent()) {
                         points.add(new CrossoverPoint(payload, zc.get().mbSSamples(), copying.get().mbSSamples(),
                                 zc.get().no(), copying.get().no(), zc.get().copiedZeroCopy()));
@@ -120,13 +120,13 @@ public final class Crossovers {
      */
     private static Optional<SpeedupRow> plain(SpeedupTable table, Variant variant, int payload, String target,
             int batch) {
-        List<SpeedupRow> rows = table.rows().stream().filter(r -> r.params().variant().equals(variant.id())
-                && r.params().payload() == payload && r.params().target().equals(target) && atDefault(r)).toList();
-        return rows.stream().filter(r -> batch == 0 || r.params().batch() == batch).findFirst()
+        List<SpeedupRow> rows = table.rows().stream().filter(r -> r.row().variant().equals(variant.id())
+                && r.row().payload() == payload && r.row().target().equals(target) && atDefault(r)).toList();
+        return rows.stream().filter(r -> batch == 0 || r.row().batch() == batch).findFirst()
                 .or(() -> rows.stream().findFirst());
     }
 
     private static boolean atDefault(SpeedupRow r) {
-        return Knobs.REST.stream().allMatch(k -> k == Knobs.CPU || r.params().atDefault(k));
+        return Knobs.REST.stream().allMatch(k -> k == Knobs.CPU || r.row().atDefault(k));
     }
 }

@@ -46,8 +46,8 @@ public final class PairsCsv {
                 new Column("knob", RowPair::knob),
                 new Column("a_value", RowPair::aValue),
                 new Column("b_value", RowPair::bValue),
-                new Column("payload", p -> Integer.toString(p.a().params().payload())),
-                new Column("target", p -> p.a().params().target()),
+                new Column("payload", p -> Integer.toString(p.a().row().payload())),
+                new Column("target", p -> p.a().row().target()),
                 new Column("a_no", p -> Integer.toString(p.a().no())),
                 new Column("b_no", p -> Integer.toString(p.b().no())),
                 new Column("a_mb_s", p -> Num.fixed(p.a().mbS().score(), 3)),
@@ -58,7 +58,7 @@ public final class PairsCsv {
                 new Column("verdict", p -> p.ratio().verdict().text()),
                 new Column("a_forks", p -> Integer.toString(p.a().forks())),
                 new Column("b_forks", p -> Integer.toString(p.b().forks())),
-                new Column(RowKey.COLUMN, p -> p.a().params().key() + BETWEEN + p.b().params().key())));
+                new Column(RowKey.COLUMN, p -> p.a().row().key() + BETWEEN + p.b().row().key())));
         // A ratio is no surer than its two rows: each mark of either, named as speedup.csv's noisy and stolen.
         for (Mark m : Mark.values()) {
             c.add(new Column("a_" + m.id(), p -> m.cell(p.a())));

@@ -13,15 +13,15 @@ import zcbench.analysis.table.SpeedupRow;
 public record RowPair(String label, String knob, SpeedupRow a, SpeedupRow b, Ratio ratio) {
 
     public String aValue() {
-        return a.params().value(knob);
+        return a.row().value(knob);
     }
 
     public String bValue() {
-        return b.params().value(knob);
+        return b.row().value(knob);
     }
 
     /** "65435 bytes, sink": the group of the speedup table both rows are in. */
     public String group() {
-        return a.params().payload() + " bytes, " + a.params().target();
+        return a.row().payload() + " bytes, " + a.row().target();
     }
 }

@@ -32,7 +32,7 @@ public final class RowPairs {
         List<RowPair> pairs = new ArrayList<>();
         for (SpeedupRow a : table.rows()) {
             for (SpeedupRow b : table.rows()) {
-                changed(a.params(), b.params()).ifPresent(knob -> pairs.add(new RowPair(label(a.params(), b.params(),
+                changed(a.row(), b.row()).ifPresent(knob -> pairs.add(new RowPair(label(a.row(), b.row(),
                         knob), knob.name(), a, b, Ratio.of(a, b))));
             }
         }

@@ -19,7 +19,7 @@ public record RunProfiles(FlameGraphs flames, Optional<ProfileSummaryFile> summa
         Path dir = table.run().dir();
         List<String> notes = new ArrayList<>();
         Optional<ProfileSummaryFile> summary = ProfileSummaryFile.read(dir, notes);
-        FlameGraphs flames = FlameGraphs.find(dir, table.rows().stream().map(SpeedupRow::params).toList(), summary);
+        FlameGraphs flames = FlameGraphs.find(dir, table.rows().stream().map(SpeedupRow::row).toList(), summary);
         return new RunProfiles(flames, summary, List.copyOf(notes));
     }
 }

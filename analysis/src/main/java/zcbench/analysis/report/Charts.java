@@ -186,7 +186,7 @@ final class Charts {
         List<String> ids = new ArrayList<>();
         boolean severalGroups = table.groups().size() > 1;
         for (SpeedupRow r : table.rows()) {
-            Optional<ProfileSummaryFile.Line> line = summary.line(r.params());
+            Optional<ProfileSummaryFile.Line> line = summary.line(r.row());
             if (line.isEmpty()) {
                 continue;
             }
@@ -213,10 +213,10 @@ final class Charts {
 
     /** MB/s against payload, one line per test (and target) measured at more than one payload; empty if none. */
     static Optional<String> mbSByPayload(SpeedupTable table, String id) {
-        boolean severalTargets = table.rows().stream().map(r -> r.params().target()).distinct().count() > 1;
+        boolean severalTargets = table.rows().stream().map(r -> r.row().target()).distinct().count() > 1;
         Map<String, List<SpeedupRow>> series = new LinkedHashMap<>();
         for (SpeedupRow r : table.rows()) {
-            String name = r.test() + (severalTargets ? ", " + r.params().target() : "");
+            String name = r.test() + (severalTargets ? ", " + r.row().target() : "");
             series.computeIfAbsent(name, k -> new ArrayList<>()).add(r);
         }
         series.values().removeIf(rows -> rows.size() < 2);
@@ -225,7 +225,7 @@ final class Charts {
         }
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         table.payloads().forEach(p -> series.forEach((name, rows) -> {
-            SpeedupRow r = rows.stream().filter(x -> x.params().payload() == p).findFirst().orElse(null);
+            SpeedupRow r = rows.stream().filter(x -> x.row().payload() == p).findFirst().orElse(null);
             data.add(r == null ? null : r.mbS().score(), r == null ? null : finite(r.mbS().error()), name,
                     p + " bytes");
         }));
@@ -303,7 +303,7 @@ final class Charts {
      * and each mark of the row.
      */
     private static String category(SpeedupRow r, boolean withGroup) {
-        return r.no() + "  " + r.test() + (withGroup ? " (" + r.params().payload() + " B, " + r.params().target()
+        return r.no() + "  " + r.test() + (withGroup ? " (" + r.row().payload() + " B, " + r.row().target()
                 + ")" : "") + Mark.of(r).stream().map(m -> "  [" + m.word() + "]").collect(Collectors.joining());
     }
 

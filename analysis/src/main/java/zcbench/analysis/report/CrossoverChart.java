@@ -67,12 +67,12 @@ final class CrossoverChart {
             for (int no : nos) {
                 SpeedupRow r = table.rows().get(no - 1);
                 boolean whiskers = Double.isFinite(r.mbS().low()) && Double.isFinite(r.mbS().high());
-                m.add(r.params().payload(), r.mbS().score(), whiskers ? r.mbS().low() : r.mbS().score(),
+                m.add(r.row().payload(), r.mbS().score(), whiskers ? r.mbS().low() : r.mbS().score(),
                         whiskers ? r.mbS().high() : r.mbS().score());
                 seriesIds.add("sweep-" + no);
                 double nsPerKib = r.cpu().getOrDefault(CpuMetric.NS_PER_MIB.id(), Double.NaN) / 1024;
                 if (Double.isFinite(nsPerKib)) {
-                    c.add(r.params().payload(), nsPerKib, nsPerKib, nsPerKib);
+                    c.add(r.row().payload(), nsPerKib, nsPerKib, nsPerKib);
                     seriesCpuIds.add("sweep-cpu-" + no);
                 }
             }

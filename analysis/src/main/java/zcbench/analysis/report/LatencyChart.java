@@ -44,7 +44,7 @@ final class LatencyChart {
     static Optional<String> of(SpeedupTable table, String id) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (SpeedupRow r : table.rows()) {
-            Optional<Histogram> h = LatencyHistograms.of(table.run().dir(), r.params().key());
+            Optional<Histogram> h = LatencyHistograms.of(table.run().dir(), r.row().key());
             if (h.isEmpty() || h.get().getTotalCount() == 0) {
                 continue;
             }

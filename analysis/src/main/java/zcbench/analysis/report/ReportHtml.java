@@ -221,7 +221,7 @@ final class ReportHtml {
     }
 
     private static String flameCell(FlameGraphs flames, SpeedupRow r, Path outDir) {
-        List<FlameGraphs.Graph> graphs = flames.of(r.params());
+        List<FlameGraphs.Graph> graphs = flames.of(r.row());
         if (graphs.isEmpty()) {
             return Html.td("-", false);
         }
@@ -268,7 +268,7 @@ final class ReportHtml {
                 .append("<div class=\"scroll\"><table class=\"profile\">\n").append(Html.th(headers, numeric));
         List<ProfileSummaryFile.Line> shown = new ArrayList<>();
         for (SpeedupRow r : table.rows()) {
-            summary.line(r.params()).ifPresent(line -> {
+            summary.line(r.row()).ifPresent(line -> {
                 shown.add(line);
                 s.append(profileRow(Integer.toString(r.no()), r.test(), line, summary, numeric,
                         sendingCpu ? sendingCpuCells(r) : "", flames.isEmpty() ? null : flameCell(flames, r, outDir)));

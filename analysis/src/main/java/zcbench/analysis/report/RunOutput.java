@@ -9,7 +9,7 @@ import java.util.function.Function;
  * (docs/EXTENDING.md, "An output").
  */
 public interface RunOutput {
-    /** The file's name in the run folder, as {@code vocabulary}'s ResultFiles declares it. */
+    /** The file's name in the run folder: {@code vocabulary}'s ResultFiles declares it when another module reads it. */
     String file();
 
     /** The whole file, or empty when the run has nothing for it (no row pairs, no payload sweep). */

@@ -184,7 +184,7 @@ public final class Cells {
         }
         all.addAll(table.notes());
         List<String> severalSenders = table.rows().stream()
-                .filter(r -> !List.of("", Knobs.THREADS.defaultValue()).contains(r.params().value(Knobs.THREADS)))
+                .filter(r -> !List.of("", Knobs.THREADS.defaultValue()).contains(r.row().value(Knobs.THREADS)))
                 .map(r -> Integer.toString(r.no())).toList();
         if (!severalSenders.isEmpty()) {
             all.add("Row" + (severalSenders.size() > 1 ? "s " : " ") + String.join(", ", severalSenders)

@@ -37,21 +37,21 @@ public final class Headline {
         }
         SpeedupRow r = row.get();
         SpeedupRow base = table.rows().get(r.baselineNo() - 1);
-        StringBuilder s = new StringBuilder("On this machine, ").append(RowLabels.prose(r.params())).append(" sends ")
+        StringBuilder s = new StringBuilder("On this machine, ").append(RowLabels.prose(r.row())).append(" sends ")
                 .append(Num.fixed(r.speedup(), 2)).append("×");
         if (r.speedupInterval().exists()) {
             s.append(" [").append(Num.fixed(r.speedupInterval().low(), 2)).append(", ")
                     .append(Num.fixed(r.speedupInterval().high(), 2)).append("]");
         }
-        s.append(" the bytes per second of ").append(RowLabels.prose(base.params())).append(" with ")
-                .append(r.params().payload()).append("-byte packets")
-                .append(switch (r.params().target()) {
+        s.append(" the bytes per second of ").append(RowLabels.prose(base.row())).append(" with ")
+                .append(r.row().payload()).append("-byte packets")
+                .append(switch (r.row().target()) {
                     case Knobs.TARGET_SINK -> " to the sink";
                     case Knobs.TARGET_FORWARD -> " forwarded by a router namespace to the sink";
                     case Knobs.TARGET_PEER -> " to a receiver in a peer namespace, where local delivery copies every zero-copy"
                             + " send";
                     case Knobs.TARGET_LOOPBACK -> " over loopback, where the kernel copies every zero-copy send";
-                    default -> " to " + r.params().target();
+                    default -> " to " + r.row().target();
                 });
         double claim = rfcClaim(table, r);
         s.append(Double.isFinite(r.rfcSpeedup()) ? "; the RFC measured " + Num.fixed(r.rfcSpeedup(), 2) + "×."
@@ -76,7 +76,7 @@ public final class Headline {
     private static Optional<SpeedupRow> row(SpeedupTable table) {
         List<SpeedupRow> candidates = table.rows().stream().filter(r -> r.baselineNo() != 0
                 && r.baselineNo() != r.no() && Double.isFinite(r.speedup())).toList();
-        Comparator<SpeedupRow> byPayload = Comparator.comparingInt(r -> r.params().payload());
+        Comparator<SpeedupRow> byPayload = Comparator.comparingInt(r -> r.row().payload());
         Optional<SpeedupRow> rfc = candidates.stream().filter(r -> Double.isFinite(rfcClaim(table, r)))
                 .max(Comparator.comparingDouble((SpeedupRow r) -> rfcClaim(table, r)).thenComparing(byPayload));
         return rfc.isPresent() ? rfc : candidates.stream().max(Comparator.comparingDouble(SpeedupRow::speedup));
@@ -85,7 +85,7 @@ public final class Headline {
     /** The RFC's speedup for the row and its baseline as the RFC ran them: to its sink, ubuf_cache on. */
     private static double rfcClaim(SpeedupTable table, SpeedupRow r) {
         SpeedupRow base = table.rows().get(r.baselineNo() - 1);
-        return rfcOnSink(r.params()) / rfcOnSink(base.params());
+        return rfcOnSink(r.row()) / rfcOnSink(base.row());
     }
 
     private static double rfcOnSink(Row p) {

@@ -23,21 +23,21 @@ final class JvmHeadline {
         List<SpeedupRow[]> pairs = table.rows().stream().filter(r -> is(r, JDK))
                 .flatMap(nio -> table.rows().stream().filter(r -> is(r, BEST) && sameWorkload(nio, r))
                         .map(best -> new SpeedupRow[] {nio, best}))
-                .sorted((x, y) -> Integer.compare(y[0].params().payload(), x[0].params().payload())).toList();
+                .sorted((x, y) -> Integer.compare(y[0].row().payload(), x[0].row().payload())).toList();
         if (pairs.isEmpty()) {
             return Optional.empty();
         }
         SpeedupRow[] largest = pairs.getFirst();
         StringBuilder s = new StringBuilder("Here, io_uring zero-copy with registered buffers (")
-                .append(RowLabels.label(largest[1].params())).append(") sends ").append(ratio(largest))
+                .append(RowLabels.label(largest[1].row())).append(") sends ").append(ratio(largest))
                 .append(" the bytes per second of java.nio's DatagramChannel at ")
-                .append(largest[0].params().payload()).append(" bytes");
+                .append(largest[0].row().payload()).append(" bytes");
         if (pairs.size() > 1) {
             SpeedupRow[] smallest = pairs.getLast();
-            s.append(" (").append(ratio(smallest)).append(" at ").append(smallest[0].params().payload())
+            s.append(" (").append(ratio(smallest)).append(" at ").append(smallest[0].row().payload())
                     .append(")");
         }
-        s.append(", to ").append(largest[0].params().target()).append('.');
+        s.append(", to ").append(largest[0].row().target()).append('.');
         if (largest[1].copiedZeroCopy()) {
             s.append(" The kernel copied ").append(Num.fixed(largest[1].copiedPct(), 0))
                     .append("% of its zero-copy sends there.");
@@ -46,14 +46,14 @@ final class JvmHeadline {
     }
 
     private static boolean is(SpeedupRow r, String variant) {
-        return r.params().variant().equals(variant) && r.params().value(Knobs.PROTOCOL).equals("udp");
+        return r.row().variant().equals(variant) && r.row().value(Knobs.PROTOCOL).equals("udp");
     }
 
     /** The same packets to the same place, each row's other knobs at their defaults but batch. */
     private static boolean sameWorkload(SpeedupRow a, SpeedupRow b) {
-        return a.params().payload() == b.params().payload() && a.params().target().equals(b.params().target())
-                && a.params().value(Knobs.IP).equals(b.params().value(Knobs.IP))
-                && a.params().value(Knobs.THREADS).equals(b.params().value(Knobs.THREADS));
+        return a.row().payload() == b.row().payload() && a.row().target().equals(b.row().target())
+                && a.row().value(Knobs.IP).equals(b.row().value(Knobs.IP))
+                && a.row().value(Knobs.THREADS).equals(b.row().value(Knobs.THREADS));
     }
 
     /** "5.12× [4.80, 5.40]", or without an interval when a row has none. */

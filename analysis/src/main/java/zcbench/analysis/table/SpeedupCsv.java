@@ -99,7 +99,7 @@ public final class SpeedupCsv {
         values(c, Knobs.POLL.name(), Knobs.VERIFY.name());
         SpeedupTable.LATER_COUNTERS.forEach(n -> c.add(perPacket(n)));
         c.add(new Column("delivered_pct", r -> Num.fixed(r.deliveredPct(), 3)));
-        c.add(new Column(RowKey.COLUMN, r -> r.params().key()));
+        c.add(new Column(RowKey.COLUMN, r -> r.row().key()));
         values(c, Knobs.SETUP.name(), Knobs.IOV.name(), Knobs.MEMORY.name(), Knobs.IP.name(), Knobs.THREADS.name());
         CpuMetric.ids(false).forEach(n -> c.add(cpu(n)));
         c.add(mark(Mark.STOLEN));
@@ -130,7 +130,7 @@ public final class SpeedupCsv {
     }
 
     private static Column param(String name) {
-        return new Column(name, r -> r.params().value(name));
+        return new Column(name, r -> r.row().value(name));
     }
 
     private static Column perPacket(Counter counter) {

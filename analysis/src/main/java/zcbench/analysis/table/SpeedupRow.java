@@ -23,18 +23,18 @@ import zcbench.vocabulary.Row;
  * @param deliveredPct packets the sink counted, per 100 sent; NaN where the target counts none
  * @param speedupMethod how speedupInterval was made ({@link Intervals#ratioMethod})
  */
-public record SpeedupRow(int no, String test, Row params, double opsPerSec, Metric mbS, ForkSamples mbSSamples,
+public record SpeedupRow(int no, String test, Row row, double opsPerSec, Metric mbS, ForkSamples mbSSamples,
         double speedup, Interval speedupInterval, int baselineNo, double rfcMbS, double rfcKreqS, double rfcSpeedup,
         double copiedPct, Map<String, Double> perPacket, Map<String, Double> cpu, double deliveredPct,
         Map<String, Double> events, Map<String, Double> latency, IntervalMethod speedupMethod) {
 
     public boolean zeroCopy() {
-        return RowLabels.isZeroCopy(params.variant());
+        return RowLabels.isZeroCopy(row.variant());
     }
 
     /** Its sends may be zero-copy but nothing reports whether the kernel copied them: copied % is unknown. */
     public boolean copiedUnknown() {
-        return !zeroCopy() && RowLabels.copiesUnreported(params);
+        return !zeroCopy() && RowLabels.copiesUnreported(row);
     }
 
     /** A sink row that counted fewer of its packets than {@link SpeedupTable#DELIVERED_PCT_FLAG}. */

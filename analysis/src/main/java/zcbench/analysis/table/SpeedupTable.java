@@ -88,10 +88,10 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
 
     public List<Group> groups() {
         Map<String, List<SpeedupRow>> byGroup = new LinkedHashMap<>();
-        rows.forEach(r -> byGroup.computeIfAbsent(r.params().payload() + " " + r.params().target(),
+        rows.forEach(r -> byGroup.computeIfAbsent(r.row().payload() + " " + r.row().target(),
                 k -> new ArrayList<>()).add(r));
         return byGroup.values().stream()
-                .map(g -> new Group(g.getFirst().params().payload(), g.getFirst().params().target(), List.copyOf(g)))
+                .map(g -> new Group(g.getFirst().row().payload(), g.getFirst().row().target(), List.copyOf(g)))
                 .toList();
     }
 
@@ -101,7 +101,7 @@ public record SpeedupTable(Run run, String baseline, List<SpeedupRow> rows, List
     }
 
     public Set<Integer> payloads() {
-        return rows.stream().map(r -> r.params().payload()).collect(Collectors.toCollection(TreeSet::new));
+        return rows.stream().map(r -> r.row().payload()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Whether some row has kernel event counts (run --events). */

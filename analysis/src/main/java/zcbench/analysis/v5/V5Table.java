@@ -56,7 +56,7 @@ public record V5Table(List<Line> lines) {
 
     /** Present when some row of a measurement maps onto the letter's table. */
     public static Optional<V5Table> of(SpeedupTable table) {
-        if (!table.measurement() || table.rows().stream().noneMatch(r -> V5Figures.lookup(r.params()).isPresent())) {
+        if (!table.measurement() || table.rows().stream().noneMatch(r -> V5Figures.lookup(r.row()).isPresent())) {
             return Optional.empty();
         }
         List<Line> lines = new ArrayList<>();
@@ -98,11 +98,11 @@ public record V5Table(List<Line> lines) {
 
     /** Packets per second: each benchmark operation sends a batch. */
     private static double sendsPerSecond(SpeedupRow r) {
-        return r.opsPerSec() * r.params().batch();
+        return r.opsPerSec() * r.row().batch();
     }
 
     private static SpeedupRow row(SpeedupTable table, V5Figure figure) {
-        return table.rows().stream().filter(r -> V5Figures.lookup(r.params()).filter(figure::equals).isPresent())
+        return table.rows().stream().filter(r -> V5Figures.lookup(r.row()).filter(figure::equals).isPresent())
                 .findFirst().orElse(null);
     }
 }

@@ -40,7 +40,7 @@ class ComparisonTest {
     Path tmp;
 
     private static boolean zeroCopy(ComparisonRow r) {
-        return RowLabels.isZeroCopy(r.a().params().variant());
+        return RowLabels.isZeroCopy(r.a().row().variant());
     }
 
     private static ComparisonRow row(Comparison c, String test) {
@@ -230,7 +230,7 @@ class ComparisonTest {
         assertEquals(9, c.matched().size());
         assertEquals(c.rows(), c.matched());
         assertTrue(c.matched().stream().allMatch(r -> r.verdict() == Verdict.NO_DIFFERENCE
-                && r.a().params().equals(r.b().params())));
+                && r.a().row().equals(r.b().row())));
         assertEquals(1, c.matched().stream().filter(r -> r.label()
                 .equals("uring_zc_fixed-65435-b8-flush=false-ubuf_cache=off-sink")).count());
     }

@@ -53,13 +53,13 @@ class RowPairsTest {
         List<RowPair> pairs = RowPairs.of(SEED_FORKS);
         SpeedupRow b1 = row(5);
         SpeedupRow b8FlushTrue = row(9);
-        assertEquals("1", b1.params().value(Knobs.BATCH));
-        assertEquals("true", b8FlushTrue.params().value(Knobs.FLUSH));
-        assertEquals(Optional.empty(), RowPairs.changed(b1.params(), b8FlushTrue.params()));
+        assertEquals("1", b1.row().value(Knobs.BATCH));
+        assertEquals("true", b8FlushTrue.row().value(Knobs.FLUSH));
+        assertEquals(Optional.empty(), RowPairs.changed(b1.row(), b8FlushTrue.row()));
         assertFalse(pairs.stream().anyMatch(p -> p.a() == b1 && p.b() == b8FlushTrue
                 || p.a() == b8FlushTrue && p.b() == b1));
         // copy and msg_zerocopy differ only in the variant, but neither is the other's later counterpart
-        assertEquals(Optional.empty(), RowPairs.changed(row(1).params(), row(2).params()));
+        assertEquals(Optional.empty(), RowPairs.changed(row(1).row(), row(2).row()));
         assertTrue(pairs.stream().noneMatch(p -> p.knob().equals(Knobs.VARIANT.name())));
     }
 
@@ -143,7 +143,7 @@ class RowPairsTest {
             double ratio = Double.parseDouble(ubuf.get("ratio"));
             assertTrue(Double.parseDouble(ubuf.get("ratio_low")) <= ratio
                     && ratio <= Double.parseDouble(ubuf.get("ratio_high")));
-            assertEquals(row(7).params().key() + "--vs--" + row(8).params().key(), ubuf.get("row"));
+            assertEquals(row(7).row().key() + "--vs--" + row(8).row().key(), ubuf.get("row"));
             // both rows noisy and neither copied; no figure to judge the others by (the run predates them)
             Map.of("a_noisy", "true", "b_noisy", "true", "a_copied", "false", "b_copied", "false", "a_undelivered", "",
                     "b_undelivered", "", "a_stolen", "", "b_stolen", "").forEach((column, value) ->

@@ -97,7 +97,7 @@ class PairMarksTest {
     /** Plan seed in forks, row 5 given the mark (NOISY: as it is, row 6 being noisy). */
     private Path marked(Mark mark) {
         Run original = Run.load(Fixtures.resource(Fixtures.SEED_SINK_FORKS));
-        String key = SpeedupTable.of(original, Variant.DEFAULT_BASELINE).rows().get(A - 1).params().key();
+        String key = SpeedupTable.of(original, Variant.DEFAULT_BASELINE).rows().get(A - 1).row().key();
         List<JmhResult> results = original.results();
         int at = 0;
         while (!results.get(at).zcbenchRow().orElseThrow().key().equals(key)) {

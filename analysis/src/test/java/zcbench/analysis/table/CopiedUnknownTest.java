@@ -37,9 +37,9 @@ class CopiedUnknownTest {
         Files.writeString(dir.resolve("jmh.json"), json);
         SpeedupTable table = SpeedupTable.of(Run.load(dir), Variant.DEFAULT_BASELINE);
 
-        SpeedupRow uring = table.rows().stream().filter(r -> r.params().variant().equals("netty_uring")).findFirst()
+        SpeedupRow uring = table.rows().stream().filter(r -> r.row().variant().equals("netty_uring")).findFirst()
                 .orElseThrow();
-        SpeedupRow epoll = table.rows().stream().filter(r -> r.params().variant().equals("netty_epoll")).findFirst()
+        SpeedupRow epoll = table.rows().stream().filter(r -> r.row().variant().equals("netty_epoll")).findFirst()
                 .orElseThrow();
         assertTrue(uring.copiedUnknown());
         assertFalse(epoll.copiedUnknown(), "epoll never asks for zero-copy: its sends are copies, like copy's");

@@ -43,7 +43,7 @@ class JvmHeadlineTest {
         Ratio large = Ratio.of(nio, fixed);
         Ratio small = Ratio.of(row(table, "nio", 4096), row(table, "uring_zc_fixed", 4096));
         String headline = Headline.of(table);
-        assertEquals("Here, io_uring zero-copy with registered buffers (" + RowLabels.label(fixed.params()) + ") sends "
+        assertEquals("Here, io_uring zero-copy with registered buffers (" + RowLabels.label(fixed.row()) + ") sends "
                 + Num.fixed(large.value(), 2) + "×" + Cells.interval(large.interval()) + " the bytes per second of"
                 + " java.nio's DatagramChannel at 65435 bytes (" + Num.fixed(small.value(), 2) + "×"
                 + Cells.interval(small.interval()) + " at 4096), to sink.", headline);
@@ -63,7 +63,7 @@ class JvmHeadlineTest {
     }
 
     private static SpeedupRow row(SpeedupTable table, String variant, int payload) {
-        return table.rows().stream().filter(r -> r.params().variant().equals(variant) && r.params().payload() == payload)
+        return table.rows().stream().filter(r -> r.row().variant().equals(variant) && r.row().payload() == payload)
                 .findFirst().orElseThrow();
     }
 }

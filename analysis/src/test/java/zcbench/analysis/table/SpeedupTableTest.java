@@ -25,16 +25,16 @@ class SpeedupTableTest {
 
     private static SpeedupRow row(SpeedupTable t, String variant, int payload, int batch, String flush,
             String ubufCache) {
-        return t.rows().stream().filter(r -> r.params().variant().equals(variant) && r.params().payload() == payload
-                && r.params().batch() == batch && r.params().value(Knobs.FLUSH).equals(flush)
-                && r.params().value(Knobs.UBUF_CACHE).equals(ubufCache)).findFirst().orElseThrow();
+        return t.rows().stream().filter(r -> r.row().variant().equals(variant) && r.row().payload() == payload
+                && r.row().batch() == batch && r.row().value(Knobs.FLUSH).equals(flush)
+                && r.row().value(Knobs.UBUF_CACHE).equals(ubufCache)).findFirst().orElseThrow();
     }
 
     @Test
     void rowsAreSortedInTheFixedOrderAndNumberedFromOne() {
         SpeedupTable t = SpeedupTable.of(SEED, "msg_zerocopy");
         assertEquals(IntStream.rangeClosed(1, 9).boxed().toList(), t.rows().stream().map(SpeedupRow::no).toList());
-        List<Row> params = t.rows().stream().map(SpeedupRow::params).toList();
+        List<Row> params = t.rows().stream().map(SpeedupRow::row).toList();
         assertEquals(params.stream().sorted(RowLabels.ROW_ORDER).toList(), params);
         // jmh.json lists them in the plan's order (uring_zc_fixed before uring_zc and uring_send); the table does not.
         assertEquals("uring_zc_fixed", SEED.results().get(2).params().get("variant"));
@@ -64,7 +64,7 @@ class SpeedupTableTest {
     void mbPerSecondIsScoreTimesBatchTimesPayloadOverMebibyte() {
         SpeedupTable t = SpeedupTable.of(SEED, "msg_zerocopy");
         SpeedupRow r = row(t, "uring_zc_fixed", 65435, 8, "false", "on");
-        JmhResult raw = SEED.results().stream().filter(x -> x.zcbenchRow().orElseThrow().equals(r.params()))
+        JmhResult raw = SEED.results().stream().filter(x -> x.zcbenchRow().orElseThrow().equals(r.row()))
                 .findFirst().orElseThrow();
         double factor = 8.0 * 65435 / 1048576;
         assertEquals(raw.primary().score() * factor, r.mbS().score(), 1e-9);
