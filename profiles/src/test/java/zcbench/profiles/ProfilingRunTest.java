@@ -46,7 +46,9 @@ class ProfilingRunTest {
         Collection<RunResult> results = JmhRuns.run(UdpBench.class, o -> o
                 .addProfiler(flame.profilerClass(), flame.profilerOptions())
                 .addProfiler(jfr.profilerClass(), jfr.profilerOptions())
-                .jvmArgsAppend(flame.forkJvmArgs().toArray(String[]::new))
+                // One call: a second jvmArgsAppend replaces the first.
+                .jvmArgsAppend(Stream.concat(flame.forkJvmArgs().stream(), jfr.forkJvmArgs().stream())
+                        .toArray(String[]::new))
                 .addProfiler(CpuCostProfiler.class));
 
         String row = "nio-16384-b8-cpu=-1-loopback";

@@ -32,7 +32,7 @@ public record ProfileSummaryFile(Path file, List<String> columns, List<Line> lin
             .toList();
 
     /**
-     * @param params the row's values of {@link Row#NAMES}, empty where the file has no such column
+     * @param params the row's values of {@link Row#CSV_ORDER}, empty where the file has no such column
      * @param values each of {@link #columns} to its cell
      */
     public record Line(String row, List<String> params, Map<String, String> values) {

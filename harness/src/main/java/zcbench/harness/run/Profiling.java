@@ -50,6 +50,9 @@ public final class Profiling implements PlanRunner.RowOptions {
     @Override
     public List<String> forkJvmArgs() {
         List<String> args = new ArrayList<>(flame == null ? List.of() : flame.forkJvmArgs());
+        if (jfr != null) {
+            jfr.forkJvmArgs().stream().filter(a -> !args.contains(a)).forEach(args::add);
+        }
         args.add(LatencyOutput.forkJvmArg(runDir));
         return args;
     }

@@ -1,8 +1,8 @@
 package zcbench.profiles.async;
 
-import org.openjdk.jmh.profile.AsyncProfiler;
 import org.openjdk.jmh.profile.Profiler;
 import org.openjdk.jmh.results.RunResult;
+import zcbench.profiles.rows.TrialDir;
 import zcbench.profiles.rows.TrialFiles;
 import zcbench.profiles.summary.CollapsedProfile;
 import zcbench.profiles.summary.ProfileSummary;
@@ -19,10 +19,9 @@ import java.util.Map;
  * One {@code run --flame MODE}: what to add to JMH's options before the run, and collecting
  * JMH's per-trial output into {@code flame/} with row names after it.
  *
- * <p>JMH 1.37's async profiler writes, for {@code dir=D} and event E, the files
- * {@code D/<trial id with % as _>/flame-E-forward.html} and {@code collapsed-E.csv}, where the
- * trial id is {@code BenchmarkParams.id()} (e.g.
- * {@code zcbench.harness.bench.SendBenchmark.send-Throughput-batch-8-...-variant-copy}).
+ * <p>{@link FlameProfiler} writes, for {@code dir=D} and event E, the files
+ * {@code D/<TrialDir of the trial id>/flame-E-forward.html} and {@code collapsed-E.csv}. JMH's own async
+ * profiler names the folder by the trial id, which holds every knob and outgrew a file name's 255 bytes.
  */
 public final class FlameSession {
 
@@ -57,7 +56,7 @@ public final class FlameSession {
     }
 
     public Class<? extends Profiler> profilerClass() {
-        return AsyncProfiler.class;
+        return FlameProfiler.class;
     }
 
     /** The option string for {@code OptionsBuilder.addProfiler(profilerClass(), profilerOptions())}. */
@@ -65,8 +64,6 @@ public final class FlameSession {
         List<String> options = new ArrayList<>(List.of(
                 "libPath=" + libPath,
                 "event=" + preflight.event(),
-                "output=flamegraph,collapsed",
-                "direction=forward",
                 "dir=" + rawDir()));
         if (preflight.mode() == FlameMode.CPU) {
             options.add("interval=" + CPU_INTERVAL_NS);
@@ -88,10 +85,10 @@ public final class FlameSession {
         String html = ResultFiles.flameGraphSuffix(preflight.mode().cliName());
         String collapsed = ResultFiles.collapsedSuffix(preflight.mode().cliName());
         Map<String, String> sources = new LinkedHashMap<>();
-        sources.put(html, "flame-" + preflight.event() + "-forward.html");
-        sources.put(collapsed, "collapsed-" + preflight.event() + ".csv");
+        sources.put(html, FlameProfiler.flameGraph(preflight.event()));
+        sources.put(collapsed, FlameProfiler.collapsed(preflight.event()));
         List<FlameRow> rows = new ArrayList<>();
-        for (TrialFiles.Collected c : TrialFiles.collect(results, rawDir(), id -> id.replace('%', '_'), flameDir, sources)) {
+        for (TrialFiles.Collected c : TrialFiles.collect(results, rawDir(), TrialDir::of, flameDir, sources)) {
             Path stacks = c.file(collapsed);
             CollapsedProfile profile = stacks == null ? new CollapsedProfile(List.of()) : CollapsedProfile.read(stacks);
             rows.add(new FlameRow(c.row(), c.name(), c.file(html), stacks, profile));

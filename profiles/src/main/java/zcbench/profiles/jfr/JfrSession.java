@@ -1,8 +1,8 @@
 package zcbench.profiles.jfr;
 
-import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
 import org.openjdk.jmh.profile.Profiler;
 import org.openjdk.jmh.results.RunResult;
+import zcbench.profiles.rows.TrialDir;
 import zcbench.profiles.rows.TrialFiles;
 import zcbench.vocabulary.AtomicFile;
 import zcbench.vocabulary.ResultFiles;
@@ -19,11 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One {@code run --jfr}: JMH's JFR profiler with zcbench.jfc, and collecting each row's
- * recording into {@code jfr/<row>.jfr}.
- *
- * <p>JMH 1.37's JFR profiler records the measurement iterations only and writes
- * {@code <dir>/<trial id>/profile.jfr} (the id as is, unlike the async profiler's).
+ * One {@code run --jfr}: {@link JfrProfiler} with zcbench.jfc, and collecting each row's recording into
+ * {@code jfr/<row>.jfr}. The profiler records the measurement iterations only and writes
+ * {@code <dir>/<TrialDir of the trial id>/profile.jfr}.
  */
 public final class JfrSession {
 
@@ -40,7 +38,7 @@ public final class JfrSession {
         this.settings = settings;
     }
 
-    /** Puts zcbench.jfc into the run's {@code jfr/} (the forks' jcmd needs a file, not a class path resource). */
+    /** Puts zcbench.jfc into the run's {@code jfr/}, for the forks and for whoever reads the recordings. */
     public static JfrSession prepare(Path runDir) {
         Path jfrDir = runDir.toAbsolutePath().resolve(ResultFiles.JFR_DIR);
         Path settings = jfrDir.resolve(SETTINGS);
@@ -59,28 +57,31 @@ public final class JfrSession {
     }
 
     public Class<? extends Profiler> profilerClass() {
-        return JavaFlightRecorderProfiler.class;
+        return JfrProfiler.class;
+    }
+
+    /** For {@code OptionsBuilder.jvmArgsAppend}: deeper stacks, attributed to the right line. */
+    public List<String> forkJvmArgs() {
+        return List.of("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH, "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+DebugNonSafepoints");
     }
 
     /** The option string for {@code OptionsBuilder.addProfiler(profilerClass(), profilerOptions())}. */
     public String profilerOptions() {
-        return String.join(";", List.of(
-                "configName=" + settings,
-                "stackDepth=" + STACK_DEPTH,
-                "dir=" + jfrDir.resolve(RAW_DIR)));
+        return String.join(";", List.of("settings=" + settings, "dir=" + jfrDir.resolve(RAW_DIR)));
     }
 
     /**
-     * After the run: moves each row's recording to {@code jfr/<row>.jfr}. JMH reports a
-     * recording's path even when jcmd failed to write it, so rows without one become warnings.
+     * After the run: moves each row's recording to {@code jfr/<row>.jfr}; a row without one (its fork failed
+     * before the last measured iteration) becomes a warning.
      */
     public JfrReport finish(Collection<RunResult> results) {
         List<Path> recordings = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (TrialFiles.Collected c : TrialFiles.collect(results, jfrDir.resolve(RAW_DIR), id -> id, jfrDir,
-                Map.of(ResultFiles.JFR_SUFFIX, "profile.jfr"))) {
+        for (TrialFiles.Collected c : TrialFiles.collect(results, jfrDir.resolve(RAW_DIR), TrialDir::of, jfrDir,
+                Map.of(ResultFiles.JFR_SUFFIX, JfrProfiler.RECORDING))) {
             if (c.file(ResultFiles.JFR_SUFFIX) == null) {
-                warnings.add(c.name() + ": no JFR recording (JFR.start/JFR.stop by jcmd failed; see the fork's output)");
+                warnings.add(c.name() + ": no JFR recording (the fork ended before its last measured iteration; see jmh.log)");
             } else {
                 recordings.add(c.file(ResultFiles.JFR_SUFFIX));
             }

@@ -2,7 +2,6 @@ package zcbench.profiles.async;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openjdk.jmh.profile.AsyncProfiler;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +17,10 @@ class FlameSessionTest {
     private static final KernelAccess USER = new KernelAccess(OptionalInt.of(2), OptionalInt.of(0), 1000, 0L);
 
     @Test
-    void cpuOptionsForJmhsAsyncProfiler(@TempDir Path run) {
+    void cpuOptionsForTheFlameProfiler(@TempDir Path run) {
         FlameSession s = new FlameSession(Preflight.decide(FlameMode.CPU, ROOT), Path.of("/lib/libasyncProfiler.so"), run);
-        assertEquals(AsyncProfiler.class, s.profilerClass());
-        assertEquals("libPath=/lib/libasyncProfiler.so;event=cpu;output=flamegraph,collapsed;direction=forward;dir="
+        assertEquals(FlameProfiler.class, s.profilerClass());
+        assertEquals("libPath=/lib/libasyncProfiler.so;event=cpu;dir="
                 + run.toAbsolutePath().resolve("flame/.jmh-async") + ";interval=1000000", s.profilerOptions());
         assertEquals(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"), s.forkJvmArgs());
     }

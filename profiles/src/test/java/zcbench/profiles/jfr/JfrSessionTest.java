@@ -8,7 +8,6 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +25,11 @@ class JfrSessionTest {
     void settingsEnableNativeSamplesAndIterations(@TempDir Path run) throws Exception {
         JfrSession session = JfrSession.prepare(run);
         assertEquals(run.toAbsolutePath().resolve("jfr/zcbench.jfc"), session.settings());
-        assertEquals(JavaFlightRecorderProfiler.class, session.profilerClass());
-        assertEquals("configName=" + session.settings() + ";stackDepth=128;dir=" + run.toAbsolutePath().resolve("jfr/.jmh-jfr"),
+        assertEquals(JfrProfiler.class, session.profilerClass());
+        assertEquals("settings=" + session.settings() + ";dir=" + run.toAbsolutePath().resolve("jfr/.jmh-jfr"),
                 session.profilerOptions());
+        assertTrue(session.forkJvmArgs().contains("-XX:FlightRecorderOptions:stackdepth=128"), session.forkJvmArgs()
+                .toString());
 
         var settings = Configuration.create(session.settings()).getSettings();
         assertEquals("true", settings.get(IterationEvent.NAME + "#enabled"));
