@@ -92,6 +92,8 @@ class RoundsTest {
         var pairs = RowPairs.of(table);
         assertTrue(parse(PairsCsv.render(pairs)).stream().allMatch(r -> r.get("interval_method").equals("rounds")));
         assertTrue(PairsTable.explained(pairs).contains("Measured in rounds"), PairsTable.explained(pairs));
+        assertFalse(PairsTable.explained(pairs).contains("counts into"), "in rounds the run's drift cancels: "
+                + PairsTable.explained(pairs));
         assertEquals(PairsTable.EXPLAINED, PairsTable.explained(RowPairs.of(plain)));
 
         Path again = inRounds(Fixtures.copy(Fixtures.SEED_SINK_FORKS, tmp.resolve("again")));

@@ -19,22 +19,33 @@ public final class PairsTable {
     public static final List<String> HEADERS = List.of("pair", "payload, target", "rows", "A MB/s", "B MB/s", "B/A",
             "99.9% interval", "verdict");
     public static final List<Boolean> NUMERIC = List.of(false, false, false, true, true, true, true, false);
-    /** What the section says under its title. */
-    public static final String EXPLAINED = "Rows of this run that differ in one knob (A at its default) or only in"
+    private static final String WHAT = "Rows of this run that differ in one knob (A at its default) or only in"
             + " a later variant (A the earlier): B/A is MB/s with its 99.9% interval, a bootstrap over both rows' forks"
             + " and iterations as compare's; the verdict is \"faster\" or \"slower\" when that interval excludes 1, and"
-            + " needs two forks or more on both rows. The two rows ran at different times of the run, so the"
-            + " machine's drift between them counts into B/A. A's and B's MB/s carry their rows' marks ("
+            + " needs two forks or more on both rows.";
+    private static final String DRIFT = " The two rows ran at different times of the run, so the machine's drift"
+            + " between them counts into B/A.";
+    private static final String MARKS = " A's and B's MB/s carry their rows' marks ("
             + Arrays.stream(Mark.values()).map(Mark::word).collect(Collectors.joining(", "))
             + ") as the speedup table does: a B/A is no surer than either of its rows.";
+    /** What the section says under its title when no pair was measured in rounds. */
+    public static final String EXPLAINED = WHAT + DRIFT + MARKS;
     private static final int WRAP = 100;
 
-    /** {@link #EXPLAINED}, and for pairs measured in rounds how their intervals were made. */
+    /**
+     * {@link #EXPLAINED}, and for pairs measured in rounds how their intervals were made: the drift of the run then
+     * counts only into the pairs that were not.
+     */
     public static String explained(List<RowPair> pairs) {
         List<RowPair> sure = pairs.stream().filter(p -> p.ratio().interval().exists()).toList();
         long rounds = sure.stream().filter(p -> p.ratio().method() == IntervalMethod.ROUNDS).count();
-        return rounds == 0 ? EXPLAINED : EXPLAINED + IntervalMethod.roundsNote(rounds, sure.size(), "B/A")
-                + " Within a round the drift between the two rows is seconds' worth, not the run's.";
+        if (rounds == 0) {
+            return EXPLAINED;
+        }
+        String others = rounds == sure.size() ? "" : " The pairs not measured in rounds ran at different times of the"
+                + " run, so the machine's drift between their rows counts into their B/A.";
+        return WHAT + others + IntervalMethod.roundsNote(rounds, sure.size(), "B/A")
+                + " Within a round the drift between the two rows is seconds' worth, not the run's." + MARKS;
     }
 
     private PairsTable() {
