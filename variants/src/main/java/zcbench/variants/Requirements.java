@@ -112,13 +112,23 @@ public final class Requirements {
         }
     };
 
+    /** Whether {@code machine} offers {@code feature}: the machine's answer to each feature a provider may need. */
+    static boolean offers(Machine machine, KernelFeature feature) {
+        return switch (feature) {
+            case DEFER_TASKRUN -> machine.deferTaskrun();
+            case SENDMSG_ZC -> machine.sendmsgZc();
+            case SENDMSG_ZC_FIXED_BUF -> machine.sendmsgZcFixedBuf();
+            case SEND_VECTORIZED -> machine.sendVectorized();
+        };
+    }
+
     /**
      * The sentence that says what {@code config} needs and {@code machine} lacks, if anything: the kernel
      * features its variant's provider declares ({@code SenderProvider.needs}), in their order, then the memory.
      */
     public static Optional<String> unmet(SendConfig config, Machine machine) {
         for (KernelNeed need : SenderRegistry.of(config.variant()).needs()) {
-            if (need.when().test(config) && !need.feature().offeredBy(machine)) {
+            if (need.when().test(config) && !offers(machine, need.feature())) {
                 return Optional.of(need.feature().sentence());
             }
         }

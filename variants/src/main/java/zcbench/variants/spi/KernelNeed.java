@@ -2,13 +2,12 @@ package zcbench.variants.spi;
 
 import java.util.function.Predicate;
 
-import zcbench.variants.Requirements;
 import zcbench.variants.SendConfig;
 import zcbench.vocabulary.Knob;
 
 /**
  * A kernel feature a variant needs, and when: always, or for some of its knob values. Declared by the
- * provider as data; {@link Requirements} asks the machine before a row runs.
+ * provider as data; {@code Requirements} asks the machine before a row runs.
  *
  * @param feature what the kernel must offer
  * @param when    the rows that need it
