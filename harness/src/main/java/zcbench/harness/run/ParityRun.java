@@ -96,11 +96,8 @@ public final class ParityRun {
                     log.add(trial.round(), trial.position(), "c-" + key, at, Instant.now(), mbS);
                     runner.out.printf("%s%,.0f MB/s%n", PlanRunner.UNDER_LABEL, mbS);
                 } else {
-                    Collection<RunResult> finished = runner.runRow(new OptionsBuilder()
+                    Collection<RunResult> finished = runner.jmh.run(new OptionsBuilder()
                             .parent(runner.options(rows.get(row))).forks(1).build(), which);
-                    if (finished.isEmpty()) {
-                        throw new RunnerException("JMH returned no result for this fork");
-                    }
                     for (RunResult r : finished) {
                         forks.add(row, r);
                         for (BenchmarkResult fork : r.getBenchmarkResults()) {

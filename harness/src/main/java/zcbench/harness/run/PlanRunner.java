@@ -1,9 +1,6 @@
 package zcbench.harness.run;
 
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +14,11 @@ import java.util.function.BooleanSupplier;
 
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
 
 import zcbench.harness.bench.CpuChoice;
 import zcbench.harness.bench.DeclaredParams;
@@ -46,8 +40,6 @@ public final class PlanRunner {
     public static final List<String> FORK_JVM_ARGS = SendBenchmark.FORK_JVM_ARGS;
     /** Indents a row's result or failure line under its "[i/n] label" line. */
     static final String UNDER_LABEL = "       ";
-    /** jmh.log's line before each row's output; the row's "[i/n] label, target=..." follows. */
-    private static final String LOG_HEADER = "# zcbench row ";
 
     /** A row that did not finish, and why. */
     public record Failure(Row row, String reason) {
@@ -99,9 +91,9 @@ public final class PlanRunner {
     final Options user;
     final RunFolder folder;
     private final RowOptions extra;
-    private final boolean verbose;
     final PrintStream out;
-    final Duration waitLimit;
+    /** Every JMH run of this run goes through it. */
+    final JmhRuns jmh;
     final Progress progress;
     private final Set<String> declared;
     private Requirements.Machine machine = Requirements.THIS_MACHINE;
@@ -119,11 +111,10 @@ public final class PlanRunner {
         this.user = user;
         this.folder = folder;
         this.extra = extra;
-        this.verbose = verbose;
         this.out = out;
-        this.waitLimit = waitLimit;
         this.progress = progress;
         this.declared = DeclaredParams.ofSend().keySet();
+        this.jmh = new JmhRuns(user, folder.jmhLog(), verbose, out, waitLimit);
     }
 
     /** Another machine's features, for a test of what a kernel without them skips. */
@@ -163,7 +154,6 @@ public final class PlanRunner {
         List<Skipped> skipped = new ArrayList<>();
         List<Row> rows = plan.rows();
         long started = System.nanoTime();
-        JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), waitLimit, out);
         String stopped = null;
         Stop stop = Stop.NONE;
         StringBuilder perThread = new StringBuilder(ThreadResults.HEADER);
@@ -200,15 +190,9 @@ public final class PlanRunner {
             }
             forked++;
             try {
-                if (jmhLock != null) {
-                    jmhLock.awaitFree();
-                }
                 Instant forkedAt = Instant.now();
-                Collection<RunResult> finished = runRow(options(row), which + row.label() + ", target=" + target
+                Collection<RunResult> finished = jmh.run(options(row), which + row.label() + ", target=" + target
                         + ": " + row.key(target));
-                if (finished.isEmpty()) {
-                    throw new RunnerException("JMH returned no result for this row");
-                }
                 // Written before it is counted: a row jmh.json does not hold was not measured for the report.
                 List<RunResult> upToThis = new ArrayList<>(results);
                 upToThis.addAll(finished);
@@ -284,27 +268,6 @@ public final class PlanRunner {
     }
 
     /**
-     * One row's JMH run. Its output is appended to jmh.log under a header naming the row, so that the log
-     * keeps every row (JMH's own -o would truncate the file for each); -v or -o leave it where they say.
-     */
-    Collection<RunResult> runRow(Options options, String header) throws RunnerException {
-        if (verbose) {
-            return runJmh(options);
-        }
-        if (user.getOutput().hasValue()) {
-            return new Runner(options).run();
-        }
-        try (PrintStream log = new PrintStream(new FileOutputStream(folder.jmhLog().toFile(), true), true,
-                StandardCharsets.UTF_8)) {
-            log.println(LOG_HEADER + header);
-            VerboseMode mode = user.verbosity().orElse(VerboseMode.NORMAL);
-            return new Runner(options, OutputFormatFactory.createFormatInstance(log, mode)).run();
-        } catch (IOException e) {
-            throw new RunnerException("cannot append to " + folder.jmhLog() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
      * Seconds the {@code ahead} rows still to run will take: the plan's estimate until a row has forked, then
      * the pace of the {@code forked} so far, rounded up. Only rows that fork count: a skipped row takes no time.
      */
@@ -314,23 +277,6 @@ public final class PlanRunner {
         }
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         return Math.ceilDiv(elapsedMillis * ahead / forked, TimeUnit.SECONDS.toMillis(1));
-    }
-
-    /**
-     * JMH prints its report to System.out as it is when the Runner is made; with -v that report
-     * is progress, so it goes where the progress lines go and stdout keeps the data only.
-     */
-    private Collection<RunResult> runJmh(Options options) throws RunnerException {
-        if (!verbose) {
-            return new Runner(options).run();
-        }
-        PrintStream stdout = System.out;
-        System.setOut(out);
-        try {
-            return new Runner(options).run();
-        } finally {
-            System.setOut(stdout);
-        }
     }
 
     /** The plan's timing with the user's JMH options over it: what the rows will take. */

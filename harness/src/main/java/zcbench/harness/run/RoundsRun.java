@@ -56,7 +56,6 @@ final class RoundsRun {
         List<Skipped> skipped = new ArrayList<>();
         // Rows out of the rounds: failed, or skipped here.
         Set<Integer> left = new HashSet<>();
-        JmhLock jmhLock = JmhLock.ignoredByJmh() ? null : new JmhLock(JmhLock.jmhFile(), runner.waitLimit, runner.out);
         long started = System.nanoTime();
         int forked = 0;
         String stopped = null;
@@ -94,17 +93,11 @@ final class RoundsRun {
             }
             forked++;
             try {
-                if (jmhLock != null) {
-                    jmhLock.awaitFree();
-                }
                 Instant forkedAt = Instant.now();
                 // jmh.log's header names the row as row by row ("[4/9] label, target=..."), then the round.
                 String header = "[" + trial.position() + "/" + rows.size() + "] " + row.label() + ", target="
                         + runner.target + ", round " + trial.round() + "/" + rounds + ": " + key;
-                Collection<RunResult> finished = runner.runRow(oneFork(row, trial.round()), header);
-                if (finished.isEmpty()) {
-                    throw new RunnerException("JMH returned no result for this fork");
-                }
+                Collection<RunResult> finished = runner.jmh.run(oneFork(row, trial.round()), header);
                 for (RunResult r : finished) {
                     forks.add(trial.row(), r);
                     for (BenchmarkResult fork : r.getBenchmarkResults()) {
