@@ -66,9 +66,17 @@ public final class Bootstrap {
         for (int i = 0; i < REPLICATES; i++) {
             replicates[i] = replicate(num, rng) / replicate(den, rng);
         }
+        return ratioInterval(replicates, num, den, numerator, denominator);
+    }
+
+    /**
+     * The replicates' percentile interval around mean(num) / mean(den), expanded for the smaller row's sample count.
+     * The expansion is symmetric; a ratio of two throughputs is not below 0.
+     */
+    private static Interval ratioInterval(double[] replicates, double[][] num, double[][] den, ForkSamples numerator,
+                                          ForkSamples denominator) {
         Interval i = expanded(percentiles(replicates), mean(num) / mean(den),
                 Math.min(numerator.sampleCount(), denominator.sampleCount()));
-        // The expansion is symmetric; a ratio of two throughputs is not below 0.
         return new Interval(Math.max(0, i.low()), i.high());
     }
 
@@ -103,9 +111,7 @@ public final class Bootstrap {
             }
             replicates[i] = n.getAsDouble() / d.getAsDouble();
         }
-        Interval i = expanded(percentiles(replicates), mean(num) / mean(den),
-                Math.min(numerator.sampleCount(), denominator.sampleCount()));
-        return new Interval(Math.max(0, i.low()), i.high());
+        return ratioInterval(replicates, num, den, numerator, denominator);
     }
 
     private static void drawInto(double[] fork, Mean mean, UniformRandomProvider rng) {
