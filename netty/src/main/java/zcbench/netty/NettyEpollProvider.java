@@ -28,12 +28,8 @@ public final class NettyEpollProvider implements SenderProvider {
         return new NettySender(config, endpoint, NettyTransport.EPOLL);
     }
 
-    /**
-     * A batch's writes are queued before any is sent, and a buffer comes back only when netty releases it (after a
-     * zero-copy send's notification): two batches' worth, so that the next batch need not wait for the last one's.
-     */
     @Override
     public int verifySlots(SendConfig config) {
-        return 2 * config.batch();
+        return NettySender.verifySlots(config);
     }
 }

@@ -64,6 +64,15 @@ final class NettySender extends AbstractSender {
     private long sequence;
 
     /** Opens the event loop and the connected channel; on failure closes what it opened. */
+    /**
+     * Buffers a row with verify needs, for both transports' providers: a batch's writes are queued before any is
+     * sent, and a buffer comes back only when netty releases it (after a zero-copy send's notification): two
+     * batches' worth, so that the next batch need not wait for the last one's.
+     */
+    static int verifySlots(SendConfig config) {
+        return 2 * config.batch();
+    }
+
     NettySender(SendConfig config, Endpoint endpoint, NettyTransport transport) {
         super(config);
         this.transport = transport;
