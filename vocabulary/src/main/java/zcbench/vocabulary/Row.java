@@ -127,18 +127,17 @@ public record Row(Map<String, String> knobs, String target) {
 
     /** This row with one knob set to {@code value}. */
     public Row with(Knob knob, String value) {
-        Map<String, String> k = new LinkedHashMap<>(knobs);
-        k.put(knob.name(), value);
-        return new Row(k, target);
+        return with(knob.name(), value);
     }
 
-    /** This row with one knob, or the target, set to {@code value}. */
+    /** This row with one knob, or the target, set to {@code value}; a name that is neither is refused as ever. */
     public Row with(String name, String value) {
         if (name.equals(Knobs.TARGET)) {
             return new Row(knobs, value);
         }
-        return with(Knobs.of(name).orElseThrow(() -> new IllegalArgumentException("'" + name
-                + "' is not a row parameter; they are " + Knobs.names())), value);
+        Map<String, String> k = new LinkedHashMap<>(knobs);
+        k.put(name, value);
+        return new Row(k, target);
     }
 
     /** The values of {@link #CSV_ORDER}. */
